@@ -1,0 +1,28 @@
+"""Shared fixtures: offscreen Qt, settings and data folders isolated per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from workbench.domain.demo_plan import demo_plan  # noqa: E402
+from tests.fakes import MemoryStore  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """Tests never read or write the developer's own settings or data folder."""
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def memory_plan():
+    """The demo plan with ids assigned as the store would, plus a store that records edits."""
+    store = MemoryStore()
+    plan = store.load_new(demo_plan())
+    return plan, store

@@ -1,0 +1,53 @@
+"""An in-memory stand-in for the store, for tests of the edit path without a database."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from workbench.domain.edits import Batch, DeleteRows, Edit, InsertRows, SetField
+from workbench.domain.errors import StoreError
+from workbench.domain.plan import Plan
+
+
+class MemoryStore:
+    """Assigns ids like the store does and records every applied edit."""
+
+    def __init__(self) -> None:
+        self._ids = itertools.count(1)
+        self.applied: list[Edit] = []
+        self.fail_next = False
+
+    def load_new(self, plan: Plan) -> Plan:
+        plan.id = 1
+        for rows in (plan.spend_lines, plan.pressures, plan.workstreams):
+            for row in rows:
+                row.id = next(self._ids)
+        ws_ids = [w.id for w in plan.workstreams]
+        for scheme in plan.schemes:
+            scheme.id = next(self._ids)
+            if scheme.workstream_id is not None:
+                scheme.workstream_id = ws_ids[scheme.workstream_id]
+        for risk in plan.risks:
+            risk.id = next(self._ids)
+        return plan
+
+    def apply(self, edit: Edit) -> Edit:
+        if self.fail_next:
+            self.fail_next = False
+            raise StoreError("the database is read-only")
+        applied = self._assign(edit)
+        self.applied.append(applied)
+        return applied
+
+    def _assign(self, edit: Edit) -> Edit:
+        if isinstance(edit, Batch):
+            return Batch(tuple(self._assign(e) for e in edit.edits), edit.label)
+        if isinstance(edit, InsertRows):
+            rows = tuple(
+                r if r.id is not None else dataclasses.replace(r, id=next(self._ids))
+                for r in edit.rows
+            )
+            return InsertRows(edit.kind, rows, edit.label)
+        assert isinstance(edit, SetField | DeleteRows)
+        return edit

@@ -1,0 +1,31 @@
+"""PlanChanges: which kinds of rows an applied edit touched, so views refresh only those."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.domain.edits import Edit, EntityKind, InsertRows, SetField, leaves
+
+
+@dataclass(frozen=True)
+class PlanChanges:
+    kinds: frozenset[EntityKind] = frozenset()
+    # (kind, id) of rows whose fields changed; inserts and deletes set `structural`.
+    rows: frozenset[tuple[EntityKind, int]] = frozenset()
+    structural: frozenset[EntityKind] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, edit: Edit) -> PlanChanges:
+        kinds, rows, structural = set(), set(), set()
+        for leaf in leaves(edit):
+            kinds.add(leaf.kind)
+            if isinstance(leaf, SetField):
+                rows.add((leaf.kind, leaf.id))
+            else:
+                structural.add(leaf.kind)
+                if isinstance(leaf, InsertRows):
+                    rows.update((leaf.kind, r.id) for r in leaf.rows if r.id is not None)
+        return cls(frozenset(kinds), frozenset(rows), frozenset(structural))
+
+    def touches(self, kind: EntityKind) -> bool:
+        return kind in self.kinds

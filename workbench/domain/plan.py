@@ -1,0 +1,78 @@
+"""The plan aggregate and its financial drivers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from workbench.domain.enums import PlanStatus
+from workbench.domain.periods import FinancialYear
+from workbench.domain.risks import Risk
+from workbench.domain.schemes import SavingsScheme
+from workbench.domain.workstreams import Workstream
+
+
+@dataclass
+class FinancialDrivers:
+    """What finance staff set at the top of the financial plan (first plan year).
+
+    Percentages are fractions (Decimal("0.01") is 1%). The allocation is the CCG's core
+    programme allocation; business rules apply to the total of programme and running costs.
+    """
+
+    allocation: Decimal
+    prior_year_allocation: Decimal
+    running_cost_allocation: Decimal = Decimal(0)
+    tariff_uplift_pct: Decimal = Decimal(0)
+    activity_growth_pct: Decimal = Decimal(0)
+    surplus_pct: Decimal = Decimal("0.01")
+    uncommitted_reserve_pct: Decimal = Decimal("0.01")
+    contingency_pct: Decimal = Decimal("0.005")
+    transformation_ringfence_pct: Decimal = Decimal("0.012")
+    chc_risk_pool: Decimal = Decimal(0)
+    future_growth_pct: Decimal = Decimal("0.02")
+
+
+@dataclass
+class SpendLine:
+    """A recurrent baseline spend line (last year's forecast outturn) by programme category."""
+
+    id: int | None
+    category: str
+    baseline: Decimal
+    tariff_applies: bool = True
+    growth_applies: bool = True
+
+
+@dataclass
+class CostPressure:
+    """An investment or other pressure on top of tariff and activity growth."""
+
+    id: int | None
+    name: str
+    amount: Decimal
+    recurrent: bool = True
+
+
+@dataclass
+class Plan:
+    id: int | None
+    organisation: str
+    ods_code: str
+    first_year: FinancialYear
+    last_year: FinancialYear
+    drivers: FinancialDrivers
+    name: str = "Operational plan"
+    status: PlanStatus = PlanStatus.DRAFT
+    spend_lines: list[SpendLine] = field(default_factory=list)
+    pressures: list[CostPressure] = field(default_factory=list)
+    workstreams: list[Workstream] = field(default_factory=list)
+    schemes: list[SavingsScheme] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{self.organisation} ({self.ods_code}) {self.name} {self.first_year.label}"
+
+    def years(self) -> list[FinancialYear]:
+        return [FinancialYear(y) for y in range(self.first_year.start, self.last_year.start + 1)]

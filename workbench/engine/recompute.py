@@ -1,0 +1,136 @@
+"""compute(plan) -> PlanResults: deterministic, and cheap enough to run on every edit.
+
+`PlanEngine` keeps a per-scheme row cache so that after one edit only that scheme's
+phasing is recomputed; the rest is vectorised sums over a few thousand rows.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from workbench.domain.enums import SchemeStatus
+from workbench.domain.plan import Plan
+from workbench.engine.allocation import allocations_by_year, financial_position
+from workbench.engine.results import PlanResults, PlanSummary
+from workbench.engine.risks import exposure, risk_table
+from workbench.engine.savings import (
+    SchemeRowCache,
+    by_workstream,
+    monthly_savings,
+    risk_adjusted_total,
+    scheme_table,
+    totals_by_status,
+)
+
+
+class PlanEngine:
+    def __init__(self) -> None:
+        self._cache = SchemeRowCache()
+
+    def compute(self, plan: Plan) -> PlanResults:
+        self._cache.prune(plan.schemes)
+        return _compute(plan, self._cache)
+
+
+def compute(plan: Plan) -> PlanResults:
+    return _compute(plan, None)
+
+
+def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
+    months = plan.first_year.months()
+    fin = financial_position(plan)
+    totals = totals_by_status(plan.schemes)
+    identified = totals[SchemeStatus.IDENTIFIED]
+    earmarked = totals[SchemeStatus.EARMARKED]
+    gap = fin.savings_requirement - identified - earmarked
+    adjusted = risk_adjusted_total(plan.schemes)
+
+    table = scheme_table(plan.schemes, cache)
+    monthly = monthly_savings(table, float(fin.savings_requirement), months)
+    scheme_monthly = pd.DataFrame(table.monthly, index=table.ids, columns=months)
+    scheme_monthly.index.name = "scheme_id"
+    figures = pd.DataFrame(
+        {
+            "net": table.net,
+            "risk_adjusted": table.risk_adjusted,
+            "workstream": table.workstream,
+            "status": [s.value for s in table.status],
+        },
+        index=pd.Index(table.ids, name="scheme_id"),
+    )
+
+    risks = risk_table(plan.risks)
+    reserves = fin.contingency + fin.uncommitted_reserve
+    risk = exposure(plan.risks, risks, reserves)
+
+    years = [y.label for y in plan.years()]
+    savings_by_year = pd.Series(
+        [
+            float(sum(
+                (s.gross_saving - s.investment for s in plan.schemes
+                 if s.status in (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
+                 and s.first_year <= int(label[:4]) <= s.last_year),
+                Decimal(0),
+            ))
+            for label in years
+        ],
+        index=years,
+        name="savings",
+    )
+
+    summary = PlanSummary(
+        allocation=fin.allocation,
+        prior_year_allocation=fin.prior_year_allocation,
+        growth=fin.growth,
+        growth_pct=fin.growth_pct,
+        running_cost_allocation=fin.running_cost_allocation,
+        total_allocation=fin.total_allocation,
+        surplus=fin.surplus,
+        uncommitted_reserve=fin.uncommitted_reserve,
+        contingency=fin.contingency,
+        transformation_ringfence=fin.transformation_ringfence,
+        transformation_ringfence_pct=plan.drivers.transformation_ringfence_pct,
+        chc_risk_pool=fin.chc_risk_pool,
+        holdbacks=fin.holdbacks,
+        baseline_spend=fin.baseline_spend,
+        tariff_pressure=fin.tariff_pressure,
+        activity_growth_pct=plan.drivers.activity_growth_pct,
+        activity_growth_pressure=fin.activity_growth_pressure,
+        other_pressures=fin.other_pressures,
+        pressures=fin.pressures,
+        planned_spend=fin.planned_spend,
+        savings_requirement=fin.savings_requirement,
+        savings_requirement_pct=fin.savings_requirement_pct,
+        schemes_identified=identified,
+        schemes_earmarked=earmarked,
+        schemes_unidentified=totals[SchemeStatus.UNIDENTIFIED],
+        savings_gap=gap,
+        schemes_risk_adjusted=adjusted,
+        savings_gap_risk_adjusted=fin.savings_requirement - adjusted,
+        risks_gross=risk.gross,
+        risks_weighted=risk.weighted,
+        risks_mitigations=risk.mitigations,
+        risks_after_mitigation=risk.after_mitigation,
+        reserves_for_risk=risk.reserves,
+        risks_net=risk.net,
+    )
+    return PlanResults(
+        summary=summary,
+        months=months,
+        savings_monthly=monthly,
+        scheme_monthly=scheme_monthly,
+        scheme_figures=figures,
+        by_workstream=by_workstream(table),
+        by_status=pd.Series(
+            {"Identified": float(identified), "Earmarked": float(earmarked),
+             "Unidentified": float(max(gap, Decimal(0)))},
+            name="savings",
+        ),
+        risk_figures=risks,
+        allocation_by_year=pd.Series(
+            {k: float(v) for k, v in allocations_by_year(plan).items()}, name="allocation"
+        ),
+        savings_by_year=savings_by_year,
+    )

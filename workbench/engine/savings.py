@@ -1,0 +1,143 @@
+"""Savings: identified / earmarked / gap, risk-adjusted values, and monthly phasing.
+
+Scheme values are net savings (gross less investment). The gap is the requirement less
+identified and earmarked schemes; "unidentified" schemes are placeholders and do not
+close it. Risk-adjusted value = net saving x confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from workbench.domain.enums import SchemeStatus
+from workbench.domain.periods import MONTHS_IN_YEAR
+from workbench.domain.schemes import SavingsScheme
+
+CLOSING_STATUSES = (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
+UNASSIGNED = -1  # workstream key for schemes with no workstream
+
+
+@dataclass(frozen=True)
+class SchemeTable:
+    """Per-scheme figures as arrays aligned on `ids`."""
+
+    ids: np.ndarray  # int64
+    workstream: np.ndarray  # int64, UNASSIGNED where none
+    status: np.ndarray  # object: SchemeStatus values
+    net: np.ndarray  # float pounds
+    risk_adjusted: np.ndarray  # float pounds
+    monthly: np.ndarray  # (n, 12) float pounds, net value phased
+
+
+def _phasing_weights(phasing: tuple[Decimal, ...]) -> np.ndarray:
+    weights = np.asarray([float(w) for w in phasing], dtype=float)
+    if weights.shape != (MONTHS_IN_YEAR,) or weights.sum() <= 0 or (weights < 0).any():
+        return np.full(MONTHS_IN_YEAR, 1.0 / MONTHS_IN_YEAR)
+    return weights / weights.sum()
+
+
+def scheme_row(s: SavingsScheme) -> tuple[float, float, np.ndarray]:
+    net = float(s.gross_saving - s.investment)
+    return net, net * float(s.confidence), net * _phasing_weights(s.phasing)
+
+
+class SchemeRowCache:
+    """Remembers each scheme's computed row by its inputs, so an edit recomputes one row."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, tuple[tuple, tuple[float, float, np.ndarray]]] = {}
+
+    def row(self, s: SavingsScheme) -> tuple[float, float, np.ndarray]:
+        key = (s.gross_saving, s.investment, s.confidence, s.phasing)
+        hit = self._rows.get(id(s))
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        value = scheme_row(s)
+        self._rows[id(s)] = (key, value)
+        return value
+
+    def prune(self, live: list[SavingsScheme]) -> None:
+        if len(self._rows) > 2 * len(live) + 64:
+            keep = {id(s) for s in live}
+            self._rows = {k: v for k, v in self._rows.items() if k in keep}
+
+
+def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = None) -> SchemeTable:
+    n = len(schemes)
+    net = np.empty(n)
+    adjusted = np.empty(n)
+    monthly = np.empty((n, MONTHS_IN_YEAR))
+    row = cache.row if cache is not None else scheme_row
+    for i, s in enumerate(schemes):
+        net[i], adjusted[i], monthly[i] = row(s)
+    return SchemeTable(
+        ids=np.fromiter((s.id or 0 for s in schemes), dtype=np.int64, count=n),
+        workstream=np.fromiter(
+            (UNASSIGNED if s.workstream_id is None else s.workstream_id for s in schemes),
+            dtype=np.int64,
+            count=n,
+        ),
+        status=np.asarray([s.status for s in schemes], dtype=object),
+        net=net,
+        risk_adjusted=adjusted,
+        monthly=monthly,
+    )
+
+
+def totals_by_status(schemes: list[SavingsScheme]) -> dict[SchemeStatus, Decimal]:
+    """Exact totals in pounds (Decimal), for the summary."""
+    out = {status: Decimal(0) for status in SchemeStatus}
+    for s in schemes:
+        out[s.status] += s.gross_saving - s.investment
+    return out
+
+
+def risk_adjusted_total(schemes: list[SavingsScheme]) -> Decimal:
+    return sum(
+        ((s.gross_saving - s.investment) * s.confidence
+         for s in schemes if s.status in CLOSING_STATUSES),
+        Decimal(0),
+    )
+
+
+def monthly_savings(
+    table: SchemeTable, requirement: float, months: list[str]
+) -> pd.DataFrame:
+    """Monthly and cumulative planned, risk-adjusted and gap against a straight-line need."""
+    closing = np.isin(table.status, CLOSING_STATUSES)
+    planned = table.monthly[closing].sum(axis=0)
+    confidence = np.divide(
+        table.risk_adjusted, table.net, out=np.zeros_like(table.net), where=table.net != 0
+    )
+    adjusted = (table.monthly[closing] * confidence[closing, None]).sum(axis=0)
+    need = np.full(MONTHS_IN_YEAR, requirement / MONTHS_IN_YEAR)
+    frame = pd.DataFrame(
+        {"requirement": need, "planned": planned, "risk_adjusted": adjusted}, index=months
+    )
+    cumulative = frame.cumsum()
+    frame["requirement_cum"] = cumulative["requirement"]
+    frame["planned_cum"] = cumulative["planned"]
+    frame["risk_adjusted_cum"] = cumulative["risk_adjusted"]
+    frame["gap_cum"] = frame["requirement_cum"] - frame["planned_cum"]
+    frame["gap_risk_adjusted_cum"] = frame["requirement_cum"] - frame["risk_adjusted_cum"]
+    frame.index.name = "month"
+    return frame
+
+
+def by_workstream(table: SchemeTable) -> pd.DataFrame:
+    """Net savings by workstream (rows) and status (columns)."""
+    frame = pd.DataFrame(
+        {"workstream": table.workstream, "status": [s.value for s in table.status],
+         "net": table.net}
+    )
+    pivot = frame.pivot_table(
+        index="workstream", columns="status", values="net", aggfunc="sum", fill_value=0.0
+    )
+    for status in SchemeStatus:
+        if status.value not in pivot.columns:
+            pivot[status.value] = 0.0
+    return pivot[[s.value for s in SchemeStatus]]

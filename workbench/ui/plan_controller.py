@@ -1,0 +1,97 @@
+"""The one edit path: command -> store (one transaction) -> plan -> engine -> signals.
+
+The controller is a router, not a model: it owns the undo stack, the in-memory plan the
+engine reads, and the latest results. Views push edits through `push()` and redraw from
+`plan_changed` / `results_changed`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workbench.domain.changes import PlanChanges
+from workbench.domain.edits import Edit, apply_to_plan, describe
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.plan import Plan
+from workbench.engine.recompute import PlanEngine
+from workbench.engine.results import PlanResults
+
+
+class EditStore(Protocol):
+    """What the controller needs of the store: apply one edit in one transaction."""
+
+    def apply(self, edit: Edit) -> Edit:
+        """Write `edit` atomically; return it with store-assigned ids filled in."""
+        ...
+
+
+class EditCommand(QUndoCommand):
+    """A thin undo command: redo applies the edit, undo applies its inverse.
+
+    The controller applies an edit before pushing its command (so a failure never reaches
+    the stack); the first redo() that QUndoStack.push() makes is therefore skipped.
+    """
+
+    def __init__(self, controller: PlanController, applied: Edit) -> None:
+        super().__init__(describe(applied))
+        self._controller = controller
+        self._edit = applied
+        self._already_applied = True
+
+    def redo(self) -> None:
+        if self._already_applied:
+            self._already_applied = False
+            return
+        self._run(self._edit)
+
+    def undo(self) -> None:
+        self._run(self._edit.inverted(), inverse=True)
+
+    def _run(self, edit: Edit, inverse: bool = False) -> None:
+        # Exceptions cannot cross back into QUndoStack: report, and drop this step.
+        try:
+            applied = self._controller.apply(edit)
+        except WorkbenchError as exc:
+            self._controller.write_failed.emit(str(exc))
+            self.setObsolete(True)
+            return
+        self._edit = applied.inverted() if inverse else applied
+
+
+class PlanController(QObject):
+    plan_changed = Signal(object)  # PlanChanges
+    results_changed = Signal(object)  # PlanResults
+    write_failed = Signal(str)  # a sentence for the user; the edit was not applied
+    pending_changed = Signal(bool)  # True while an edit is not yet stored
+
+    def __init__(self, plan: Plan, store: EditStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._engine = PlanEngine()
+        self.results: PlanResults = self._engine.compute(plan)
+
+    def push(self, edit: Edit) -> bool:
+        """Apply `edit` as one undoable step. Returns False (and says why) if it failed."""
+        try:
+            applied = self.apply(edit)
+        except WorkbenchError as exc:
+            self.write_failed.emit(str(exc))
+            return False
+        self.undo_stack.push(EditCommand(self, applied))
+        return True
+
+    def apply(self, edit: Edit) -> Edit:
+        """Store, mirror, recompute, notify. Raises WorkbenchError with nothing applied."""
+        self.pending_changed.emit(True)
+        applied = self.store.apply(edit)
+        self.pending_changed.emit(False)
+        apply_to_plan(self.plan, applied)
+        self.results = self._engine.compute(self.plan)
+        self.plan_changed.emit(PlanChanges.of(applied))
+        self.results_changed.emit(self.results)
+        return applied
