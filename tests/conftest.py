@@ -8,8 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from workbench.domain.demo_plan import demo_plan  # noqa: E402
 from tests.fakes import MemoryStore  # noqa: E402
+from workbench.domain.demo_plan import demo_plan  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

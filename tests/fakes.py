@@ -19,17 +19,23 @@ class MemoryStore:
         self.fail_next = False
 
     def load_new(self, plan: Plan) -> Plan:
+        """Give every row a fresh id and remap links, as saving a new plan does."""
         plan.id = 1
-        for rows in (plan.spend_lines, plan.pressures, plan.workstreams):
-            for row in rows:
-                row.id = next(self._ids)
-        ws_ids = [w.id for w in plan.workstreams]
+        remap: dict[str, dict[int, int]] = {}
+        for kind in ("spend_lines", "pressures", "workstreams", "schemes", "risks"):
+            remap[kind] = {}
+            for row in getattr(plan, kind):
+                new_id = next(self._ids)
+                remap[kind][row.id] = new_id
+                row.id = new_id
         for scheme in plan.schemes:
-            scheme.id = next(self._ids)
             if scheme.workstream_id is not None:
-                scheme.workstream_id = ws_ids[scheme.workstream_id]
+                scheme.workstream_id = remap["workstreams"][scheme.workstream_id]
         for risk in plan.risks:
-            risk.id = next(self._ids)
+            if risk.workstream_id is not None:
+                risk.workstream_id = remap["workstreams"][risk.workstream_id]
+            if risk.scheme_id is not None:
+                risk.scheme_id = remap["schemes"][risk.scheme_id]
         return plan
 
     def apply(self, edit: Edit) -> Edit:

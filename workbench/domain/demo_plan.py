@@ -42,7 +42,9 @@ def _drivers() -> FinancialDrivers:
         allocation=D("727600000"),
         prior_year_allocation=D("678100000"),
         running_cost_allocation=D("20900000"),  # chosen
-        tariff_uplift_pct=D("0.011"),  # chosen: 2016/17 tariff, +3.1% cost uplift less 2% efficiency
+        tariff_uplift_pct=D(
+            "0.011"
+        ),  # chosen: 2016/17 tariff, +3.1% cost uplift less 2% efficiency
         activity_growth_pct=D("0.019"),  # paper: 1.9% activity growth modelled
         surplus_pct=D("0.01"),  # paper: business rules
         uncommitted_reserve_pct=D("0.01"),
@@ -66,7 +68,8 @@ def _spend_lines() -> list[SpendLine]:
         ("Running costs", D("14.0"), False, False),
     ]
     return [
-        SpendLine(None, name, amount * M, tariff, growth) for name, amount, tariff, growth in rows
+        SpendLine(i + 1, name, amount * M, tariff, growth)
+        for i, (name, amount, tariff, growth) in enumerate(rows)
     ]
 
 
@@ -79,106 +82,304 @@ def _pressures() -> list[CostPressure]:
         ("CQUIN and contract pressures", D("3.0"), True),
         ("Integrated urgent care (NHS 111) re-procurement", D("2.0"), False),
     ]
-    return [CostPressure(None, name, amount * M, rec) for name, amount, rec in rows]
+    return [
+        CostPressure(i + 1, name, amount * M, rec) for i, (name, amount, rec) in enumerate(rows)
+    ]
 
 
 WORKSTREAMS = [
     # name, lead, sro, board, footprint, enabler
-    ("Urgent and Emergency Care", "Head of Urgent Care", "Chief Operating Officer",
-     "A&E Delivery Board", Footprint.ALLIANCE, False),
-    ("Planned and Specialist Care", "Head of Planned Care", "Director of Delivery",
-     "Transformation Board", Footprint.LOCAL, False),
-    ("Long Term Conditions, Integrated Care and Primary Care", "Head of Primary Care",
-     "Director of Strategy", "Out of Hospital Programme Board", Footprint.LOCAL, False),
-    ("Mental Health Services", "Head of Mental Health", "Director of Delivery",
-     "Mental Health Partnership Board", Footprint.LOCAL, False),
-    ("Learning Disability Services", "Head of Joint Commissioning", "Director of Strategy",
-     "Joint Management Group", Footprint.LOCAL, False),
-    ("Maternity Services", "Head of Maternity", "Director of Quality",
-     "Maternity Network Board", Footprint.LOCAL, False),
-    ("IM&T", "Head of IM&T", "Chief Finance Officer", "Digital Board",
-     Footprint.ALLIANCE, True),
-    ("Estates", "Head of Estates", "Chief Finance Officer", "Estates Board",
-     Footprint.LOCAL, True),
-    ("Workforce", "Workforce Lead", "Chief Executive", "Workforce Board",
-     Footprint.ALLIANCE, True),
+    (
+        "Urgent and Emergency Care",
+        "Head of Urgent Care",
+        "Chief Operating Officer",
+        "A&E Delivery Board",
+        Footprint.ALLIANCE,
+        False,
+    ),
+    (
+        "Planned and Specialist Care",
+        "Head of Planned Care",
+        "Director of Delivery",
+        "Transformation Board",
+        Footprint.LOCAL,
+        False,
+    ),
+    (
+        "Long Term Conditions, Integrated Care and Primary Care",
+        "Head of Primary Care",
+        "Director of Strategy",
+        "Out of Hospital Programme Board",
+        Footprint.LOCAL,
+        False,
+    ),
+    (
+        "Mental Health Services",
+        "Head of Mental Health",
+        "Director of Delivery",
+        "Mental Health Partnership Board",
+        Footprint.LOCAL,
+        False,
+    ),
+    (
+        "Learning Disability Services",
+        "Head of Joint Commissioning",
+        "Director of Strategy",
+        "Joint Management Group",
+        Footprint.LOCAL,
+        False,
+    ),
+    (
+        "Maternity Services",
+        "Head of Maternity",
+        "Director of Quality",
+        "Maternity Network Board",
+        Footprint.LOCAL,
+        False,
+    ),
+    ("IM&T", "Head of IM&T", "Chief Finance Officer", "Digital Board", Footprint.ALLIANCE, True),
+    ("Estates", "Head of Estates", "Chief Finance Officer", "Estates Board", Footprint.LOCAL, True),
+    ("Workforce", "Workforce Lead", "Chief Executive", "Workforce Board", Footprint.ALLIANCE, True),
 ]
 
 # name, workstream index, provider, pod, lever, status, net £k, confidence, start month
 SCHEMES = [
-    ("RightCare MSK triage and community service", 1, "OUH", PointOfDelivery.OUTPATIENTS,
-     Lever.PATHWAY_REDESIGN, SchemeStatus.IDENTIFIED, 1200, "0.70", 3),
-    ("Ophthalmology community clinics", 1, "OUH", PointOfDelivery.OUTPATIENTS,
-     Lever.PROCUREMENT, SchemeStatus.IDENTIFIED, 600, "0.75", 4),
-    ("Outpatient follow-up ratios (RightCare)", 1, "OUH", PointOfDelivery.OUTPATIENTS,
-     Lever.CONTRACT, SchemeStatus.IDENTIFIED, 800, "0.60", 0),
-    ("Prescribing: medicines optimisation (RightCare)", 2, "Primary care",
-     PointOfDelivery.PRESCRIBING, Lever.MEDICINES_OPTIMISATION, SchemeStatus.IDENTIFIED,
-     1500, "0.80", 0),
-    ("BCF non-elective admissions reduction", 0, "OUH", PointOfDelivery.NON_ELECTIVE,
-     Lever.DEMAND_MANAGEMENT, SchemeStatus.IDENTIFIED, 1600, "0.60", 0),
-    ("RightCare respiratory pathway", 2, "Oxford Health", PointOfDelivery.COMMUNITY,
-     Lever.PATHWAY_REDESIGN, SchemeStatus.IDENTIFIED, 500, "0.65", 6),
-    ("Continuing healthcare package reviews", 2, "Various", PointOfDelivery.CHC,
-     Lever.CONTRACT, SchemeStatus.IDENTIFIED, 800, "0.70", 0),
-    ("Mental health out-of-area placements", 3, "Oxford Health",
-     PointOfDelivery.MENTAL_HEALTH, Lever.PROCUREMENT, SchemeStatus.EARMARKED, 700, "0.50", 6),
-    ("Diagnostics demand management (RightCare)", 1, "OUH", PointOfDelivery.ELECTIVE,
-     Lever.DEMAND_MANAGEMENT, SchemeStatus.EARMARKED, 500, "0.40", 6),
-    ("Learning disability placement reviews", 4, "Various", PointOfDelivery.OTHER,
-     Lever.CONTRACT, SchemeStatus.EARMARKED, 600, "0.50", 3),
-    ("Maternity pathway standardisation", 5, "OUH", PointOfDelivery.ELECTIVE,
-     Lever.PATHWAY_REDESIGN, SchemeStatus.EARMARKED, 300, "0.50", 6),
+    (
+        "RightCare MSK triage and community service",
+        1,
+        "OUH",
+        PointOfDelivery.OUTPATIENTS,
+        Lever.PATHWAY_REDESIGN,
+        SchemeStatus.IDENTIFIED,
+        1200,
+        "0.70",
+        3,
+    ),
+    (
+        "Ophthalmology community clinics",
+        1,
+        "OUH",
+        PointOfDelivery.OUTPATIENTS,
+        Lever.PROCUREMENT,
+        SchemeStatus.IDENTIFIED,
+        600,
+        "0.75",
+        4,
+    ),
+    (
+        "Outpatient follow-up ratios (RightCare)",
+        1,
+        "OUH",
+        PointOfDelivery.OUTPATIENTS,
+        Lever.CONTRACT,
+        SchemeStatus.IDENTIFIED,
+        800,
+        "0.60",
+        0,
+    ),
+    (
+        "Prescribing: medicines optimisation (RightCare)",
+        2,
+        "Primary care",
+        PointOfDelivery.PRESCRIBING,
+        Lever.MEDICINES_OPTIMISATION,
+        SchemeStatus.IDENTIFIED,
+        1500,
+        "0.80",
+        0,
+    ),
+    (
+        "BCF non-elective admissions reduction",
+        0,
+        "OUH",
+        PointOfDelivery.NON_ELECTIVE,
+        Lever.DEMAND_MANAGEMENT,
+        SchemeStatus.IDENTIFIED,
+        1600,
+        "0.60",
+        0,
+    ),
+    (
+        "RightCare respiratory pathway",
+        2,
+        "Oxford Health",
+        PointOfDelivery.COMMUNITY,
+        Lever.PATHWAY_REDESIGN,
+        SchemeStatus.IDENTIFIED,
+        500,
+        "0.65",
+        6,
+    ),
+    (
+        "Continuing healthcare package reviews",
+        2,
+        "Various",
+        PointOfDelivery.CHC,
+        Lever.CONTRACT,
+        SchemeStatus.IDENTIFIED,
+        800,
+        "0.70",
+        0,
+    ),
+    (
+        "Mental health out-of-area placements",
+        3,
+        "Oxford Health",
+        PointOfDelivery.MENTAL_HEALTH,
+        Lever.PROCUREMENT,
+        SchemeStatus.EARMARKED,
+        700,
+        "0.50",
+        6,
+    ),
+    (
+        "Diagnostics demand management (RightCare)",
+        1,
+        "OUH",
+        PointOfDelivery.ELECTIVE,
+        Lever.DEMAND_MANAGEMENT,
+        SchemeStatus.EARMARKED,
+        500,
+        "0.40",
+        6,
+    ),
+    (
+        "Learning disability placement reviews",
+        4,
+        "Various",
+        PointOfDelivery.OTHER,
+        Lever.CONTRACT,
+        SchemeStatus.EARMARKED,
+        600,
+        "0.50",
+        3,
+    ),
+    (
+        "Maternity pathway standardisation",
+        5,
+        "OUH",
+        PointOfDelivery.ELECTIVE,
+        Lever.PATHWAY_REDESIGN,
+        SchemeStatus.EARMARKED,
+        300,
+        "0.50",
+        6,
+    ),
 ]
 
 RISKS = [
     # description, category, £m, likelihood, impact, mitigation, mitigation £m
-    ("Ability to negotiate balanced risk-sharing contract agreements with OUH and OH",
-     RiskCategory.CONTRACT, "15.0", 4, 5,
-     "Open-book contracting; system risk-share agreed at Transformation Board", "2.0"),
-    ("Delivery of savings (QIPP) programme", RiskCategory.SAVINGS_DELIVERY, "7.4", 4, 4,
-     "Monthly QIPP delivery board; pipeline of earmarked schemes", "1.0"),
-    ("Activity on cost and volume (PbR) contracts above plan", RiskCategory.ACTIVITY,
-     "3.0", 3, 3, "Activity query notices; demand management", "0.5"),
-    ("Primary care prescribing growth", RiskCategory.PRESCRIBING, "2.0", 3, 3,
-     "Medicines optimisation team; practice prescribing budgets", "0.3"),
-    ("Continuing healthcare packages and placements", RiskCategory.CHC, "1.0", 3, 2,
-     "Brokerage and package reviews", "0.2"),
+    (
+        "Ability to negotiate balanced risk-sharing contract agreements with OUH and OH",
+        RiskCategory.CONTRACT,
+        "15.0",
+        4,
+        5,
+        "Open-book contracting; system risk-share agreed at Transformation Board",
+        "2.0",
+    ),
+    (
+        "Delivery of savings (QIPP) programme",
+        RiskCategory.SAVINGS_DELIVERY,
+        "7.4",
+        4,
+        4,
+        "Monthly QIPP delivery board; pipeline of earmarked schemes",
+        "1.0",
+    ),
+    (
+        "Activity on cost and volume (PbR) contracts above plan",
+        RiskCategory.ACTIVITY,
+        "3.0",
+        3,
+        3,
+        "Activity query notices; demand management",
+        "0.5",
+    ),
+    (
+        "Primary care prescribing growth",
+        RiskCategory.PRESCRIBING,
+        "2.0",
+        3,
+        3,
+        "Medicines optimisation team; practice prescribing budgets",
+        "0.3",
+    ),
+    (
+        "Continuing healthcare packages and placements",
+        RiskCategory.CHC,
+        "1.0",
+        3,
+        2,
+        "Brokerage and package reviews",
+        "0.2",
+    ),
 ]
 
 
 def demo_plan() -> Plan:
-    """A fresh, unsaved demo plan (ids None; the store assigns them)."""
+    """A fresh, unsaved demo plan.
+
+    Ids are local keys (1, 2, ...) that link schemes to workstreams; saving a new plan
+    gives every row a store id and remaps the links (see store.repositories).
+    """
     workstreams = [
         Workstream(
-            id=None, name=name, lead=lead, sro=sro, board=board, footprint=footprint,
+            id=i + 1,
+            name=name,
+            lead=lead,
+            sro=sro,
+            board=board,
+            footprint=footprint,
             gaps=ALL_GAPS if not enabler else frozenset({Gap.FINANCE_EFFICIENCY}),
-            rag=Rag.AMBER if i in (0, 3) else Rag.GREEN, eia_done=not enabler,
+            rag=Rag.AMBER if i in (0, 3) else Rag.GREEN,
+            eia_done=not enabler,
             enabler=enabler,
-            milestones=[Milestone("Case for change to Transformation Board", dt.date(2016, 6, 30)),
-                        Milestone("Public consultation", dt.date(2016, 11, 30))]
-            if not enabler else [],
+            milestones=[
+                Milestone("Case for change to Transformation Board", dt.date(2016, 6, 30)),
+                Milestone("Public consultation", dt.date(2016, 11, 30)),
+            ]
+            if not enabler
+            else [],
         )
         for i, (name, lead, sro, board, footprint, enabler) in enumerate(WORKSTREAMS)
     ]
     schemes = [
         SavingsScheme(
-            id=None, name=name, workstream_id=ws, provider=provider, pod=pod, lever=lever,
-            status=status, gross_saving=D(net_k) * K, confidence=D(conf),
+            id=i + 1,
+            name=name,
+            workstream_id=ws + 1,
+            provider=provider,
+            pod=pod,
+            lever=lever,
+            status=status,
+            gross_saving=D(net_k) * K,
+            confidence=D(conf),
             phasing=FLAT_PHASING if start == 0 else ramp_phasing(start),
             # Paper: ~1,000 emergency admissions avoided through the BCF schemes.
             activity_impact=1000 if pod is PointOfDelivery.NON_ELECTIVE else 0,
-            recurrent=True, first_year=2016, last_year=2018,
+            recurrent=True,
+            first_year=2016,
+            last_year=2018,
         )
-        for name, ws, provider, pod, lever, status, net_k, conf, start in SCHEMES
+        for i, (name, ws, provider, pod, lever, status, net_k, conf, start) in enumerate(SCHEMES)
     ]
     risks = [
         Risk(
-            id=None, description=desc, owner="Chief Finance Officer", category=category,
-            value=D(value) * M, likelihood=likelihood, impact=impact, mitigation=mitigation,
-            mitigation_value=D(mitigation_m) * M, review_date=dt.date(2016, 6, 30),
+            id=i + 1,
+            description=desc,
+            owner="Chief Finance Officer",
+            category=category,
+            value=D(value) * M,
+            likelihood=likelihood,
+            impact=impact,
+            mitigation=mitigation,
+            mitigation_value=D(mitigation_m) * M,
+            review_date=dt.date(2016, 6, 30),
         )
-        for desc, category, value, likelihood, impact, mitigation, mitigation_m in RISKS
+        for i, (desc, category, value, likelihood, impact, mitigation, mitigation_m) in enumerate(
+            RISKS
+        )
     ]
     return Plan(
         id=None,

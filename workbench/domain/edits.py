@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from workbench.domain.plan import CostPressure, Plan, SpendLine
@@ -19,7 +19,7 @@ from workbench.domain.schemes import SavingsScheme
 from workbench.domain.workstreams import Workstream
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     WORKSTREAM = "workstream"
     SCHEME = "scheme"
     RISK = "risk"

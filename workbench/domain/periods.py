@@ -41,6 +41,6 @@ def month_label(start_year: int, index: int) -> str:
 
 def short_month(label: str) -> str:
     """'2016-04' -> 'Apr 16', for axes and headers."""
-    names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     year, month = label.split("-")
     return f"{names[int(month) - 1]} {year[2:]}"

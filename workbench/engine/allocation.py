@@ -49,12 +49,14 @@ def financial_position(plan: Plan) -> FinancialPosition:
     holdbacks = surplus + uncommitted + contingency + ringfence + d.chc_risk_pool
 
     baseline = sum((line.baseline for line in plan.spend_lines), Decimal(0))
-    tariff = sum(
-        (line.baseline for line in plan.spend_lines if line.tariff_applies), Decimal(0)
-    ) * d.tariff_uplift_pct
-    growth_pressure = sum(
-        (line.baseline for line in plan.spend_lines if line.growth_applies), Decimal(0)
-    ) * d.activity_growth_pct
+    tariff = (
+        sum((line.baseline for line in plan.spend_lines if line.tariff_applies), Decimal(0))
+        * d.tariff_uplift_pct
+    )
+    growth_pressure = (
+        sum((line.baseline for line in plan.spend_lines if line.growth_applies), Decimal(0))
+        * d.activity_growth_pct
+    )
     other = sum((p.amount for p in plan.pressures), Decimal(0))
     pressures = tariff + growth_pressure + other
     planned = baseline + pressures

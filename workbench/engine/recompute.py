@@ -68,12 +68,17 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
     years = [y.label for y in plan.years()]
     savings_by_year = pd.Series(
         [
-            float(sum(
-                (s.gross_saving - s.investment for s in plan.schemes
-                 if s.status in (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
-                 and s.first_year <= int(label[:4]) <= s.last_year),
-                Decimal(0),
-            ))
+            float(
+                sum(
+                    (
+                        s.gross_saving - s.investment
+                        for s in plan.schemes
+                        if s.status in (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
+                        and s.first_year <= int(label[:4]) <= s.last_year
+                    ),
+                    Decimal(0),
+                )
+            )
             for label in years
         ],
         index=years,
@@ -124,8 +129,11 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
         scheme_figures=figures,
         by_workstream=by_workstream(table),
         by_status=pd.Series(
-            {"Identified": float(identified), "Earmarked": float(earmarked),
-             "Unidentified": float(max(gap, Decimal(0)))},
+            {
+                "Identified": float(identified),
+                "Earmarked": float(earmarked),
+                "Unidentified": float(max(gap, Decimal(0))),
+            },
             name="savings",
         ),
         risk_figures=risks,

@@ -98,15 +98,16 @@ def totals_by_status(schemes: list[SavingsScheme]) -> dict[SchemeStatus, Decimal
 
 def risk_adjusted_total(schemes: list[SavingsScheme]) -> Decimal:
     return sum(
-        ((s.gross_saving - s.investment) * s.confidence
-         for s in schemes if s.status in CLOSING_STATUSES),
+        (
+            (s.gross_saving - s.investment) * s.confidence
+            for s in schemes
+            if s.status in CLOSING_STATUSES
+        ),
         Decimal(0),
     )
 
 
-def monthly_savings(
-    table: SchemeTable, requirement: float, months: list[str]
-) -> pd.DataFrame:
+def monthly_savings(table: SchemeTable, requirement: float, months: list[str]) -> pd.DataFrame:
     """Monthly and cumulative planned, risk-adjusted and gap against a straight-line need."""
     closing = np.isin(table.status, CLOSING_STATUSES)
     planned = table.monthly[closing].sum(axis=0)
@@ -131,8 +132,11 @@ def monthly_savings(
 def by_workstream(table: SchemeTable) -> pd.DataFrame:
     """Net savings by workstream (rows) and status (columns)."""
     frame = pd.DataFrame(
-        {"workstream": table.workstream, "status": [s.value for s in table.status],
-         "net": table.net}
+        {
+            "workstream": table.workstream,
+            "status": [s.value for s in table.status],
+            "net": table.net,
+        }
     )
     pivot = frame.pivot_table(
         index="workstream", columns="status", values="net", aggfunc="sum", fill_value=0.0
