@@ -1,5 +1,5 @@
 """`python -m workbench` runs the command line (the GUI by default)."""
 
-from workbench.cli import main
+from workbench.app import main
 
 raise SystemExit(main())

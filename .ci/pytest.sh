@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The test run: every test offscreen; store tests also on PostgreSQL when a server can start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+if [ -z "${WORKBENCH_TEST_PG_URL:-}" ] && [ -x .ci/start_postgres.sh ]; then
+  if url=$(bash .ci/start_postgres.sh); then
+    export WORKBENCH_TEST_PG_URL="$url"
+    echo "PostgreSQL test server: $url"
+  else
+    echo "PostgreSQL could not start; store tests run on SQLite only" >&2
+  fi
+fi
+.venv/bin/python -m pytest "$@"

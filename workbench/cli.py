@@ -1,0 +1,161 @@
+"""Headless commands: `demo`, `summary` (and the GUI's store options).
+
+Stable interface: other tools and tests call it. Every command takes `--db PATH` or
+`--db-url URL`. Errors are one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from workbench import __version__
+from workbench.domain.errors import WorkbenchError
+
+EXIT_ERROR = 2
+
+
+def store_options() -> argparse.ArgumentParser:
+    """--db / --db-url, shared by every command (accepted before or after the command)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    where = parent.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", type=Path, default=argparse.SUPPRESS,
+                       help="a SQLite database file")
+    where.add_argument("--db-url", metavar="URL", default=argparse.SUPPRESS,
+                       help="any SQLAlchemy URL, e.g. postgresql+psycopg://host/db")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = store_options()
+    parser = argparse.ArgumentParser(
+        prog="workbench", parents=[common],
+        description="Planning Workbench: operational planning for NHS commissioners.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = commands.add_parser("gui", parents=[common], help="open the main window (the default)")
+    gui.add_argument("--screenshot", metavar="PNG", type=Path,
+                     help="render the main window to a PNG file and exit")
+    demo = commands.add_parser("demo", parents=[common],
+                               help="write a new database holding the demo plan")
+    demo.add_argument("--force", action="store_true", help="replace an existing plan")
+    summary = commands.add_parser("summary", parents=[common], help="print headline figures")
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def store_target(args: argparse.Namespace) -> str:
+    """The SQLAlchemy URL or file path the user chose, or the default database."""
+    from workbench.store import default_db_path
+
+    if getattr(args, "db_url", None):
+        return args.db_url
+    if getattr(args, "db", None):
+        return str(args.db)
+    return str(default_db_path())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workbench.domain.demo_plan import demo_plan
+    from workbench.store import open_store
+
+    target = store_target(args)
+    store = open_store(target, create=True)
+    if store.list_plans():
+        if not args.force:
+            raise WorkbenchError(f"{target} already holds a plan; use --force to replace it")
+        store.delete_all_plans()
+    plan = store.save_new_plan(demo_plan())
+    print(f"Wrote the demo plan ({plan.title}) to {target}")
+    return 0
+
+
+SUMMARY_KEYS = {
+    # JSON key: (PlanSummary field, kind)
+    "allocation_gbp": ("allocation", "gbp"),
+    "prior_year_allocation_gbp": ("prior_year_allocation", "gbp"),
+    "allocation_growth_gbp": ("growth", "gbp"),
+    "allocation_growth_pct": ("growth_pct", "pct"),
+    "total_allocation_gbp": ("total_allocation", "gbp"),
+    "surplus_gbp": ("surplus", "gbp"),
+    "uncommitted_reserve_gbp": ("uncommitted_reserve", "gbp"),
+    "contingency_gbp": ("contingency", "gbp"),
+    "transformation_ringfence_gbp": ("transformation_ringfence", "gbp"),
+    "transformation_ringfence_pct": ("transformation_ringfence_pct", "pct"),
+    "chc_risk_pool_gbp": ("chc_risk_pool", "gbp"),
+    "baseline_spend_gbp": ("baseline_spend", "gbp"),
+    "tariff_pressure_gbp": ("tariff_pressure", "gbp"),
+    "activity_growth_pct": ("activity_growth_pct", "pct"),
+    "activity_growth_pressure_gbp": ("activity_growth_pressure", "gbp"),
+    "other_pressures_gbp": ("other_pressures", "gbp"),
+    "planned_spend_gbp": ("planned_spend", "gbp"),
+    "savings_requirement_gbp": ("savings_requirement", "gbp"),
+    "savings_requirement_pct": ("savings_requirement_pct", "pct"),
+    "schemes_identified_gbp": ("schemes_identified", "gbp"),
+    "schemes_earmarked_gbp": ("schemes_earmarked", "gbp"),
+    "savings_gap_gbp": ("savings_gap", "gbp"),
+    "schemes_risk_adjusted_gbp": ("schemes_risk_adjusted", "gbp"),
+    "savings_gap_risk_adjusted_gbp": ("savings_gap_risk_adjusted", "gbp"),
+    "risks_gross_gbp": ("risks_gross", "gbp"),
+    "risks_weighted_gbp": ("risks_weighted", "gbp"),
+    "risks_after_mitigation_gbp": ("risks_after_mitigation", "gbp"),
+    "reserves_for_risk_gbp": ("reserves_for_risk", "gbp"),
+    "risks_net_gbp": ("risks_net", "gbp"),
+}
+
+
+def summary_figures(summary) -> dict[str, float]:
+    """Pounds to the penny; percentages as percent (3.0 means 3.0%)."""
+    out: dict[str, float] = {}
+    for key, (field, kind) in SUMMARY_KEYS.items():
+        value = Decimal(str(getattr(summary, field)))
+        out[key] = float(round(value * 100, 4)) if kind == "pct" else float(round(value, 2))
+    return out
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from workbench.engine import compute
+    from workbench.store import open_store
+
+    plan = open_store(store_target(args)).load_plan()
+    figures = summary_figures(compute(plan).summary)
+    if args.json:
+        print(json.dumps({"organisation": plan.organisation, "ods_code": plan.ods_code,
+                          "year": plan.first_year.label, **figures}, indent=2))
+        return 0
+    print(plan.title)
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        label = key.removesuffix("_gbp").removesuffix("_pct").replace("_", " ").capitalize()
+        text = f"{value:,.1f}%" if key.endswith("_pct") else f"£{value:,.0f}"
+        print(f"  {label:<{width}} {text:>16}")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "summary": cmd_summary}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a headless command, turning known errors into one line on stderr."""
+    try:
+        return COMMANDS[args.command](args)
+    except WorkbenchError as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry point; the GUI lives in workbench.app, which calls this for commands."""
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        print("workbench: the GUI starts from workbench.app", file=sys.stderr)
+        return EXIT_ERROR
+    return run(args)

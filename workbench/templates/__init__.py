@@ -1,0 +1,1 @@
+"""NHSE workbook import and export (openpyxl). Lower layers never import this."""
