@@ -1,0 +1,202 @@
+"""The main window: tables beside live charts, summary and drivers in docks, menus and shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
+
+from workbench import __version__
+from workbench.domain.edits import EntityKind
+from workbench.ui.charts import ChartsPanel
+from workbench.ui.panels.drivers_panel import DriversPanel
+from workbench.ui.panels.summary_panel import SummaryPanel
+from workbench.ui.plan_controller import PlanController
+from workbench.ui.preferences import restore_layout, save_layout
+from workbench.ui.tables.table_view import TablePanel
+
+TABLES = [
+    (EntityKind.WORKSTREAM, "Workstreams"),
+    (EntityKind.SCHEME, "Savings schemes"),
+    (EntityKind.RISK, "Risks"),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: PlanController, store_label: str = "") -> None:
+        super().__init__()
+        self.controller = controller
+        self.store_label = store_label
+        self.setObjectName("MainWindow")
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("TableTabs")
+        self.tables: dict[EntityKind, TablePanel] = {}
+        for kind, title in TABLES:
+            panel = TablePanel(controller, kind)
+            panel.row_selected.connect(self._on_row_selected)
+            self.tables[kind] = panel
+            self.tabs.addTab(panel, title)
+        self.tabs.setCurrentIndex(1)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.charts = ChartsPanel(controller)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.summary = SummaryPanel(controller)
+        self.drivers = DriversPanel(controller)
+        self.summary_dock = self._dock("Plan summary", "SummaryDock", self.summary)
+        self.drivers_dock = self._dock("Financial drivers", "DriversDock", self.drivers)
+        self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
+        self.summary_dock.raise_()
+
+        self._status = QLabel()
+        self.statusBar().addPermanentWidget(self._status)
+        self._build_menus()
+
+        controller.write_failed.connect(self._on_write_failed)
+        controller.pending_changed.connect(self.setWindowModified)
+        controller.plan_changed.connect(self._on_plan_changed)
+        self._update_title()
+        self._update_status()
+        if not restore_layout(self, self.splitter):
+            self.resize(1600, 1000)
+            self.splitter.setSizes([900, 700])
+
+    # -- construction ---------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("Export charts as &PNG…", self._export_png))
+        file_menu.addAction(self._action("Export charts as P&DF…", self._export_pdf))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("&Add row", self._add_row, "Ctrl+Shift+N",
+                                         "Add a row to the current table"))
+        edit_menu.addAction(self._action("&Delete selected rows", self._delete_rows,
+                                         "Ctrl+Shift+Del"))
+        edit_menu.addAction(self._action("&Filter…", self._focus_filter,
+                                         QKeySequence.StandardKey.Find))
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, (_kind, title) in enumerate(TABLES):
+            view_menu.addAction(self._action(
+                f"&{title}", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}"))
+        view_menu.addSeparator()
+        view_menu.addAction(self.summary_dock.toggleViewAction())
+        view_menu.addAction(self.drivers_dock.toggleViewAction())
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About Planning Workbench", self._about))
+
+    # -- behaviour ------------------------------------------------------------------------
+    def current_table(self) -> TablePanel:
+        return self.tables[TABLES[self.tabs.currentIndex()][0]]
+
+    def _add_row(self) -> None:
+        self.current_table().add_row()
+
+    def _delete_rows(self) -> None:
+        self.current_table().delete_selected()
+
+    def _focus_filter(self) -> None:
+        self.current_table().focus_filter()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self.charts.highlight(None, None)
+
+    def _on_row_selected(self, kind, row_id) -> None:
+        name = kind.value if isinstance(kind, EntityKind) else kind
+        self.charts.highlight(name if row_id is not None else None, row_id)
+
+    def _on_write_failed(self, message: str) -> None:
+        self.setWindowModified(True)
+        self.statusBar().showMessage(f"Not saved: {message}", 15000)
+        QMessageBox.warning(self, "Planning Workbench", f"The change was not saved.\n\n{message}")
+
+    def _on_plan_changed(self, _changes) -> None:
+        self._update_status()
+
+    def _update_title(self) -> None:
+        where = f" — {self.store_label}" if self.store_label else ""
+        self.setWindowTitle(f"{self.controller.plan.title}{where}[*]")
+
+    def _update_status(self) -> None:
+        plan = self.controller.plan
+        self._status.setText(
+            f"{len(plan.workstreams)} workstreams · {len(plan.schemes)} schemes · "
+            f"{len(plan.risks)} risks · every edit is saved as you make it"
+        )
+
+    def _export(self, caption: str, suffix: str, save) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, caption, f"savings{suffix}",
+                                              f"{suffix[1:].upper()} (*{suffix})")
+        if path:
+            save(Path(path))
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+
+    def _export_png(self) -> None:
+        self._export("Export charts as PNG", ".png", self.charts.save_png)
+
+    def _export_pdf(self) -> None:
+        self._export("Export charts as PDF", ".pdf", self.charts.save_pdf)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About Planning Workbench",
+            f"<b>Planning Workbench</b> {__version__}<br>Operational planning for NHS "
+            f"commissioners.<br><br>Plan: {self.controller.plan.title}<br>"
+            f"Database: {self.store_label}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        save_layout(self, self.splitter)
+        super().closeEvent(event)
