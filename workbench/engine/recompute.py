@@ -18,6 +18,7 @@ from workbench.engine.risks import exposure, risk_table
 from workbench.engine.savings import (
     SchemeRowCache,
     by_workstream,
+    by_year,
     monthly_savings,
     risk_adjusted_total,
     scheme_table,
@@ -64,26 +65,6 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
     risks = risk_table(plan.risks)
     reserves = fin.contingency + fin.uncommitted_reserve
     risk = exposure(plan.risks, risks, reserves)
-
-    years = [y.label for y in plan.years()]
-    savings_by_year = pd.Series(
-        [
-            float(
-                sum(
-                    (
-                        s.gross_saving - s.investment
-                        for s in plan.schemes
-                        if s.status in (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
-                        and s.first_year <= int(label[:4]) <= s.last_year
-                    ),
-                    Decimal(0),
-                )
-            )
-            for label in years
-        ],
-        index=years,
-        name="savings",
-    )
 
     summary = PlanSummary(
         allocation=fin.allocation,
@@ -140,5 +121,5 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
         allocation_by_year=pd.Series(
             {k: float(v) for k, v in allocations_by_year(plan).items()}, name="allocation"
         ),
-        savings_by_year=savings_by_year,
+        savings_by_year=by_year(table, [y.start for y in plan.years()]),
     )

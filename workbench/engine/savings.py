@@ -28,6 +28,8 @@ class SchemeTable:
     ids: np.ndarray  # int64
     workstream: np.ndarray  # int64, UNASSIGNED where none
     status: np.ndarray  # object: SchemeStatus values
+    first_year: np.ndarray  # int64
+    last_year: np.ndarray  # int64
     net: np.ndarray  # float pounds
     risk_adjusted: np.ndarray  # float pounds
     monthly: np.ndarray  # (n, 12) float pounds, net value phased
@@ -82,6 +84,8 @@ def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = No
             count=n,
         ),
         status=np.asarray([s.status for s in schemes], dtype=object),
+        first_year=np.fromiter((s.first_year for s in schemes), dtype=np.int64, count=n),
+        last_year=np.fromiter((s.last_year for s in schemes), dtype=np.int64, count=n),
         net=net,
         risk_adjusted=adjusted,
         monthly=monthly,
@@ -130,18 +134,23 @@ def monthly_savings(table: SchemeTable, requirement: float, months: list[str]) -
 
 
 def by_workstream(table: SchemeTable) -> pd.DataFrame:
-    """Net savings by workstream (rows) and status (columns)."""
-    frame = pd.DataFrame(
-        {
-            "workstream": table.workstream,
-            "status": [s.value for s in table.status],
-            "net": table.net,
-        }
-    )
-    pivot = frame.pivot_table(
-        index="workstream", columns="status", values="net", aggfunc="sum", fill_value=0.0
-    )
-    for status in SchemeStatus:
-        if status.value not in pivot.columns:
-            pivot[status.value] = 0.0
-    return pivot[[s.value for s in SchemeStatus]]
+    """Net savings by workstream (rows, sorted ids, -1 unassigned) and status (columns)."""
+    statuses = list(SchemeStatus)
+    keys, rows = np.unique(table.workstream, return_inverse=True)
+    cols = np.asarray([statuses.index(s) for s in table.status], dtype=np.int64)
+    totals = np.zeros((len(keys), len(statuses)))
+    np.add.at(totals, (rows, cols), table.net)
+    frame = pd.DataFrame(totals, index=pd.Index(keys, name="workstream"),
+                         columns=[s.value for s in statuses])
+    frame.columns.name = "status"
+    return frame
+
+
+def by_year(table: SchemeTable, years: list[int]) -> pd.Series:
+    """Net savings of closing schemes active in each plan year (first <= year <= last)."""
+    closing = np.isin(table.status, CLOSING_STATUSES)
+    values = [
+        float(table.net[closing & (table.first_year <= y) & (table.last_year >= y)].sum())
+        for y in years
+    ]
+    return pd.Series(values, index=[f"{y}/{(y + 1) % 100:02d}" for y in years], name="savings")
