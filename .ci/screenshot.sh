@@ -8,7 +8,7 @@ scale=${2:-1}
 mkdir -p "$(dirname "$out")"
 db=$(mktemp -d)/demo.db
 .venv/bin/workbench demo --db "$db" >/dev/null
-QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$scale" WORKBENCH_DATA_DIR=$(dirname "$db") \
+QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$scale" WORKBENCH_DATA_DIR=$(dirname "$db") XDG_CONFIG_HOME=$(dirname "$db")/config \
   xvfb-run -a -s "-screen 0 2400x1500x24" \
   .venv/bin/workbench gui --db "$db" --screenshot "$out"
 echo "wrote $out"
