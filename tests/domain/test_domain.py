@@ -6,7 +6,12 @@ import pytest
 
 from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import (
-    Batch, DeleteRows, EntityKind, InsertRows, SetField, apply_to_plan,
+    Batch,
+    DeleteRows,
+    EntityKind,
+    InsertRows,
+    SetField,
+    apply_to_plan,
 )
 from workbench.domain.enums import SchemeStatus
 from workbench.domain.money import from_pence, to_pence

@@ -1,0 +1,78 @@
+"""Opening databases: pragmas, migrations with a backup, and clear refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from workbench.domain.demo_plan import demo_plan
+from workbench.domain.errors import NewerSchemaError, NotAWorkbenchDatabase, StoreError
+from workbench.store import open_store
+from workbench.store.base import Base
+from workbench.store.database import open_engine, sqlite_url
+from workbench.store.migrate import alembic_config, current_revision, head_revision
+
+
+def test_sqlite_pragmas(tmp_path):
+    store = open_store(tmp_path / "a.db", create=True)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+
+
+def test_new_database_is_at_head_and_matches_models(db_target):
+    store = open_store(db_target, create=True)
+    assert current_revision(store.engine) == head_revision() == "0002"
+    with store.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
+def test_older_schema_is_backed_up_then_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    engine = open_engine(sqlite_url(path))
+    command.upgrade(alembic_config(engine), "0001")
+    engine.dispose()
+    assert current_revision(open_engine(sqlite_url(path))) == "0001"
+    store = open_store(path)
+    assert current_revision(store.engine) == "0002"
+    backups = list(tmp_path.glob("old.backup-0001-*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    store.save_new_plan(demo_plan())  # usable after upgrade
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    open_store(path, create=True).engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("update alembic_version set version_num = '9999'")
+    with pytest.raises(NewerSchemaError, match="newer Planning Workbench"):
+        open_store(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(StoreError, match="no database at"):
+        open_store(tmp_path / "nope.db")
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("hello, this is a text file " * 50)
+    with pytest.raises(NotAWorkbenchDatabase, match="notes.db"):
+        open_store(path)
+
+
+def test_foreign_sqlite_database(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table customers (id integer primary key, name text)")
+    with pytest.raises(NotAWorkbenchDatabase, match="other.db"):
+        open_store(path)

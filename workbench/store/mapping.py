@@ -1,0 +1,93 @@
+"""Row <-> domain conversion: the only place ORM rows and domain dataclasses meet."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from workbench.domain.edits import EntityKind
+from workbench.domain.periods import FinancialYear
+from workbench.domain.plan import CostPressure, FinancialDrivers, Plan, SpendLine
+from workbench.domain.risks import Risk
+from workbench.domain.schemes import SavingsScheme
+from workbench.domain.workstreams import Milestone, Workstream
+from workbench.store.rows import (
+    MilestoneRow,
+    PlanRow,
+    PressureRow,
+    RiskRow,
+    SchemeRow,
+    SpendLineRow,
+    WorkstreamRow,
+)
+
+ROW_CLASSES: dict[EntityKind, type] = {
+    EntityKind.WORKSTREAM: WorkstreamRow,
+    EntityKind.SCHEME: SchemeRow,
+    EntityKind.RISK: RiskRow,
+    EntityKind.SPEND_LINE: SpendLineRow,
+    EntityKind.PRESSURE: PressureRow,
+}
+DOMAIN_CLASSES: dict[EntityKind, type] = {
+    EntityKind.WORKSTREAM: Workstream,
+    EntityKind.SCHEME: SavingsScheme,
+    EntityKind.RISK: Risk,
+    EntityKind.SPEND_LINE: SpendLine,
+    EntityKind.PRESSURE: CostPressure,
+}
+DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))
+PLAN_FIELDS = ("organisation", "ods_code", "name", "status", "first_year", "last_year")
+
+
+def _plain_fields(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.name != "milestones"]
+
+
+def row_values(kind: EntityKind, obj: Any) -> dict[str, Any]:
+    """Column values for a domain row (without plan_id)."""
+    return {name: getattr(obj, name) for name in _plain_fields(DOMAIN_CLASSES[kind])}
+
+
+def to_row(kind: EntityKind, obj: Any, plan_id: int) -> Any:
+    values = row_values(kind, obj)
+    if values.get("id") is None:
+        values.pop("id", None)
+    row = ROW_CLASSES[kind](plan_id=plan_id, **values)
+    if kind is EntityKind.WORKSTREAM:
+        row.milestone_rows = milestone_rows(obj.milestones)
+    return row
+
+
+def milestone_rows(milestones: list[Milestone]) -> list[MilestoneRow]:
+    return [MilestoneRow(position=i, name=m.name, due=m.due, done=m.done)
+            for i, m in enumerate(milestones)]
+
+
+def to_domain(kind: EntityKind, row: Any) -> Any:
+    cls = DOMAIN_CLASSES[kind]
+    values = {name: getattr(row, name) for name in _plain_fields(cls)}
+    if kind is EntityKind.WORKSTREAM:
+        values["milestones"] = [Milestone(m.name, m.due, m.done) for m in row.milestone_rows]
+    return cls(**values)
+
+
+def plan_row(plan: Plan) -> PlanRow:
+    return PlanRow(
+        organisation=plan.organisation, ods_code=plan.ods_code, name=plan.name,
+        first_year=plan.first_year.start, last_year=plan.last_year.start, status=plan.status,
+        **{f: getattr(plan.drivers, f) for f in DRIVER_FIELDS},
+    )
+
+
+def plan_from_row(row: PlanRow) -> Plan:
+    return Plan(
+        id=row.id, organisation=row.organisation, ods_code=row.ods_code, name=row.name,
+        first_year=FinancialYear(row.first_year), last_year=FinancialYear(row.last_year),
+        status=row.status,
+        drivers=FinancialDrivers(**{f: getattr(row, f) for f in DRIVER_FIELDS}),
+    )
+
+
+def plan_column_value(field: str, value: Any) -> Any:
+    """A Plan field as its column holds it (years are stored as their starting year)."""
+    return value.start if isinstance(value, FinancialYear) else value

@@ -1,0 +1,174 @@
+"""PlanStore: load and save whole plans, and apply one edit in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from workbench.domain.edits import (
+    Batch,
+    DeleteRows,
+    Edit,
+    EntityKind,
+    InsertRows,
+    SetField,
+)
+from workbench.domain.errors import StoreError
+from workbench.domain.plan import Plan
+from workbench.store.mapping import (
+    DOMAIN_CLASSES,
+    DRIVER_FIELDS,
+    PLAN_FIELDS,
+    ROW_CLASSES,
+    milestone_rows,
+    plan_column_value,
+    plan_from_row,
+    plan_row,
+    to_domain,
+    to_row,
+)
+from workbench.store.rows import PlanRow
+
+LOAD_ORDER = [
+    (EntityKind.SPEND_LINE, "spend_lines"),
+    (EntityKind.PRESSURE, "pressures"),
+    (EntityKind.WORKSTREAM, "workstreams"),
+    (EntityKind.SCHEME, "schemes"),
+    (EntityKind.RISK, "risks"),
+]
+
+
+class PlanStore:
+    """The store for one database. Every public write is one transaction: all or nothing."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self.engine = engine
+        self.label = label
+        self.plan_id: int | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: commit on success, roll back and raise StoreError on failure."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except StoreError:
+            raise
+        except (SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"{self.label}: the change was not saved ({reason})") from exc
+
+    # -- whole plans --------------------------------------------------------------------
+    def list_plans(self) -> list[tuple[int, str]]:
+        with self.transaction() as s:
+            return [(r.id, f"{r.organisation} {r.name}") for r in s.scalars(select(PlanRow))]
+
+    def delete_all_plans(self) -> None:
+        with self.transaction() as s:
+            for kind in (EntityKind.RISK, EntityKind.SCHEME, EntityKind.WORKSTREAM,
+                         EntityKind.PRESSURE, EntityKind.SPEND_LINE):
+                s.execute(delete(ROW_CLASSES[kind]))
+            s.execute(delete(PlanRow))
+        self.plan_id = None
+
+    def save_new_plan(self, plan: Plan) -> Plan:
+        """Insert a plan whose row ids are local keys; returns it with store ids and links."""
+        with self.transaction() as s:
+            head = plan_row(plan)
+            s.add(head)
+            s.flush()
+            remap: dict[EntityKind, dict[int | None, int]] = {}
+            for kind, attr in LOAD_ORDER:
+                remap[kind] = {}
+                for obj in getattr(plan, attr):
+                    obj = _relink(kind, obj, remap)
+                    row = to_row(kind, dataclasses.replace(obj, id=None), head.id)
+                    s.add(row)
+                    s.flush()
+                    remap[kind][obj.id] = row.id
+            self.plan_id = head.id
+        return self.load_plan(head.id)
+
+    def load_plan(self, plan_id: int | None = None) -> Plan:
+        with self.transaction() as s:
+            head = s.get(PlanRow, plan_id) if plan_id else s.scalars(
+                select(PlanRow).order_by(PlanRow.id).limit(1)).first()
+            if head is None:
+                raise StoreError(f"{self.label} holds no plan")
+            plan = plan_from_row(head)
+            for kind, attr in LOAD_ORDER:
+                cls = ROW_CLASSES[kind]
+                rows = s.scalars(select(cls).where(cls.plan_id == head.id).order_by(cls.id))
+                setattr(plan, attr, [to_domain(kind, r) for r in rows])
+        self.plan_id = plan.id
+        return plan
+
+    # -- edits ----------------------------------------------------------------------------
+    def apply(self, edit: Edit) -> Edit:
+        if self.plan_id is None:
+            self.load_plan()
+        with self.transaction() as s:
+            return self._apply(s, edit)
+
+    def _apply(self, s: Session, edit: Edit) -> Edit:
+        if isinstance(edit, Batch):
+            return Batch(tuple(self._apply(s, e) for e in edit.edits), edit.label)
+        if isinstance(edit, SetField):
+            self._set_field(s, edit)
+            return edit
+        if isinstance(edit, InsertRows):
+            rows = []
+            for obj in edit.rows:
+                row = to_row(edit.kind, obj, self.plan_id)
+                s.add(row)
+                s.flush()
+                rows.append(dataclasses.replace(obj, id=row.id))
+            return InsertRows(edit.kind, tuple(rows), edit.label)
+        assert isinstance(edit, DeleteRows)
+        for obj in edit.rows:
+            s.delete(self._row(s, edit.kind, obj.id))
+        s.flush()
+        return edit
+
+    def _row(self, s: Session, kind: EntityKind, row_id: int) -> Any:
+        row = s.get(ROW_CLASSES[kind], row_id)
+        if row is None or row.plan_id != self.plan_id:
+            raise StoreError(f"{self.label}: no {kind.value.replace('_', ' ')} with id {row_id}")
+        return row
+
+    def _set_field(self, s: Session, edit: SetField) -> None:
+        if edit.kind in (EntityKind.PLAN, EntityKind.DRIVERS):
+            allowed = PLAN_FIELDS if edit.kind is EntityKind.PLAN else DRIVER_FIELDS
+            if edit.field not in allowed:
+                raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
+            head = s.get(PlanRow, edit.id)
+            if head is None:
+                raise StoreError(f"{self.label}: no plan with id {edit.id}")
+            setattr(head, edit.field, plan_column_value(edit.field, edit.new))
+            return
+        fields = {f.name for f in dataclasses.fields(DOMAIN_CLASSES[edit.kind])} - {"id"}
+        if edit.field not in fields:
+            raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
+        row = self._row(s, edit.kind, edit.id)
+        if edit.field == "milestones":
+            row.milestone_rows = milestone_rows(edit.new)
+        else:
+            setattr(row, edit.field, edit.new)
+        s.flush()
+
+
+def _relink(kind: EntityKind, obj: Any, remap: dict[EntityKind, dict[int | None, int]]) -> Any:
+    """Point a row's links at the store ids of rows saved before it."""
+    links = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME}
+    changes = {
+        name: remap[target].get(getattr(obj, name))
+        for name, target in links.items()
+        if hasattr(obj, name) and getattr(obj, name) is not None and target in remap
+    }
+    return dataclasses.replace(obj, **changes) if changes else obj

@@ -1,0 +1,163 @@
+"""ORM rows. Attribute names match the domain dataclass fields, so mapping stays generic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workbench.domain import enums
+from workbench.store.base import Base
+from workbench.store.types import DecimalText, EnumText, GapsType, PenceType, PhasingType
+
+AUTOINC = {"sqlite_autoincrement": True}  # never reuse an id: undo re-inserts old ids
+
+
+def plan_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+
+
+class MetaRow(Base):
+    """Key/value facts about the database itself (e.g. app = planning-workbench)."""
+
+    __tablename__ = "workbench_meta"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class PlanRow(Base):
+    __tablename__ = "plans"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200))
+    ods_code: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(200))
+    first_year: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+    status: Mapped[enums.PlanStatus] = mapped_column(EnumText(enums.PlanStatus))
+    # FinancialDrivers, one set per plan
+    allocation: Mapped[Decimal] = mapped_column(PenceType)
+    prior_year_allocation: Mapped[Decimal] = mapped_column(PenceType)
+    running_cost_allocation: Mapped[Decimal] = mapped_column(PenceType)
+    tariff_uplift_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    activity_growth_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    surplus_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    uncommitted_reserve_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    contingency_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    transformation_ringfence_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    chc_risk_pool: Mapped[Decimal] = mapped_column(PenceType)
+    future_growth_pct: Mapped[Decimal] = mapped_column(DecimalText)
+
+
+class SpendLineRow(Base):
+    __tablename__ = "spend_lines"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    category: Mapped[str] = mapped_column(String(200))
+    baseline: Mapped[Decimal] = mapped_column(PenceType)
+    tariff_applies: Mapped[bool] = mapped_column(Boolean)
+    growth_applies: Mapped[bool] = mapped_column(Boolean)
+
+
+class PressureRow(Base):
+    __tablename__ = "pressures"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(PenceType)
+    recurrent: Mapped[bool] = mapped_column(Boolean)
+
+
+class WorkstreamRow(Base):
+    __tablename__ = "workstreams"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    lead: Mapped[str] = mapped_column(String(200))
+    sro: Mapped[str] = mapped_column(String(200))
+    board: Mapped[str] = mapped_column(String(200))
+    footprint: Mapped[enums.Footprint] = mapped_column(EnumText(enums.Footprint))
+    gaps: Mapped[frozenset] = mapped_column(GapsType)
+    rag: Mapped[enums.Rag] = mapped_column(EnumText(enums.Rag))
+    eia_done: Mapped[bool] = mapped_column(Boolean)
+    enabler: Mapped[bool] = mapped_column(Boolean)
+    milestone_rows: Mapped[list[MilestoneRow]] = relationship(
+        cascade="all, delete-orphan", order_by="MilestoneRow.position", lazy="selectin"
+    )
+
+
+class MilestoneRow(Base):
+    __tablename__ = "milestones"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workstream_id: Mapped[int] = mapped_column(
+        ForeignKey("workstreams.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    due: Mapped[dt.date] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean)
+
+
+class SchemeRow(Base):
+    __tablename__ = "schemes"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    workstream_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workstreams.id", ondelete="SET NULL"), index=True
+    )
+    provider: Mapped[str] = mapped_column(String(200))
+    pod: Mapped[enums.PointOfDelivery] = mapped_column(EnumText(enums.PointOfDelivery))
+    lever: Mapped[enums.Lever] = mapped_column(EnumText(enums.Lever))
+    status: Mapped[enums.SchemeStatus] = mapped_column(EnumText(enums.SchemeStatus))
+    gross_saving: Mapped[Decimal] = mapped_column(PenceType)
+    investment: Mapped[Decimal] = mapped_column(PenceType)
+    recurrent: Mapped[bool] = mapped_column(Boolean)
+    confidence: Mapped[Decimal] = mapped_column(DecimalText)
+    phasing: Mapped[tuple] = mapped_column(PhasingType)
+    activity_impact: Mapped[int] = mapped_column(Integer)
+    first_year: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+
+
+class RiskRow(Base):
+    __tablename__ = "risks"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    category: Mapped[enums.RiskCategory] = mapped_column(EnumText(enums.RiskCategory))
+    value: Mapped[Decimal] = mapped_column(PenceType)
+    likelihood: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    mitigation: Mapped[str] = mapped_column(Text)
+    mitigation_value: Mapped[Decimal] = mapped_column(PenceType)
+    scheme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("schemes.id", ondelete="SET NULL"), index=True
+    )
+    workstream_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workstreams.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[enums.RiskStatus] = mapped_column(EnumText(enums.RiskStatus))
+    review_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class PlanVersionRow(Base):
+    """A submission-history entry (added in migration 0002)."""
+
+    __tablename__ = "plan_versions"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    label: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)

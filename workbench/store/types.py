@@ -1,0 +1,83 @@
+"""Column types that keep domain values exact: pence for money, text for Decimals and enums."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from sqlalchemy import BigInteger, String, Text
+from sqlalchemy.types import TypeDecorator
+
+from workbench.domain.enums import Gap, LabelledEnum
+from workbench.domain.money import from_pence, to_pence
+
+
+class PenceType(TypeDecorator):
+    """Decimal pounds in Python, integer pence in the column: exact on every database."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else to_pence(value)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else from_pence(value)
+
+
+class DecimalText(TypeDecorator):
+    """A Decimal stored as its exact text ('0.011'), so percentages never drift."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
+
+
+class PhasingType(TypeDecorator):
+    """Twelve monthly weights as a JSON list of exact decimal strings."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else json.dumps([str(Decimal(v)) for v in value])
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else tuple(Decimal(v) for v in json.loads(value))
+
+
+class GapsType(TypeDecorator):
+    """A set of STP gaps as a sorted '|'-separated list of labels."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else "|".join(sorted(g.value for g in value))
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return frozenset(Gap.parse(v) for v in value.split("|") if v)
+
+
+class EnumText(TypeDecorator):
+    """A LabelledEnum stored by its label, readable in any SQL tool."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[LabelledEnum]) -> None:
+        super().__init__()
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else self.enum_cls.parse(value).value
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.enum_cls.parse(value)
