@@ -76,45 +76,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 SUMMARY_KEYS = {
-    # JSON key: (PlanSummary field, kind)
-    "allocation_gbp": ("allocation", "gbp"),
-    "prior_year_allocation_gbp": ("prior_year_allocation", "gbp"),
-    "allocation_growth_gbp": ("growth", "gbp"),
-    "allocation_growth_pct": ("growth_pct", "pct"),
-    "total_allocation_gbp": ("total_allocation", "gbp"),
-    "surplus_gbp": ("surplus", "gbp"),
-    "uncommitted_reserve_gbp": ("uncommitted_reserve", "gbp"),
-    "contingency_gbp": ("contingency", "gbp"),
-    "transformation_ringfence_gbp": ("transformation_ringfence", "gbp"),
-    "transformation_ringfence_pct": ("transformation_ringfence_pct", "pct"),
-    "chc_risk_pool_gbp": ("chc_risk_pool", "gbp"),
-    "baseline_spend_gbp": ("baseline_spend", "gbp"),
-    "tariff_pressure_gbp": ("tariff_pressure", "gbp"),
-    "activity_growth_pct": ("activity_growth_pct", "pct"),
-    "activity_growth_pressure_gbp": ("activity_growth_pressure", "gbp"),
-    "other_pressures_gbp": ("other_pressures", "gbp"),
-    "planned_spend_gbp": ("planned_spend", "gbp"),
-    "savings_requirement_gbp": ("savings_requirement", "gbp"),
-    "savings_requirement_pct": ("savings_requirement_pct", "pct"),
-    "schemes_identified_gbp": ("schemes_identified", "gbp"),
-    "schemes_earmarked_gbp": ("schemes_earmarked", "gbp"),
-    "savings_gap_gbp": ("savings_gap", "gbp"),
-    "schemes_risk_adjusted_gbp": ("schemes_risk_adjusted", "gbp"),
-    "savings_gap_risk_adjusted_gbp": ("savings_gap_risk_adjusted", "gbp"),
-    "risks_gross_gbp": ("risks_gross", "gbp"),
-    "risks_weighted_gbp": ("risks_weighted", "gbp"),
-    "risks_after_mitigation_gbp": ("risks_after_mitigation", "gbp"),
-    "reserves_for_risk_gbp": ("reserves_for_risk", "gbp"),
-    "risks_net_gbp": ("risks_net", "gbp"),
+    # JSON key: (PlanSummary field, label in the readable table)
+    "allocation_gbp": ("allocation", "Core allocation"),
+    "prior_year_allocation_gbp": ("prior_year_allocation", "Prior-year allocation"),
+    "allocation_growth_gbp": ("growth", "Allocation growth"),
+    "allocation_growth_pct": ("growth_pct", "Allocation growth %"),
+    "total_allocation_gbp": ("total_allocation", "Total allocation (incl. running costs)"),
+    "surplus_gbp": ("surplus", "Surplus (business rule)"),
+    "uncommitted_reserve_gbp": ("uncommitted_reserve", "Uncommitted reserve"),
+    "contingency_gbp": ("contingency", "Contingency"),
+    "transformation_ringfence_gbp": ("transformation_ringfence", "Transformation ring-fence"),
+    "transformation_ringfence_pct": ("transformation_ringfence_pct", "Ring-fence %"),
+    "chc_risk_pool_gbp": ("chc_risk_pool", "CHC risk-pool contribution"),
+    "baseline_spend_gbp": ("baseline_spend", "Recurrent baseline spend"),
+    "tariff_pressure_gbp": ("tariff_pressure", "Tariff pressure"),
+    "activity_growth_pct": ("activity_growth_pct", "Activity growth %"),
+    "activity_growth_pressure_gbp": ("activity_growth_pressure", "Activity growth pressure"),
+    "other_pressures_gbp": ("other_pressures", "Investments and other pressures"),
+    "planned_spend_gbp": ("planned_spend", "Planned spend"),
+    "savings_requirement_gbp": ("savings_requirement", "Savings requirement"),
+    "savings_requirement_pct": ("savings_requirement_pct", "Savings requirement %"),
+    "schemes_identified_gbp": ("schemes_identified", "Schemes identified"),
+    "schemes_earmarked_gbp": ("schemes_earmarked", "Schemes earmarked"),
+    "savings_gap_gbp": ("savings_gap", "Savings gap"),
+    "schemes_risk_adjusted_gbp": ("schemes_risk_adjusted", "Schemes, risk-adjusted"),
+    "savings_gap_risk_adjusted_gbp": ("savings_gap_risk_adjusted", "Savings gap, risk-adjusted"),
+    "risks_gross_gbp": ("risks_gross", "Risks, gross"),
+    "risks_weighted_gbp": ("risks_weighted", "Risks, likelihood-weighted"),
+    "risks_after_mitigation_gbp": ("risks_after_mitigation", "Risks after mitigations"),
+    "reserves_for_risk_gbp": ("reserves_for_risk", "Reserves (contingency, uncommitted)"),
+    "risks_net_gbp": ("risks_net", "Net risk exposure"),
 }
 
 
 def summary_figures(summary) -> dict[str, float]:
     """Pounds to the penny; percentages as percent (3.0 means 3.0%)."""
     out: dict[str, float] = {}
-    for key, (field, kind) in SUMMARY_KEYS.items():
+    for key, (field, _label) in SUMMARY_KEYS.items():
         value = Decimal(str(getattr(summary, field)))
-        out[key] = float(round(value * 100, 4)) if kind == "pct" else float(round(value, 2))
+        pct = key.endswith("_pct")
+        out[key] = float(round(value * 100, 4)) if pct else float(round(value, 2))
     return out
 
 
@@ -129,11 +130,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
                           "year": plan.first_year.label, **figures}, indent=2))
         return 0
     print(plan.title)
-    width = max(len(k) for k in figures)
+    width = max(len(label) for _field, label in SUMMARY_KEYS.values())
     for key, value in figures.items():
-        label = key.removesuffix("_gbp").removesuffix("_pct").replace("_", " ").capitalize()
         text = f"{value:,.1f}%" if key.endswith("_pct") else f"£{value:,.0f}"
-        print(f"  {label:<{width}} {text:>16}")
+        print(f"  {SUMMARY_KEYS[key][1]:<{width}} {text:>16}")
     return 0
 
 
