@@ -17,6 +17,7 @@ class MemoryStore:
         self._ids = itertools.count(1)
         self.applied: list[Edit] = []
         self.fail_next = False
+        self.actions: list[str] = []
 
     def load_new(self, plan: Plan) -> Plan:
         """Give every row a fresh id and remap links, as saving a new plan does."""
@@ -38,12 +39,13 @@ class MemoryStore:
                 risk.scheme_id = remap["schemes"][risk.scheme_id]
         return plan
 
-    def apply(self, edit: Edit) -> Edit:
+    def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
         if self.fail_next:
             self.fail_next = False
             raise StoreError("the database is read-only")
         applied = self._assign(edit)
         self.applied.append(applied)
+        self.actions.append(action)
         return applied
 
     def _assign(self, edit: Edit) -> Edit:

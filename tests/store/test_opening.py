@@ -28,7 +28,7 @@ def test_sqlite_pragmas(tmp_path):
 
 def test_new_database_is_at_head_and_matches_models(db_target):
     store = open_store(db_target, create=True)
-    assert current_revision(store.engine) == head_revision() == "0002"
+    assert current_revision(store.engine) == head_revision() == "0003"
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diffs == []
@@ -41,7 +41,7 @@ def test_older_schema_is_backed_up_then_upgraded(tmp_path):
     engine.dispose()
     assert current_revision(open_engine(sqlite_url(path))) == "0001"
     store = open_store(path)
-    assert current_revision(store.engine) == "0002"
+    assert current_revision(store.engine) == head_revision()
     backups = list(tmp_path.glob("old.backup-0001-*.db"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:

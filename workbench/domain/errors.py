@@ -30,3 +30,19 @@ class TemplateError(WorkbenchError):
         self.file, self.sheet, self.cell = file, sheet, cell
         where = ", ".join(p for p in (file, f"sheet {sheet}" if sheet else "", cell) if p)
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class ConflictError(StoreError):
+    """Someone else changed the value since it was read: nothing was written.
+
+    Carries the value now stored, so the user can choose between theirs and ours.
+    """
+
+    def __init__(self, message: str, *, kind: str, row_id: int, field: str,
+                 current: object) -> None:
+        super().__init__(message)
+        self.kind, self.row_id, self.field, self.current = kind, row_id, field, current
+
+
+class ReadOnlyError(StoreError):
+    """The plan is open read-only (another copy of the app holds it)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,8 +20,9 @@ from workbench.domain.edits import (
     InsertRows,
     SetField,
 )
-from workbench.domain.errors import StoreError
+from workbench.domain.errors import ConflictError, ReadOnlyError, StoreError
 from workbench.domain.plan import Plan
+from workbench.store import audit
 from workbench.store.mapping import (
     DOMAIN_CLASSES,
     DRIVER_FIELDS,
@@ -51,6 +53,8 @@ class PlanStore:
         self.engine = engine
         self.label = label
         self.plan_id: int | None = None
+        self.read_only = False
+        self.client = uuid.uuid4().hex[:12]  # tells our own audit rows from other users'
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -110,11 +114,36 @@ class PlanStore:
         return plan
 
     # -- edits ----------------------------------------------------------------------------
-    def apply(self, edit: Edit) -> Edit:
+    def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
+        """Write `edit` and its audit rows in one transaction; return it with new ids."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.label} is open read-only; the change was not saved")
         if self.plan_id is None:
             self.load_plan()
         with self.transaction() as s:
-            return self._apply(s, edit)
+            applied = self._apply(s, edit)
+            audit.record(s, plan_id=self.plan_id, edit=applied, action=action, note=note,
+                         client=self.client)
+        return applied
+
+    def history(self, kind: EntityKind | None = None, row_id: int | None = None,
+                limit: int = 1000) -> list[audit.AuditRow]:
+        """Audit rows, newest first, optionally for one row."""
+        with self.transaction() as s:
+            query = select(audit.AuditRow).where(audit.AuditRow.plan_id == self.plan_id)
+            if kind is not None:
+                query = query.where(audit.AuditRow.kind == kind.value)
+            if row_id is not None:
+                query = query.where(audit.AuditRow.row_id == row_id)
+            query = query.order_by(audit.AuditRow.id.desc()).limit(limit)
+            return list(s.scalars(query))
+
+    def last_change(self) -> tuple[int, str]:
+        """(newest audit id, client that wrote it): cheap to poll for others' changes."""
+        with self.transaction() as s:
+            row = s.execute(select(audit.AuditRow.id, audit.AuditRow.client)
+                            .order_by(audit.AuditRow.id.desc()).limit(1)).first()
+        return (row[0], row[1]) if row else (0, "")
 
     def _apply(self, s: Session, edit: Edit) -> Edit:
         if isinstance(edit, Batch):
@@ -150,12 +179,27 @@ class PlanStore:
             head = s.get(PlanRow, edit.id)
             if head is None:
                 raise StoreError(f"{self.label}: no plan with id {edit.id}")
+            stored = getattr(head, edit.field)
+            if stored != plan_column_value(edit.field, edit.old):
+                raise ConflictError(
+                    f"{self.label}: someone else changed {edit.field.replace('_', ' ')} to "
+                    f"{stored!s}; your change was not saved",
+                    kind=edit.kind.value, row_id=edit.id, field=edit.field, current=stored,
+                )
             setattr(head, edit.field, plan_column_value(edit.field, edit.new))
             return
         fields = {f.name for f in dataclasses.fields(DOMAIN_CLASSES[edit.kind])} - {"id"}
         if edit.field not in fields:
             raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
         row = self._row(s, edit.kind, edit.id)
+        current = to_domain(edit.kind, row)
+        stored = getattr(current, edit.field)
+        if stored != edit.old:
+            raise ConflictError(
+                f"{self.label}: someone else changed this {edit.kind.value.replace('_', ' ')}'s "
+                f"{edit.field.replace('_', ' ')} to {stored!s}; your change was not saved",
+                kind=edit.kind.value, row_id=edit.id, field=edit.field, current=stored,
+            )
         if edit.field == "milestones":
             row.milestone_rows = milestone_rows(edit.new)
         else:

@@ -23,8 +23,8 @@ from workbench.engine.results import PlanResults
 class EditStore(Protocol):
     """What the controller needs of the store: apply one edit in one transaction."""
 
-    def apply(self, edit: Edit) -> Edit:
-        """Write `edit` atomically; return it with store-assigned ids filled in."""
+    def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
+        """Write `edit` atomically (audited as `action`); return it with new ids filled in."""
         ...
 
 
@@ -45,15 +45,15 @@ class EditCommand(QUndoCommand):
         if self._already_applied:
             self._already_applied = False
             return
-        self._run(self._edit)
+        self._run(self._edit, "redo")
 
     def undo(self) -> None:
-        self._run(self._edit.inverted(), inverse=True)
+        self._run(self._edit.inverted(), "undo", inverse=True)
 
-    def _run(self, edit: Edit, inverse: bool = False) -> None:
+    def _run(self, edit: Edit, action: str, inverse: bool = False) -> None:
         # Exceptions cannot cross back into QUndoStack: report, and drop this step.
         try:
-            applied = self._controller.apply(edit)
+            applied = self._controller.apply(edit, action=action)
         except WorkbenchError as exc:
             self._controller.write_failed.emit(str(exc))
             self.setObsolete(True)
@@ -75,20 +75,20 @@ class PlanController(QObject):
         self._engine = PlanEngine()
         self.results: PlanResults = self._engine.compute(plan)
 
-    def push(self, edit: Edit) -> bool:
+    def push(self, edit: Edit, *, action: str = "edit", note: str = "") -> bool:
         """Apply `edit` as one undoable step. Returns False (and says why) if it failed."""
         try:
-            applied = self.apply(edit)
+            applied = self.apply(edit, action=action, note=note)
         except WorkbenchError as exc:
             self.write_failed.emit(str(exc))
             return False
         self.undo_stack.push(EditCommand(self, applied))
         return True
 
-    def apply(self, edit: Edit) -> Edit:
+    def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
         """Store, mirror, recompute, notify. Raises WorkbenchError with nothing applied."""
         self.pending_changed.emit(True)
-        applied = self.store.apply(edit)
+        applied = self.store.apply(edit, action=action, note=note)
         self.pending_changed.emit(False)
         apply_to_plan(self.plan, applied)
         self.results = self._engine.compute(self.plan)
