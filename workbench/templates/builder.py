@@ -24,6 +24,7 @@ from workbench.templates.sheet_builders import (
     add_name,
     build_cover,
     build_grid,
+    build_guidance,
     build_table,
 )
 from workbench.templates.spec import Grid, TemplateSpec
@@ -35,6 +36,8 @@ ZIP_TIME = (2016, 1, 18, 9, 0, 0)
 def build(spec: TemplateSpec) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
+    if spec.guidance:
+        build_guidance(wb, spec)
     items = build_cover(wb, spec)
     for sheet in spec.sheets:
         items += build_grid(wb, sheet) if isinstance(sheet, Grid) else build_table(wb, sheet)
@@ -44,7 +47,7 @@ def build(spec: TemplateSpec) -> Workbook:
     props.creator = props.lastModifiedBy = "Planning Workbench"
     props.title, props.subject = spec.title, spec.template_id
     props.created = props.modified = FIXED_TIME
-    wb.active = 0
+    wb.active = spec.sheet_names.index("Cover")
     return wb
 
 

@@ -32,8 +32,8 @@ class Finding:
         return self.sheet or self.file
 
     def __str__(self) -> str:
-        where = self.where
-        return f"{self.severity}: {where}: {self.message}" if where else f"{self.severity}: {self.message}"
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.severity}: {where}{self.message}"
 
 
 @dataclass

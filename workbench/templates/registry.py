@@ -6,10 +6,13 @@ import sys
 from pathlib import Path
 
 from workbench.domain.errors import TemplateError
+from workbench.templates.layouts.activity import ACTIVITY
+from workbench.templates.layouts.bcf import BCF
 from workbench.templates.layouts.finance import FINANCE
+from workbench.templates.layouts.resilience import RESILIENCE
 from workbench.templates.spec import TemplateSpec
 
-SPECS: dict[str, TemplateSpec] = {FINANCE.kind: FINANCE}
+SPECS: dict[str, TemplateSpec] = {s.kind: s for s in (ACTIVITY, FINANCE, RESILIENCE, BCF)}
 
 
 def templates_dir() -> Path:

@@ -11,7 +11,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from workbench.templates import styles
-from workbench.templates.spec import Column, CoverRow, Grid, Kind, Table, TemplateSpec
+from workbench.templates.spec import Column, CoverRow, Grid, Kind, Table, TemplateSpec, code_key
 
 CheckItem = tuple[str, str, str, str]
 MONEY_LIMIT = 100_000_000  # £000; templates.md: BCF inputs limited to 0-100,000,000
@@ -56,6 +56,15 @@ def sheet_heading(ws, title: str, unit: str, note: str) -> None:
     ws["A3"] = f"Unit: {unit}" if unit else ""
     ws["A4"] = note
     ws.sheet_view.showGridLines = False
+
+
+def build_guidance(wb, spec: TemplateSpec) -> None:
+    ws = wb.create_sheet("Guidance")
+    ws["A1"], ws["A1"].font = spec.title, styles.TITLE_FONT
+    ws.column_dimensions["A"].width = 110
+    for r, text in enumerate(spec.guidance, start=3):
+        ws.cell(r, 1, text).alignment = styles.WRAP
+    styles.protect(ws)
 
 
 def build_cover(wb, spec: TemplateSpec) -> list[CheckItem]:
@@ -104,10 +113,10 @@ def build_grid(wb, grid: Grid) -> list[CheckItem]:
         styles.style_header(ws.cell(grid.header_row, col, text))
         if col > 2:
             ws.column_dimensions[get_column_letter(col)].width = 14
-    codes = {r.code: grid.row_number(r.code) for r in grid.rows}
+    codes = {code_key(r.code): grid.row_number(r.code) for r in grid.rows}
     items: list[CheckItem] = []
     for row in grid.rows:
-        r = codes[row.code]
+        r = grid.row_number(row.code)
         styles.style_prefill(ws.cell(r, 1, row.code))
         styles.style_prefill(ws.cell(r, 2, row.label))
         if row.bold:
@@ -115,19 +124,21 @@ def build_grid(wb, grid: Grid) -> list[CheckItem]:
         required = []
         for col, header in enumerate(grid.headers, start=3):
             cell, letter = ws.cell(r, col), get_column_letter(col)
+            kind = grid.kind_of(row, header)
             if header in row.cells:
-                styles.style_input(cell, row.kind)
-                dv = validation_for(row.kind, row.choices)
+                styles.style_input(cell, kind)
+                dv = validation_for(kind, grid.choices.get(header, row.choices))
                 if dv is not None:
                     dv.add(cell.coordinate)
                     ws.add_data_validation(dv)
-                if row.required and row.cells[header]:
+                if row.is_required(header):
                     required.append(cell.coordinate)
             elif header in row.formulas:
                 cell.value = row.formulas[header].format(
                     r=r, c=letter, p=get_column_letter(col - 1), **codes)
-                kind = Kind.PERCENT if header.endswith("%") else row.kind
-                styles.style_calc(cell, kind)
+                styles.style_calc(cell, Kind.PERCENT if header.endswith("%") else kind)
+            elif header in row.values:
+                styles.style_prefill(ws.cell(r, col, row.values[header]), kind)
             elif header == "Unit":
                 styles.style_prefill(ws.cell(r, col, row.unit))
             if header in row.names:
@@ -173,6 +184,9 @@ def _table_column(ws, table: Table, column: Column, col: int, letters: dict[str,
         if column.formula:
             cell.value = column.formula.format(r=r, **letters)
             styles.style_calc(cell, column.kind)
+        elif isinstance(column.prefill, tuple):
+            cell.value = column.prefill[n - 1] if n <= len(column.prefill) else None
+            styles.style_prefill(cell)
         elif column.prefill:
             cell.value = column.prefill.format(n=n)
             styles.style_prefill(cell)

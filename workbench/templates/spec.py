@@ -5,8 +5,9 @@ finds input cells through it, and the reader locates rows by code/label and colu
 header text through it, so a colleague's re-laid-out copy still loads.
 
 Formula templates use str.format fields: {r} this row, {c} this column letter, {p} the
-previous column letter, {key} the row-key column letter, a column key (e.g. {gross_saving}) for that column's letter in a
-table, and a row code (e.g. {A01}) for that row's number in a grid.
+previous column letter, {key} the row-key column letter, a column key (e.g. {gross_saving})
+for that column's letter in a table, and a row code (e.g. {A01}, dots as underscores) for
+that row's number in a grid.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Column:
     total: bool = False
     low: float | None = None
     high: float | None = None
-    prefill: str = ""  # pre-filled (grey) text per row, e.g. "Q{n:03d}"
+    prefill: str | tuple[str, ...] = ""  # grey text per row: "Q{n:03d}" or one value per row
 
     @property
     def is_input(self) -> bool:
@@ -101,10 +102,16 @@ class GridRow:
     cells: dict[str, str] = field(default_factory=dict)
     formulas: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
-    required: bool = False
+    values: dict[str, object] = field(default_factory=dict)  # grey pre-filled cells
+    required: bool | tuple[str, ...] = False  # True: every input; or these headers only
     choices: str = ""
     bold: bool = False
     unit: str = ""
+
+    def is_required(self, header: str) -> bool:
+        if isinstance(self.required, tuple):
+            return header in self.required
+        return self.required and header in self.cells
 
 
 @dataclass(frozen=True)
@@ -119,10 +126,15 @@ class Grid:
     unit: str = "£000"
     label_width: float = 48
     note: str = ""
+    kinds: dict[str, Kind] = field(default_factory=dict)  # per-header kind, over the row's
+    choices: dict[str, str] = field(default_factory=dict)  # per-header drop-down list
 
     @property
     def first_row(self) -> int:
         return self.header_row + 1
+
+    def kind_of(self, row: GridRow, header: str) -> Kind:
+        return self.kinds.get(header, row.kind)
 
     def row_number(self, code: str) -> int:
         return self.first_row + [r.code for r in self.rows].index(code)
@@ -156,6 +168,7 @@ class TemplateSpec:
     dynamic_lists: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (sheet, key)
     verified: str = ""  # which parts of the layout are verified against a source
     cover_title_cell: str = "B2"
+    guidance: tuple[str, ...] = ()  # paragraphs for a leading Guidance sheet
 
     @property
     def file_name(self) -> str:
@@ -176,7 +189,13 @@ class TemplateSpec:
 
     @property
     def sheet_names(self) -> tuple[str, ...]:
-        return ("Cover", *(s.sheet for s in self.sheets), "Checklist", "Lists")
+        lead = ("Guidance",) if self.guidance else ()
+        return (*lead, "Cover", *(s.sheet for s in self.sheets), "Checklist", "Lists")
+
+
+def code_key(code: str) -> str:
+    """A row code as a str.format field name: 'E.M.10.a' -> 'E_M_10_a'."""
+    return re.sub(r"\W", "_", code)
 
 
 _UNIT = re.compile(r"\(?\s*(£\s*000|£000s|£k|£)\s*\)?\s*$", re.IGNORECASE)

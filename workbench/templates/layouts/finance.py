@@ -28,8 +28,7 @@ from workbench.templates.spec import Column, CoverRow, Grid, GridRow, Kind, Tabl
 
 FIRST_YEAR = 2016
 VERSION = 1
-M, P, T, B, E, I, Y, D = (Kind.MONEY, Kind.PERCENT, Kind.TEXT, Kind.BOOL, Kind.ENUM, Kind.INT,
-                          Kind.YEAR, Kind.DATE)
+M, P, B, E, Y, D = Kind.MONEY, Kind.PERCENT, Kind.BOOL, Kind.ENUM, Kind.YEAR, Kind.DATE
 YEARS = year_list(FIRST_YEAR)
 BLANK_IF = '=IF({key}{r}="","",'  # calculated cells stay blank on empty rows
 
@@ -86,7 +85,7 @@ ALLOCATIONS = Grid("Allocations", "Revenue resource limit", ("2015/16 FOT", *YEA
             formulas=_LATER | _GROWTH, names={"2016/17": "Alloc_Core"}, required=True),
     GridRow("A02", "Running cost allowance",
             cells={"2015/16 FOT": "", "2016/17": "running_cost_allocation"},
-            formulas=_FLAT | _GROWTH, names={"2016/17": "Alloc_Running"}, required=True),
+            formulas=_FLAT | _GROWTH, names={"2016/17": "Alloc_Running"}, required=("2016/17",)),
     GridRow("A03", "Primary medical care (delegated)", cells={"2015/16 FOT": "", **dict.fromkeys(
         YEARS, "")}, formulas=_GROWTH, names={"2016/17": "Alloc_PMC"}),
     GridRow("A04", "Other allocations", cells={"2015/16 FOT": "", **dict.fromkeys(YEARS, "")},
@@ -160,7 +159,7 @@ QIPP = Table("QIPP", "QIPP savings schemes", "QIPP", (
     *month_columns(FIRST_YEAR, M),
     Column("phasing_check", "Phasing check", M,
            formula=BLANK_IF + "SUM({m1}{r}:{m12}{r})-{net_saving}{r})"),
-    Column("activity_impact", "Activity impact", I, aliases=("Activity",)),
+    Column("activity_impact", "Activity impact", Kind.INT, aliases=("Activity",)),
     Column("first_year", "First year", Y, choices="Years", required=True),
     Column("last_year", "Last year", Y, choices="Years", required=True),
 ), key="name", capacity=500, min_rows=1,
@@ -172,10 +171,10 @@ RISK = Table("Risk", "Financial risks", "Risk", (
     Column("category", "Category", E, choices="RiskCategory", required=True),
     Column("owner", "Owner", width=20),
     Column("value", "Gross value", M, total=True, required=True, aliases=("Gross",)),
-    Column("likelihood", "Likelihood (1-5)", I, low=1, high=5, required=True,
+    Column("likelihood", "Likelihood (1-5)", Kind.INT, low=1, high=5, required=True,
            aliases=("Likelihood", "Probability (1-5)")),
-    Column("impact", "Impact (1-5)", I, low=1, high=5, required=True, aliases=("Impact",)),
-    Column("score", "Score", I, formula=BLANK_IF
+    Column("impact", "Impact (1-5)", Kind.INT, low=1, high=5, required=True, aliases=("Impact",)),
+    Column("score", "Score", Kind.INT, formula=BLANK_IF
            + "{likelihood}{r}*{impact}{r})"),
     Column("probability", "Probability", P, formula=BLANK_IF
            + "IFERROR(CHOOSE({likelihood}{r},0.05,0.25,0.5,0.75,0.95),0.5))"),
