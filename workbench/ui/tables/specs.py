@@ -1,0 +1,114 @@
+"""The columns of the workstreams, savings schemes and risks tables (fields from domain.md)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from workbench.domain import enums
+from workbench.domain.edits import EntityKind
+from workbench.domain.enums import Gap
+from workbench.domain.risks import Risk
+from workbench.domain.schemes import SavingsScheme
+from workbench.domain.workstreams import Workstream
+from workbench.ui.tables import columns as c
+from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.parsing import format_percent
+
+
+def _gaps_parse(text: str, _ctl) -> frozenset[Gap]:
+    parts = [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
+    return frozenset(Gap.parse(part) for part in parts)
+
+
+WORKSTREAM_COLUMNS = [
+    c.text("Workstream", "name", 260),
+    c.text("Lead", "lead"),
+    c.text("SRO", "sro", tooltip="Senior responsible owner"),
+    c.text("Governance board", "board", 180),
+    c.choice("Footprint", "footprint", enums.Footprint, 90,
+             tooltip="Local, or on the wider alliance footprint"),
+    ColumnSpec("Gaps addressed", lambda r, _c: ", ".join(sorted(g.value for g in r.gaps)),
+               "gaps", _gaps_parse, width=260,
+               tooltip="Health & wellbeing, Care & quality, Finance & efficiency, "
+               "comma-separated"),
+    c.choice("RAG", "rag", enums.Rag, 70),
+    c.boolean("EIA done", "eia_done", "Equality impact assessment completed"),
+    c.boolean("Enabler", "enabler", "An enabling workstream (IM&T, estates, workforce)"),
+    ColumnSpec("Milestones", lambda r, _c: len(r.milestones), format=lambda n: f"{n}",
+               align=c.RIGHT, width=90, tooltip="Number of milestones"),
+]
+
+
+def _scheme_figure(column: str):
+    def get(row: SavingsScheme, ctl) -> float:
+        figures = ctl.results.scheme_figures
+        return float(figures.at[row.id, column]) if row.id in figures.index else 0.0
+    return get
+
+
+SCHEME_COLUMNS = [
+    c.text("Scheme", "name", 300),
+    c.link("Workstream", "workstream_id", "workstreams", "name", 240),
+    c.text("Provider", "provider", 120),
+    c.choice("POD", "pod", enums.PointOfDelivery, 110, tooltip="Point of delivery"),
+    c.choice("Lever", "lever", enums.Lever, 150),
+    c.choice("Status", "status", enums.SchemeStatus, 110),
+    c.money("Gross saving", "gross_saving", "Full saving in the first plan year, pounds"),
+    c.money("Investment", "investment", "Cost of delivering the scheme, pounds"),
+    ColumnSpec("Net saving", lambda r, _c: r.net_saving, format=c.p.format_money,
+               align=c.RIGHT, width=110, tooltip="Gross saving less investment", derived=True),
+    c.percent("Confidence", "confidence", tooltip="Chance of delivery, 0-100%"),
+    c.derived_money("Risk-adjusted", _scheme_figure("risk_adjusted"),
+                    "Net saving × confidence, from the planning engine"),
+    c.boolean("Recurrent", "recurrent"),
+    c.integer("Activity impact", "activity_impact", tooltip="Activity avoided, e.g. admissions",
+              width=100),
+    c.year("From", "first_year"),
+    c.year("To", "last_year"),
+]
+
+
+def _risk_figure(column: str):
+    def get(row: Risk, ctl) -> float:
+        figures = ctl.results.risk_figures
+        return float(figures.at[row.id, column]) if row.id in figures.index else 0.0
+    return get
+
+
+RISK_COLUMNS = [
+    c.text("Risk", "description", 340),
+    c.text("Owner", "owner", 150),
+    c.choice("Category", "category", enums.RiskCategory, 120),
+    c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
+    c.integer("Likelihood", "likelihood", 1, 5, "1 rare … 5 almost certain"),
+    c.integer("Impact", "impact", 1, 5, "1 negligible … 5 catastrophic"),
+    ColumnSpec("Score", lambda r, ctl: int(_risk_figure("score")(r, ctl)), align=c.CENTRE,
+               width=60, tooltip="Likelihood × impact (5×5 matrix)", derived=True),
+    ColumnSpec("Probability", _risk_figure("probability"), format=format_percent,
+               align=c.RIGHT, width=90, derived=True,
+               tooltip="The likelihood score as a probability, from the planning engine"),
+    c.derived_money("Weighted", _risk_figure("weighted"), "Value × probability"),
+    c.text("Mitigation", "mitigation", 260),
+    c.money("Mitigation value", "mitigation_value"),
+    c.derived_money("Net", _risk_figure("net"), "Weighted value less mitigation"),
+    c.link("Linked scheme", "scheme_id", "schemes", "name", 200),
+    c.choice("Status", "status", enums.RiskStatus, 100),
+    c.date("Review date", "review_date"),
+]
+
+COLUMNS: dict[EntityKind, list[ColumnSpec]] = {
+    EntityKind.WORKSTREAM: WORKSTREAM_COLUMNS,
+    EntityKind.SCHEME: SCHEME_COLUMNS,
+    EntityKind.RISK: RISK_COLUMNS,
+}
+
+
+def new_row(kind: EntityKind, ctl) -> object:
+    """A sensible default row for 'Add row'."""
+    if kind is EntityKind.WORKSTREAM:
+        return Workstream(None, "New workstream")
+    if kind is EntityKind.SCHEME:
+        year = ctl.plan.first_year.start
+        return SavingsScheme(None, "New scheme", first_year=year, last_year=year,
+                             confidence=Decimal("0.5"))
+    return Risk(None, "New risk")

@@ -1,0 +1,238 @@
+"""PlanTableModel: a Qt adapter over one list of the plan (workstreams, schemes or risks).
+
+It owns no data: rows are the controller's plan list, derived figures come from the
+engine's results, and every change is an Edit pushed through the controller.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.domain.changes import PlanChanges
+from workbench.domain.edits import ROW_LISTS, Batch, DeleteRows, EntityKind, InsertRows, SetField
+from workbench.ui.plan_controller import PlanController
+from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.specs import COLUMNS, new_row
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
+DERIVED_BRUSH = QBrush(QColor("#F0F4F5"))
+DERIVED_TEXT = QBrush(QColor("#425563"))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PlanTableModel(QAbstractTableModel):
+    input_rejected = Signal(str)  # why typed or pasted text was not accepted
+
+    def __init__(self, controller: PlanController, kind: EntityKind,
+                 columns: list[ColumnSpec] | None = None) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.kind = kind
+        self.columns = columns if columns is not None else COLUMNS[kind]
+        controller.plan_changed.connect(self._on_plan_changed)
+        controller.results_changed.connect(self._on_results_changed)
+
+    # -- shape -----------------------------------------------------------------------
+    @property
+    def rows(self) -> list[Any]:
+        return getattr(self.controller.plan, ROW_LISTS[self.kind])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            spec = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return spec.header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return spec.tooltip or None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- reading -----------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        spec = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.format(spec.value(row, self.controller))
+        if role == Qt.ItemDataRole.EditRole:
+            value = spec.value(row, self.controller)
+            return (spec.edit_text or spec.format)(value)
+        if role == SORT_ROLE:
+            value = spec.value(row, self.controller)
+            return float(value) if hasattr(value, "as_tuple") else value
+        if role == OBJECT_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(spec.align)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return spec.tooltip or None
+        if spec.derived and role == Qt.ItemDataRole.BackgroundRole:
+            return DERIVED_BRUSH
+        if spec.derived and role == Qt.ItemDataRole.ForegroundRole:
+            return DERIVED_TEXT
+        return None
+
+    def row_id(self, row: int) -> int | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+    # -- writing: every change is an Edit ----------------------------------------------
+    def parse_cell(self, row: int | None, column: int, text: str) -> SetField | None:
+        """The SetField a cell's new text means (None if unchanged). Raises ValueError."""
+        spec = self.columns[column]
+        if not spec.editable:
+            raise ValueError(f"{spec.header} is calculated and cannot be edited")
+        new = spec.parse(text, self.controller)
+        if row is None:
+            return SetField(self.kind, 0, spec.field, None, new)
+        target = self.rows[row]
+        old = getattr(target, spec.field)
+        return None if new == old else SetField(self.kind, target.id, spec.field, old, new)
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        try:
+            edit = self.parse_cell(index.row(), index.column(), str(value))
+        except ValueError as exc:
+            self.input_rejected.emit(str(exc))
+            return False
+        if edit is None:
+            return True
+        name = getattr(self.rows[index.row()], "name", None) or self.kind.value
+        header = self.columns[index.column()].header.lower()
+        return self.controller.push(
+            SetField(edit.kind, edit.id, edit.field, edit.old, edit.new,
+                     label=f"Edit {header} of {name}")
+        )
+
+    def insert_row(self) -> int | None:
+        """Add a default row; returns its row number, or None if the write failed."""
+        obj = new_row(self.kind, self.controller)
+        noun = self.kind.value.replace("_", " ")
+        if not self.controller.push(InsertRows(self.kind, (obj,), label=f"Add {noun}")):
+            return None
+        return len(self.rows) - 1
+
+    def delete_rows(self, rows: list[int]) -> bool:
+        """Delete rows as one undo step, unlinking anything that points at them first."""
+        doomed = [self.rows[r] for r in sorted(set(rows)) if 0 <= r < len(self.rows)]
+        if not doomed:
+            return False
+        ids = {d.id for d in doomed}
+        unlinks = list(self._unlinks(ids))
+        noun = self.kind.value.replace("_", " ")
+        label = f"Delete {len(doomed)} {noun}{'s' if len(doomed) > 1 else ''}"
+        return self.controller.push(
+            Batch((*unlinks, DeleteRows(self.kind, tuple(doomed))), label=label)
+        )
+
+    def _unlinks(self, ids: set[int]):
+        plan = self.controller.plan
+        if self.kind is EntityKind.WORKSTREAM:
+            refs = [(EntityKind.SCHEME, plan.schemes, "workstream_id"),
+                    (EntityKind.RISK, plan.risks, "workstream_id")]
+        elif self.kind is EntityKind.SCHEME:
+            refs = [(EntityKind.RISK, plan.risks, "scheme_id")]
+        else:
+            refs = []
+        for kind, rows, field in refs:
+            for row in rows:
+                if getattr(row, field) in ids:
+                    yield SetField(kind, row.id, field, getattr(row, field), None)
+
+    def paste_block(self, targets: list[int | None], left: int, text: str) -> bool:
+        """Paste a TSV block (as Excel copies it). `targets[i]` is the row that block row i
+        goes to, or None to append. Every cell is parsed first: one bad cell, no change."""
+        grid = parse_tsv(text)
+        if not grid:
+            return False
+        targets = list(targets) + [None] * (len(grid) - len(targets))
+        edits: list[SetField | InsertRows] = []
+        try:
+            for i, cells in enumerate(grid):
+                row = targets[i]
+                new_obj = None if row is not None else new_row(self.kind, self.controller)
+                for j, cell in enumerate(cells):
+                    col = left + j
+                    if col >= len(self.columns):
+                        break
+                    try:
+                        edit = self.parse_cell(row, col, cell)
+                    except ValueError as exc:
+                        header = self.columns[col].header
+                        raise ValueError(f"row {i + 1}, {header}: {exc}") from None
+                    if edit is None:
+                        continue
+                    if new_obj is not None:
+                        setattr(new_obj, edit.field, edit.new)
+                    else:
+                        edits.append(edit)
+                if new_obj is not None:
+                    edits.append(InsertRows(self.kind, (new_obj,)))
+        except ValueError as exc:
+            self.input_rejected.emit(f"Nothing pasted: {exc}")
+            return False
+        if not edits:
+            return True
+        n = len(grid)
+        return self.controller.push(Batch(tuple(edits), label=f"Paste {n} row{'s' * (n > 1)}"))
+
+    def copy_block(self, rows: list[int], columns: list[int]) -> str:
+        """TSV of the edit text of the given cells, ready for Excel."""
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        for r in rows:
+            writer.writerow([self.data(self.index(r, c), Qt.ItemDataRole.EditRole)
+                             for c in columns])
+        return out.getvalue()
+
+    # -- reacting to the controller ----------------------------------------------------
+    def _on_plan_changed(self, changes: PlanChanges) -> None:
+        if self.kind in changes.structural:
+            self.beginResetModel()
+            self.endResetModel()
+        elif self.rows:
+            self._refresh_all()
+
+    def _on_results_changed(self, _results) -> None:
+        if self.rows:
+            self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        # Views repaint only visible cells, so one dataChanged over the table is cheap.
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Excel's clipboard text: tab-separated, quoted cells may hold tabs and newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return []
+    return [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
