@@ -37,7 +37,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 screenshot: setup
-	bash .ci/screenshot.sh docs/main-window.png
+	bash .ci/screenshot.sh resources/screenshots/main-window.png
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

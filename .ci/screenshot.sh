@@ -3,7 +3,7 @@
 # Usage: .ci/screenshot.sh OUT.png [SCALE]   e.g. SCALE=1.5 for 150% display scaling
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-docs/main-window.png}
+out=${1:-resources/screenshots/main-window.png}
 scale=${2:-1}
 mkdir -p "$(dirname "$out")"
 db=$(mktemp -d)/demo.db

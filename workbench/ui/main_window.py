@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         if not restore_layout(self, self.splitter):
             self.resize(1600, 1000)
-            self.splitter.setSizes([900, 700])
+            self.splitter.setSizes([830, 500])
+            self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 
     # -- construction ---------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget) -> QDockWidget:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from workbench.domain import enums
 from workbench.domain.edits import EntityKind
 from workbench.domain.enums import Gap
+from workbench.domain.plan import CostPressure, SpendLine
 from workbench.domain.risks import Risk
 from workbench.domain.schemes import SavingsScheme
 from workbench.domain.workstreams import Workstream
@@ -96,10 +97,25 @@ RISK_COLUMNS = [
     c.date("Review date", "review_date"),
 ]
 
+SPEND_LINE_COLUMNS = [
+    c.text("Programme", "category", 190),
+    c.money("Baseline", "baseline", "Last year's recurrent outturn, pounds"),
+    c.boolean("Tariff", "tariff_applies", "Tariff uplift applies to this line"),
+    c.boolean("Growth", "growth_applies", "Activity growth applies to this line"),
+]
+
+PRESSURE_COLUMNS = [
+    c.text("Investment or pressure", "name", 230),
+    c.money("Amount", "amount"),
+    c.boolean("Recurrent", "recurrent"),
+]
+
 COLUMNS: dict[EntityKind, list[ColumnSpec]] = {
     EntityKind.WORKSTREAM: WORKSTREAM_COLUMNS,
     EntityKind.SCHEME: SCHEME_COLUMNS,
     EntityKind.RISK: RISK_COLUMNS,
+    EntityKind.SPEND_LINE: SPEND_LINE_COLUMNS,
+    EntityKind.PRESSURE: PRESSURE_COLUMNS,
 }
 
 
@@ -111,4 +127,8 @@ def new_row(kind: EntityKind, ctl) -> object:
         year = ctl.plan.first_year.start
         return SavingsScheme(None, "New scheme", first_year=year, last_year=year,
                              confidence=Decimal("0.5"))
+    if kind is EntityKind.SPEND_LINE:
+        return SpendLine(None, "New spend line", Decimal(0))
+    if kind is EntityKind.PRESSURE:
+        return CostPressure(None, "New pressure", Decimal(0))
     return Risk(None, "New risk")

@@ -91,6 +91,8 @@ class TablePanel(QWidget):
 
         self.view = PlanTableView()
         self.view.setModel(self.proxy)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)  # plan order until the user clicks a header
         self.view.setAccessibleName(f"{noun.capitalize()}s table")
         for column, spec in enumerate(self.model.columns):
             self.view.setColumnWidth(column, spec.width)

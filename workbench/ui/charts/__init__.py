@@ -1,0 +1,67 @@
+"""Live charts beside the tables; they subscribe to results and only draw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from workbench.engine.results import PlanResults
+from workbench.ui.charts.risk_chart import RiskChart
+from workbench.ui.charts.savings_chart import SavingsChart
+from workbench.ui.charts.workstream_chart import WorkstreamChart
+from workbench.ui.plan_controller import PlanController
+
+
+class ChartsPanel(QWidget):
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.savings = SavingsChart()
+        self.workstreams = WorkstreamChart()
+        self.risks = RiskChart()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for chart in (self.savings, self.workstreams, self.risks):
+            chart.setMinimumHeight(180)
+            splitter.addWidget(chart)
+        splitter.setSizes([360, 340, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        controller.results_changed.connect(self._on_results_changed)
+        self._on_results_changed(controller.results)
+
+    def _on_results_changed(self, results: PlanResults) -> None:
+        plan = self.controller.plan
+        workstream_of = {s.id: s.workstream_id for s in plan.schemes}
+        names = {w.id: w.name for w in plan.workstreams}
+        self.savings.update_results(results, workstream_of)
+        self.workstreams.update_results(results, names, workstream_of)
+        self.risks.update_results(results)
+
+    def highlight(self, kind: str | None, row_id: int | None) -> None:
+        for chart in (self.savings, self.workstreams, self.risks):
+            chart.highlight(kind, row_id)
+
+    def save_png(self, path: Path) -> None:
+        if not self.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+
+    def save_pdf(self, path: Path) -> None:
+        """Vector PDF: the charts paint themselves into a QPdfWriter (no SVG exporter)."""
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        a4 = QPageSize(QPageSize.PageSizeId.A4)
+        writer.setPageLayout(
+            QPageLayout(a4, QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10)))
+        writer.setResolution(96)
+        painter = QPainter(writer)
+        try:
+            page = writer.pageLayout().paintRectPixels(writer.resolution())
+            scale = min(page.width() / max(self.width(), 1), page.height() / max(self.height(), 1))
+            painter.scale(scale, scale)
+            self.render(painter)
+        finally:
+            painter.end()

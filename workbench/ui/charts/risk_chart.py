@@ -1,0 +1,73 @@
+"""Risk exposure: gross, likelihood-weighted, after mitigations, and net of reserves."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from workbench.engine.results import PlanResults
+from workbench.ui import style
+from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
+
+STEPS = ["Gross", "Weighted", "Mitigated", "Net of reserves"]
+
+
+class RiskChart(pg.PlotWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
+        self.setAccessibleName("Risk exposure chart")
+        plot = self.getPlotItem()
+        style_plot(plot, "Risk exposure")
+        x = np.arange(len(STEPS))
+        self.bars = pg.BarGraphItem(
+            x=x, height=np.zeros(len(STEPS)), width=0.62, pen=pg.mkPen(None),
+            brushes=[style.NHS_RED, style.NHS_ORANGE, style.NHS_WARM_YELLOW, style.NHS_DARK_BLUE])
+        plot.addItem(self.bars)
+        self.reserves = pg.BarGraphItem(x=[3], y0=[0], height=[0], width=0.62,
+                                        brush=pg.mkBrush(0, 164, 153, 90),
+                                        pen=pg.mkPen(style.NHS_AQUA_GREEN, width=1))
+        plot.addItem(self.reserves)
+        self.selected = pg.BarGraphItem(x=x, height=np.zeros(len(STEPS)), width=0.3,
+                                        brush=style.NHS_LIGHT_BLUE, pen=pg.mkPen("w"))
+        self.selected.hide()
+        plot.addItem(self.selected)
+        plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(STEPS)]])
+        self.labels = [pg.TextItem(color="#212B32", anchor=(0.5, 1)) for _ in STEPS]
+        for label in self.labels:
+            plot.addItem(label)
+        self._results: PlanResults | None = None
+        self._risk: int | None = None
+
+    def update_results(self, results: PlanResults) -> None:
+        self._results = results
+        s = results.summary
+        values = np.array([float(s.risks_gross), s.risks_weighted, s.risks_after_mitigation,
+                           s.risks_net]) / MILLION
+        self.bars.setOpts(height=values)
+        # reserves shown as the slice between 'after mitigations' and 'net'
+        self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
+        for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
+            label.setText(f"£{value:,.1f}m")
+            label.setPos(i, value)
+        self.getPlotItem().setYRange(0, max(float(values.max()), 0.1) * 1.15, padding=0)
+        self._draw_selected()
+
+    def highlight(self, kind: str | None, row_id: int | None) -> None:
+        self._risk = row_id if kind == "risk" else None
+        self._draw_selected()
+
+    def _draw_selected(self) -> None:
+        figures = self._results.risk_figures if self._results is not None else None
+        if figures is None or self._risk is None or self._risk not in figures.index:
+            self.selected.hide()
+            return
+        row = figures.loc[self._risk]
+        self.selected.setOpts(height=np.array(
+            [row["gross"], row["weighted"], row["net"], 0.0]) / MILLION)
+        self.selected.show()
+
+    def series(self) -> dict[str, np.ndarray]:
+        out = {"exposure": np.asarray(self.bars.opts["height"], dtype=float)}
+        if self.selected.isVisible():
+            out["selected"] = np.asarray(self.selected.opts["height"], dtype=float)
+        return out

@@ -1,0 +1,126 @@
+"""Cumulative savings by month against the savings requirement: planned, risk-adjusted, gap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from workbench.engine.results import PlanResults
+from workbench.ui import style
+from workbench.ui.charts.axes import MILLION, MoneyAxis, month_ticks, style_plot
+
+
+class SavingsChart(pg.PlotWidget):
+    """Items are built once; every recompute only calls setData (no clear-and-redraw)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
+        self.setAccessibleName("Cumulative savings against requirement chart")
+        plot = self.getPlotItem()
+        style_plot(plot, "Cumulative savings against the requirement")
+        self.legend = plot.addLegend(offset=(8, 8), labelTextColor="#212B32",
+                                     brush=pg.mkBrush(255, 255, 255, 220))
+        self.requirement = plot.plot(name="Requirement", pen=pg.mkPen(
+            style.NHS_DARK_GREY, width=2, style=Qt.PenStyle.DashLine))
+        self.planned = plot.plot(name="Planned", pen=pg.mkPen(style.NHS_BLUE, width=3),
+                                 symbol="o", symbolSize=5, symbolBrush=style.NHS_BLUE,
+                                 symbolPen=None)
+        self.risk_adjusted = plot.plot(name="Risk-adjusted",
+                                       pen=pg.mkPen(style.NHS_AQUA_GREEN, width=2))
+        self.gap_fill = pg.FillBetweenItem(self.requirement, self.planned,
+                                           brush=pg.mkBrush(218, 41, 28, 40))
+        plot.addItem(self.gap_fill)
+        self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0,
+                                            brush=pg.mkBrush(218, 41, 28, 80)), "Gap")
+        self.highlight_curve = plot.plot(pen=pg.mkPen(
+            style.NHS_ORANGE, width=3), symbol="s", symbolSize=6,
+            symbolBrush=style.NHS_ORANGE, symbolPen=None)
+        self.highlight_curve.hide()
+        self.gap_label = pg.TextItem(color=style.NHS_RED, anchor=(1, 1))
+        plot.addItem(self.gap_label)
+        self.hover = pg.TextItem(color="#212B32", fill=pg.mkBrush(255, 255, 255, 230),
+                                 border=pg.mkPen(style.NHS_MID_GREY))
+        self.hover.setZValue(100)
+        self.hover.hide()
+        plot.addItem(self.hover)
+        plot.setLabel("bottom", "")
+        self._months: list[str] = []
+        self._results: PlanResults | None = None
+        self._highlight: tuple[str | None, int | None] = (None, None)
+        self._workstream_of: dict[int, int | None] = {}
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def update_results(self, results: PlanResults, workstream_of: dict[int, int | None]) -> None:
+        self._results = results
+        self._workstream_of = workstream_of
+        frame = results.savings_monthly
+        if results.months != self._months:
+            self._months = list(results.months)
+            self.getPlotItem().getAxis("bottom").setTicks(month_ticks(self._months))
+        x = np.arange(len(self._months))
+        self.requirement.setData(x, frame["requirement_cum"].to_numpy() / MILLION)
+        self.planned.setData(x, frame["planned_cum"].to_numpy() / MILLION)
+        self.risk_adjusted.setData(x, frame["risk_adjusted_cum"].to_numpy() / MILLION)
+        gap = float(frame["gap_cum"].iloc[-1])
+        self.gap_label.setText(f"Gap at March: {style.fmt_money(gap)}")
+        self.gap_label.setPos(x[-1], float(frame["requirement_cum"].iloc[-1]) / MILLION)
+        self._draw_highlight()
+
+    def highlight(self, kind: str | None, row_id: int | None) -> None:
+        self._highlight = (kind, row_id)
+        self._draw_highlight()
+
+    def selected_cumulative(self) -> np.ndarray | None:
+        """The selected scheme's (or workstream's schemes') cumulative savings, pounds."""
+        kind, row_id = self._highlight
+        if self._results is None or kind is None or row_id is None:
+            return None
+        monthly = self._results.scheme_monthly
+        if kind == "scheme":
+            ids = [row_id] if row_id in monthly.index else []
+        elif kind == "workstream":
+            ids = [s for s, w in self._workstream_of.items() if w == row_id]
+        else:
+            return None
+        if not ids:
+            return None
+        return monthly.loc[ids].sum(axis=0).cumsum().to_numpy()
+
+    def _draw_highlight(self) -> None:
+        values = self.selected_cumulative()
+        if values is None:
+            self.highlight_curve.hide()
+            return
+        self.highlight_curve.setData(np.arange(len(values)), values / MILLION)
+        self.highlight_curve.show()
+
+    def series(self) -> dict[str, np.ndarray]:
+        """What is plotted, in £m (for tests and exports)."""
+        out = {
+            "requirement_cum": self.requirement.getData()[1],
+            "planned_cum": self.planned.getData()[1],
+            "risk_adjusted_cum": self.risk_adjusted.getData()[1],
+        }
+        if self.highlight_curve.isVisible():
+            out["selected_cum"] = self.highlight_curve.getData()[1]
+        return out
+
+    def _on_mouse_moved(self, pos) -> None:
+        plot = self.getPlotItem()
+        if not self._months or not plot.sceneBoundingRect().contains(pos):
+            self.hover.hide()
+            return
+        point = plot.vb.mapSceneToView(pos)
+        i = int(round(point.x()))
+        if not 0 <= i < len(self._months):
+            self.hover.hide()
+            return
+        data = self.series()
+        self.hover.setText(
+            f"{self._months[i]}\nPlanned £{data['planned_cum'][i]:.2f}m\n"
+            f"Risk-adjusted £{data['risk_adjusted_cum'][i]:.2f}m\n"
+            f"Requirement £{data['requirement_cum'][i]:.2f}m"
+        )
+        self.hover.setPos(i, data["planned_cum"][i])
+        self.hover.show()

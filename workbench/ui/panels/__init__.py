@@ -1,0 +1,1 @@
+"""Side panels: the plan summary and the financial drivers."""

@@ -1,0 +1,107 @@
+"""The plan summary: headline figures from PlanResults, each with how it is derived."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from workbench.engine.results import PlanResults, PlanSummary
+from workbench.ui import style
+from workbench.ui.plan_controller import PlanController
+
+# (key, label, formatter, tooltip); a None key starts a new section titled by the label.
+ROWS: list[tuple[str | None, str, object, str]] = [
+    (None, "Allocation", None, ""),
+    ("allocation", "Core allocation", style.fmt_money, "NHS England's programme allocation."),
+    ("growth", "Growth on last year", style.fmt_money,
+     "This year's core allocation less last year's."),
+    ("growth_pct", "Growth %", style.fmt_pct, "Growth as a share of last year's allocation."),
+    ("total_allocation", "Total allocation", style.fmt_money,
+     "Core allocation plus running costs: the base for business rules."),
+    (None, "Business rules held back", None, ""),
+    ("surplus", "Surplus", style.fmt_money, "Surplus % × total allocation."),
+    ("uncommitted_reserve", "Uncommitted reserve", style.fmt_money,
+     "Non-recurrent reserve % × total allocation."),
+    ("contingency", "Contingency", style.fmt_money, "Contingency % × total allocation."),
+    ("transformation_ringfence", "Transformation ring-fence", style.fmt_money,
+     "Ring-fence % × total allocation, held for system transformation."),
+    ("transformation_ringfence_pct", "Ring-fence %", style.fmt_pct, "A driver."),
+    ("chc_risk_pool", "CHC risk pool", style.fmt_money, "Contribution set by NHS England."),
+    (None, "Cost pressures", None, ""),
+    ("baseline_spend", "Recurrent baseline", style.fmt_money, "Sum of the spend lines."),
+    ("tariff_pressure", "Tariff", style.fmt_money, "Tariff uplift × spend on tariff lines."),
+    ("activity_growth_pct", "Activity growth %", style.fmt_pct, "A driver."),
+    ("activity_growth_pressure", "Activity growth", style.fmt_money,
+     "Activity growth % × spend on growth lines."),
+    ("other_pressures", "Investments, other", style.fmt_money, "Sum of the pressures list."),
+    ("planned_spend", "Planned spend", style.fmt_money, "Baseline plus all pressures."),
+    (None, "Savings", None, ""),
+    ("savings_requirement", "Savings requirement", style.fmt_money,
+     "Planned spend + holdbacks − total allocation."),
+    ("savings_requirement_pct", "Requirement % of allocation", style.fmt_pct,
+     "Savings requirement ÷ total allocation."),
+    ("schemes_identified", "Identified", style.fmt_money, "Net savings of identified schemes."),
+    ("schemes_earmarked", "Earmarked", style.fmt_money, "Net savings of earmarked schemes."),
+    ("savings_gap", "Gap", style.fmt_money, "Requirement − identified − earmarked."),
+    ("savings_gap_risk_adjusted", "Gap, risk-adjusted", style.fmt_money,
+     "Requirement − Σ (net saving × confidence)."),
+    (None, "Risks", None, ""),
+    ("risks_gross", "Gross", style.fmt_money, "Sum of open risks' values."),
+    ("risks_weighted", "Likelihood-weighted", style.fmt_money,
+     "Σ value × probability of its likelihood score."),
+    ("risks_after_mitigation", "After mitigations", style.fmt_money,
+     "Weighted less mitigations (each capped at its risk)."),
+    ("reserves_for_risk", "Reserves available", style.fmt_money,
+     "Contingency plus uncommitted reserve."),
+    ("risks_net", "Net exposure", style.fmt_money, "After mitigations less reserves."),
+]
+EMPHASIS = {"savings_requirement", "savings_gap", "risks_net"}
+
+
+class SummaryPanel(QScrollArea):
+    def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Plan summary")
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        self.values: dict[str, QLabel] = {}
+        form: QFormLayout | None = None
+        for key, label, _fmt, tip in ROWS:
+            if key is None:
+                heading = QLabel(label)
+                heading.setStyleSheet(f"font-weight: bold; color: {style.NHS_BLUE};"
+                                      "margin-top: 6px;")
+                outer.addWidget(heading)
+                form = QFormLayout()
+                form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+                outer.addLayout(form)
+                continue
+            value = QLabel()
+            value.setObjectName(key)
+            value.setAccessibleName(label)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setToolTip(tip)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key in EMPHASIS:
+                value.setStyleSheet("font-weight: bold;")
+            name = QLabel(label)
+            name.setToolTip(tip)
+            form.addRow(name, value)
+            self.values[key] = value
+        outer.addStretch(1)
+        self.setWidget(body)
+        controller.results_changed.connect(self._on_results_changed)
+        self._on_results_changed(controller.results)
+
+    def _on_results_changed(self, results: PlanResults) -> None:
+        summary: PlanSummary = results.summary
+        for key, _label, fmt, _tip in ROWS:
+            if key is not None:
+                self.values[key].setText(fmt(getattr(summary, key)))
+        gap = self.values["savings_gap"]
+        colour = style.NHS_RED if summary.savings_gap > 0 else style.NHS_GREEN
+        gap.setStyleSheet(f"font-weight: bold; color: {colour};")
+
+    def text_of(self, key: str) -> str:
+        return self.values[key].text()
