@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtCore import QMarginsF, QPoint, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -62,6 +62,6 @@ class ChartsPanel(QWidget):
             page = writer.pageLayout().paintRectPixels(writer.resolution())
             scale = min(page.width() / max(self.width(), 1), page.height() / max(self.height(), 1))
             painter.scale(scale, scale)
-            self.render(painter)
+            self.render(painter, QPoint(0, 0))
         finally:
             painter.end()

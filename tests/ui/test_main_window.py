@@ -1,0 +1,74 @@
+"""The whole window on a real store: a table edit reaches the database, the charts and the
+summary; undo reaches them too; a failed write is shown, never silently lost."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from workbench.app import open_plan
+from workbench.domain.edits import EntityKind
+from workbench.ui.main_window import MainWindow
+from workbench.ui.plan_controller import PlanController
+
+
+@pytest.fixture
+def window(tmp_path, qtbot, monkeypatch):
+    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    win = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_opens_on_demo_plan(window):
+    assert window.windowTitle().startswith("Oxfordshire CCG (10Q) Operational plan 2016/17")
+    assert window.tabs.currentIndex() == 1
+    assert window.summary.text_of("savings_requirement") == "£22.4m"
+    assert not window.isWindowModified()
+
+
+def test_table_edit_moves_charts_and_is_stored(window):
+    schemes = window.tables[EntityKind.SCHEME]
+    model = schemes.model
+    col = [c.header for c in model.columns].index("Gross saving")
+    index = schemes.proxy.index(0, col)
+    before = window.charts.savings.series()["planned_cum"][-1]
+    assert schemes.proxy.setData(index, "2,200,000", Qt.ItemDataRole.EditRole)
+    after = window.charts.savings.series()["planned_cum"][-1]
+    assert after == pytest.approx(before + 1.0)
+    assert window.summary.text_of("savings_gap") == "£12.3m"
+    stored = window.controller.store.load_plan()
+    assert stored.schemes[0].gross_saving == 2200000
+    window.undo_action.trigger()
+    assert window.charts.savings.series()["planned_cum"][-1] == pytest.approx(before)
+    assert window.controller.store.load_plan().schemes[0].gross_saving == 1200000
+    window.redo_action.trigger()
+    assert window.controller.store.load_plan().schemes[0].gross_saving == 2200000
+
+
+def test_selecting_a_row_highlights_its_share(window, qtbot):
+    schemes = window.tables[EntityKind.SCHEME]
+    schemes.view.selectRow(3)
+    scheme = window.controller.plan.schemes[3]
+    expected = window.controller.results.scheme_monthly.loc[scheme.id].cumsum() / 1e6
+    np.testing.assert_allclose(window.charts.savings.series()["selected_cum"], expected)
+
+
+def test_failed_write_marks_window_unsaved(window):
+    window.controller.store.read_only = True
+    risks = window.tables[EntityKind.RISK]
+    assert not risks.model.setData(risks.model.index(0, 0), "Changed")
+    assert window.isWindowModified()
+    assert "read-only" in window.statusBar().currentMessage()
+    assert window.controller.plan.risks[0].description.startswith("Ability")
+
+
+def test_keyboard_shortcuts(window):
+    shortcuts = {a.text(): [s.toString() for s in a.shortcuts()]
+                 for m in window.menuBar().actions() for a in m.menu().actions()}
+    assert "Ctrl+Z" in shortcuts["&Undo"]
+    assert "Ctrl+Shift+Z" in shortcuts["&Redo"]
+    assert "Ctrl+1" in shortcuts["&Workstreams"]
