@@ -86,10 +86,12 @@ ALLOCATIONS = Grid("Allocations", "Revenue resource limit", ("2015/16 FOT", *YEA
     GridRow("A02", "Running cost allowance",
             cells={"2015/16 FOT": "", "2016/17": "running_cost_allocation"},
             formulas=_FLAT | _GROWTH, names={"2016/17": "Alloc_Running"}, required=("2016/17",)),
-    GridRow("A03", "Primary medical care (delegated)", cells={"2015/16 FOT": "", **dict.fromkeys(
-        YEARS, "")}, formulas=_GROWTH, names={"2016/17": "Alloc_PMC"}),
-    GridRow("A04", "Other allocations", cells={"2015/16 FOT": "", **dict.fromkeys(YEARS, "")},
-            formulas=_GROWTH, names={"2016/17": "Alloc_Other"}),
+    GridRow("A03", "Primary medical care (delegated)", cells=dict.fromkeys(
+        ("2015/16 FOT", *YEARS), "") | {"2016/17": "_pmc"}, formulas=_GROWTH,
+        names={"2016/17": "Alloc_PMC"}),
+    GridRow("A04", "Other allocations", cells=dict.fromkeys(("2015/16 FOT", *YEARS), "")
+            | {"2016/17": "_other_allocations"}, formulas=_GROWTH,
+            names={"2016/17": "Alloc_Other"}),
     GridRow("A05", "Total resource limit", formulas={
         h: "=SUM({c}{A01}:{c}{A04})" for h in ("2015/16 FOT", *YEARS)} | _GROWTH, bold=True),
 ), note="Later years grow the core allocation by the Assumptions sheet's growth rate.")

@@ -1,0 +1,215 @@
+"""Compare the workbook's plan with the app's and express the difference as one edit.
+
+Rows are matched by name within their kind (k-th "X" in the workbook to the k-th "X" in the
+plan). Matched rows get SetFields, new rows an InsertRows (id None), missing rows a
+DeleteRows with their current ids. A new row that another new or changed row links to
+(a new workstream named on a QIPP row) carries a negative local key instead of None, and
+the link uses that key: the store swaps it for the real id within the same transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from workbench.domain.edits import (
+    ROW_LISTS,
+    ROW_TYPES,
+    Batch,
+    DeleteRows,
+    Edit,
+    EntityKind,
+    InsertRows,
+    SetField,
+)
+from workbench.domain.periods import FinancialYear
+from workbench.domain.plan import Plan
+from workbench.templates.finance_checks import same_phasing
+from workbench.templates.findings import Findings
+from workbench.templates.imported import LINKS, NAME_FIELD, ImportedPlan, ImportedRow
+
+ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
+         EntityKind.RISK)
+REQUIRED = {EntityKind.SPEND_LINE: {"baseline": Decimal(0)},
+            EntityKind.PRESSURE: {"amount": Decimal(0)}}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class RowChange:
+    kind: EntityKind
+    name: str
+    where: str = ""  # "QIPP!B12" in the workbook ("" for removed rows)
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass
+class Preview:
+    """What applying the import would do, for the preview dialog and `--check`."""
+
+    plan: list[FieldChange] = field(default_factory=list)
+    drivers: list[FieldChange] = field(default_factory=list)
+    added: list[RowChange] = field(default_factory=list)
+    changed: list[RowChange] = field(default_factory=list)
+    removed: list[RowChange] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.plan or self.drivers or self.added or self.changed or self.removed)
+
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "changed": len(self.changed),
+                "removed": len(self.removed), "drivers": len(self.drivers) + len(self.plan)}
+
+
+def _key(name: object) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def _equal(name: str, old: Any, new: Any) -> bool:
+    if name == "phasing":
+        return same_phasing(tuple(old), tuple(new))
+    return bool(old == new)
+
+
+def build_edit(current: Plan, imported: ImportedPlan, findings: Findings,
+               label: str = "Import workbook") -> tuple[Batch, Preview]:
+    preview = Preview()
+    edits: list[Edit] = [*_plan_edits(current, imported, findings, preview)]
+    ids: dict[EntityKind, dict[str, int | None]] = {}
+    local = iter(range(-1, -1_000_000, -1))
+    targets = _linked_names(imported)
+    deletes: list[DeleteRows] = []
+    removed_ids: dict[EntityKind, set[int]] = {}
+    for kind in ORDER:
+        if kind not in imported.read_kinds:
+            continue
+        rows = imported.rows.get(kind, [])
+        pairs, new, gone = _match(getattr(current, ROW_LISTS[kind]), rows, NAME_FIELD[kind])
+        ids[kind] = {_key(imp.name): cur.id for cur, imp in pairs}
+        inserts = []
+        for imp in new:
+            key = next(local) if _key(imp.name) in targets.get(kind, set()) else None
+            ids[kind].setdefault(_key(imp.name), key)
+            inserts.append((imp, key))
+        for cur, imp in pairs:
+            changes = [FieldChange(f, getattr(cur, f), value)
+                       for f, value in {**imp.fields, **_links(imp, ids, findings)}.items()
+                       if not _equal(f, getattr(cur, f), value)]
+            changes += _unlink_removed(cur, imp, removed_ids, findings)
+            edits += [SetField(kind, cur.id, c.field, c.old, c.new) for c in changes]
+            if changes:
+                preview.changed.append(RowChange(kind, imp.name, imp.where, tuple(changes)))
+        if inserts:
+            objects = tuple(_new_row(kind, imp, key, ids, findings) for imp, key in inserts)
+            edits.append(InsertRows(kind, objects))
+            preview.added += [RowChange(kind, imp.name, imp.where) for imp, _ in inserts]
+        if gone:
+            removed_ids[kind] = {r.id for r in gone}
+            deletes.append(DeleteRows(kind, tuple(dataclasses.replace(r) for r in gone)))
+            preview.removed += [RowChange(kind, str(getattr(r, NAME_FIELD[kind]))) for r in gone]
+    edits += sorted(deletes, key=lambda d: -ORDER.index(d.kind))  # risks before schemes ...
+    return Batch(tuple(edits), label), preview
+
+
+def _plan_edits(current: Plan, imported: ImportedPlan, findings: Findings,
+                preview: Preview) -> list[SetField]:
+    out: list[SetField] = []
+    fields, cells = dict(imported.plan_fields), imported.plan_cells
+    code = str(fields.get("ods_code", "")).strip()
+    if code and current.ods_code and code.upper() != current.ods_code.strip().upper():
+        findings.problem(f"the workbook is for organisation {code} but the plan is for "
+                         f"{current.ods_code}", "Cover", cells.get("ods_code", ""))
+        fields.pop("ods_code")
+    if imported.round_start is not None and imported.round_start != current.first_year.start:
+        findings.problem(f"the workbook is for {FinancialYear(imported.round_start)} but the "
+                         f"plan starts in {current.first_year}", "Cover", cells.get("round", ""))
+    if "last_year" in fields:
+        fields["last_year"] = FinancialYear(int(fields["last_year"]))
+        if fields["last_year"] < current.first_year:
+            findings.problem("the last plan year is before the first", "Cover",
+                             cells.get("last_year", ""))
+            fields.pop("last_year")
+    for name, value in fields.items():
+        if getattr(current, name) != value:
+            out.append(SetField(EntityKind.PLAN, current.id or 0, name, getattr(current, name),
+                                value))
+            preview.plan.append(FieldChange(name, getattr(current, name), value))
+    for name, value in imported.drivers.items():
+        old = getattr(current.drivers, name)
+        if old != value:
+            out.append(SetField(EntityKind.DRIVERS, current.id or 0, name, old, value))
+            preview.drivers.append(FieldChange(name, old, value))
+    return out
+
+
+def _match(current: list, imported: list[ImportedRow], name_field: str):
+    pools: dict[str, deque] = defaultdict(deque)
+    for row in current:
+        pools[_key(getattr(row, name_field))].append(row)
+    pairs, new = [], []
+    for imp in imported:
+        pool = pools.get(_key(imp.name))
+        if pool:
+            pairs.append((pool.popleft(), imp))
+        else:
+            new.append(imp)
+    matched = {id(cur) for cur, _ in pairs}
+    gone = [row for row in current if id(row) not in matched]
+    return pairs, new, gone
+
+
+def _linked_names(imported: ImportedPlan) -> dict[EntityKind, set[str]]:
+    out: dict[EntityKind, set[str]] = defaultdict(set)
+    for rows in imported.rows.values():
+        for row in rows:
+            for link, name in row.links.items():
+                if name:
+                    out[LINKS[link]].add(_key(name))
+    return out
+
+
+def _links(imp: ImportedRow, ids: dict[EntityKind, dict[str, int | None]],
+           findings: Findings) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for link, name in imp.links.items():
+        if not name:
+            out[link] = None
+            continue
+        known = ids.get(LINKS[link], {})
+        if _key(name) not in known:
+            sheet, _, cell = imp.link_cells.get(link, "").partition("!")
+            what = "Workstreams" if LINKS[link] is EntityKind.WORKSTREAM else "QIPP"
+            findings.problem(f"{name!r} is not on the {what} sheet", sheet, cell)
+            continue
+        out[link] = known[_key(name)]
+    return out
+
+
+def _unlink_removed(cur: Any, imp: ImportedRow, removed: dict[EntityKind, set[int]],
+                    findings: Findings) -> list[FieldChange]:
+    """A kept row whose link column is absent must not point at a row being deleted."""
+    out = []
+    for link, kind in LINKS.items():
+        target = getattr(cur, link, None)
+        if link not in imp.links and target is not None and target in removed.get(kind, set()):
+            out.append(FieldChange(link, target, None))
+            sheet, _, cell = imp.where.partition("!")
+            findings.warning("its linked row is no longer in the workbook; the link is cleared",
+                             sheet, cell)
+    return out
+
+
+def _new_row(kind: EntityKind, imp: ImportedRow, key: int | None,
+             ids: dict[EntityKind, dict[str, int | None]], findings: Findings) -> Any:
+    values = {**REQUIRED.get(kind, {}), **imp.fields, **_links(imp, ids, findings)}
+    return ROW_TYPES[kind](id=key, **values)

@@ -1,0 +1,47 @@
+"""export_template(plan, kind, out, into=...): the one entry point for CLI and GUI exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.domain.errors import TemplateError
+from workbench.domain.plan import Plan
+from workbench.templates import sheets
+from workbench.templates.finance_export import fill_finance
+from workbench.templates.recognise import recognise
+from workbench.templates.registry import pristine_path, spec_for
+from workbench.templates.writer import Filler, check_target, open_for_writing, save_atomically
+
+FILLERS = {"finance": fill_finance}
+
+
+def export_template(plan: Plan, kind: str, out: str | Path, *,
+                    into: str | Path | None = None) -> Path:
+    """Fill a copy of the `kind` template (or of the user's workbook `into`) and save to `out`.
+
+    Raises TemplateError (one sentence, naming the file) for anything the user can fix.
+    """
+    spec = spec_for(kind)
+    fill = FILLERS.get(kind)
+    if fill is None:
+        raise TemplateError(f"exporting the {spec.title} template is not supported yet")
+    out = Path(out)
+    source = Path(into) if into is not None else pristine_path(spec)
+    if into is not None:
+        found = recognise(sheets.load(source))
+        if found.spec.kind != kind:
+            raise TemplateError(f"is the {found.spec.title} template, not the {spec.title}",
+                                file=source.name)
+    if source.suffix.lower() == ".xlsm" and out.suffix.lower() != ".xlsm":
+        raise TemplateError("the workbook has macros, so save it with the .xlsm extension",
+                            file=out.name)
+    if out.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TemplateError("save the workbook with the .xlsx extension", file=out.name)
+    check_target(out)
+    wb = open_for_writing(source)
+    try:
+        fill(plan, Filler(wb, spec, source.name), spec)
+        save_atomically(wb, out)
+    finally:
+        wb.close()
+    return out

@@ -1,0 +1,45 @@
+"""What a workbook says the plan is, before it is compared with the plan in the app.
+
+Only the fields whose columns were found are carried, so a copy without (say) an Activity
+impact column leaves those values alone instead of zeroing them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.domain.edits import EntityKind
+
+NAME_FIELD = {
+    EntityKind.WORKSTREAM: "name",
+    EntityKind.SCHEME: "name",
+    EntityKind.RISK: "description",
+    EntityKind.SPEND_LINE: "category",
+    EntityKind.PRESSURE: "name",
+}
+LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME}
+
+
+@dataclass
+class ImportedRow:
+    kind: EntityKind
+    fields: dict[str, Any]  # domain field -> value, for the columns present
+    links: dict[str, str] = field(default_factory=dict)  # "workstream_id" -> name ("" = none)
+    where: str = ""  # "QIPP!B12": the row's name cell, for the preview
+    link_cells: dict[str, str] = field(default_factory=dict)  # link field -> cell address
+
+    @property
+    def name(self) -> str:
+        return str(self.fields.get(NAME_FIELD[self.kind], ""))
+
+
+@dataclass
+class ImportedPlan:
+    plan_fields: dict[str, Any] = field(default_factory=dict)  # organisation, ods_code, ...
+    plan_cells: dict[str, str] = field(default_factory=dict)  # plan field -> Cover cell
+    drivers: dict[str, Any] = field(default_factory=dict)  # FinancialDrivers fields read
+    rows: dict[EntityKind, list[ImportedRow]] = field(default_factory=dict)
+    read_kinds: set[EntityKind] = field(default_factory=set)  # kinds whose sheet was read
+    round_start: int | None = None  # the planning round on the cover, e.g. 2016
+    summary_cells: dict[str, tuple[Any, str]] = field(default_factory=dict)  # key -> (£, cell)

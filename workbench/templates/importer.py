@@ -1,0 +1,124 @@
+"""plan_import(path, plan) -> ImportReport: validate everything, then describe one edit.
+
+Nothing here writes to the store. The caller applies `report.edit` with `store.apply` in
+one transaction (the GUI as one undo step), and only when `report.ok`: any Problem means
+`edit` is None, so a half-good workbook can never be half-imported.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from workbench.domain.edits import Batch, apply_to_plan
+from workbench.domain.errors import TemplateError
+from workbench.domain.plan import Plan
+from workbench.engine import compute
+from workbench.engine.results import PlanSummary
+from workbench.templates import sheets
+from workbench.templates.diff import Preview, build_edit
+from workbench.templates.finance_import import read_finance
+from workbench.templates.findings import Finding, Findings, Severity
+from workbench.templates.recognise import recognise
+
+Progress = Callable[[int, str], None]  # percent, step
+SUMMARY_TOLERANCE = Decimal(1000)  # pounds: the Summary shows £000 to one decimal
+
+
+@dataclass
+class ImportReport:
+    file: str
+    template: str = ""  # e.g. "2016/17 Finance Plan"
+    kind: str = ""  # "finance", ...
+    version: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    preview: Preview = field(default_factory=Preview)
+    edit: Batch | None = None  # None whenever there is a Problem
+    summary: PlanSummary | None = None  # engine figures of the plan as imported
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.PROBLEM]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    def text(self) -> str:
+        """The report as plain lines, for `workbench import --check`."""
+        from workbench.templates.report_text import report_lines
+
+        return "\n".join(report_lines(self))
+
+
+def error_finding(exc: TemplateError, file: str) -> Finding:
+    message = str(exc)
+    prefix = ", ".join(p for p in (exc.file, f"sheet {exc.sheet}" if exc.sheet else "",
+                                   exc.cell) if p)
+    if prefix and message.startswith(prefix + ": "):
+        message = message[len(prefix) + 2:]
+    return Finding(Severity.PROBLEM, message, exc.file or file, exc.sheet, exc.cell)
+
+
+def plan_import(path: str | Path, current: Plan, progress: Progress | None = None) -> ImportReport:
+    """Read and validate a workbook against the plan in the app; never raises for bad files."""
+    path = Path(path)
+    step = progress or (lambda _pct, _msg: None)
+    report = ImportReport(path.name)
+    findings = Findings(path.name)
+    try:
+        step(5, "Reading the workbook")
+        book = sheets.load(path)
+        step(50, "Recognising the template")
+        found = recognise(book)
+    except TemplateError as exc:
+        report.findings = [error_finding(exc, path.name)]
+        return report
+    spec = found.spec
+    report.template, report.kind, report.version = spec.title, spec.kind, found.version
+    if found.version is not None and found.version > spec.version:
+        findings.problem(f"this is version {found.version} of the {spec.title} template; this "
+                         f"app knows up to version {spec.version}: update Planning Workbench",
+                         "Cover", found.version_cell)
+    elif found.version is None:
+        findings.warning("no template version on the Cover; read as version "
+                         f"{spec.version}", "Cover", found.version_cell)
+    if spec.kind != "finance":
+        findings.problem(f"importing the {spec.title} template is not supported yet", "Cover",
+                         "B2")
+        report.findings = findings.items
+        return report
+    step(60, "Checking every sheet")
+    imported = read_finance(book, spec, findings)
+    step(80, "Comparing with the plan")
+    edit, report.preview = build_edit(current, imported, findings, label=f"Import {path.name}")
+    if not findings.has_problems:
+        step(90, "Recalculating")
+        report.summary = _check_summary(current, edit, imported.summary_cells, findings)
+        report.edit = edit
+    if findings.has_problems:
+        report.edit = None
+    report.findings = findings.items
+    step(100, "Done")
+    return report
+
+
+def _check_summary(current: Plan, edit: Batch, cells: dict, findings: Findings) -> PlanSummary:
+    """Recompute the imported plan and compare with the workbook's own Summary figures."""
+    plan = copy.deepcopy(current)
+    apply_to_plan(plan, edit)
+    summary = compute(plan).summary
+    for key, (value, where) in cells.items():
+        ours = getattr(summary, key)
+        if abs(Decimal(ours) - value) > SUMMARY_TOLERANCE:
+            findings.warning(f"the workbook shows {value / 1000:,.1f} but the app calculates "
+                             f"{Decimal(ours) / 1000:,.1f} (£000) from the imported figures",
+                             "Summary", where)
+    return summary

@@ -1,0 +1,265 @@
+"""Read a template's cells into typed values, locating rows by code/label and columns by
+header text; every unreadable cell becomes a Finding with its address, none stops the read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from workbench.templates import values as v
+from workbench.templates.findings import Findings
+from workbench.templates.recognise import label_cell
+from workbench.templates.sheets import MAX_COLS, SheetData, WorkbookData
+from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise
+
+CONVERT: dict[Kind, Callable[[object], object]] = {
+    Kind.TEXT: v.parse_text, Kind.ENUM: v.parse_text, Kind.MONEY: v.thousands_to_pounds,
+    Kind.PERCENT: v.parse_percent, Kind.NUMBER: v.parse_number, Kind.INT: v.parse_int,
+    Kind.BOOL: v.parse_bool, Kind.DATE: v.parse_date, Kind.YEAR: v.parse_year,
+}
+TOTAL_WORDS = {"total", "subtotal", "grandtotal"}
+HEADER_SCAN_ROWS = 60
+
+
+@dataclass(frozen=True)
+class CellRead:
+    value: object  # typed; None when blank or unreadable
+    coord: str
+    raw: object = None
+
+
+@dataclass
+class RowRead:
+    row: int
+    cells: dict[str, CellRead]
+    calc: dict[str, CellRead] = field(default_factory=dict)  # formula columns, as calculated
+
+    def get(self, key: str, default: object = None) -> object:
+        cell = self.cells.get(key)
+        return default if cell is None or cell.value is None else cell.value
+
+
+@dataclass
+class TableRead:
+    sheet: str
+    rows: list[RowRead]
+    present: set[str]  # held keys whose column was found
+    columns: dict[str, int]
+    header_row: int
+    totals: dict[str, CellRead] = field(default_factory=dict)
+
+
+@dataclass
+class GridRead:
+    sheet: str
+    cells: dict[str, CellRead]  # held key -> cell
+    calc: dict[tuple[str, str], CellRead]  # (code, header) -> formula cell as calculated
+
+
+def coord(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+class SheetReader:
+    """Reads one workbook against one spec, recording findings as it goes."""
+
+    def __init__(self, book: WorkbookData, spec: TemplateSpec, findings: Findings) -> None:
+        self.book, self.spec, self.findings = book, spec, findings
+
+    def sheet(self, name: str) -> SheetData | None:
+        found = self.book.find(name)
+        if found is None:
+            self.findings.problem(f"the {name} sheet is missing", sheet=name)
+        elif found.truncated:
+            self.findings.problem(f"the {name} sheet has more than the {found.max_row} rows "
+                                  "an import reads; remove unused rows", sheet=found.name)
+        return found
+
+    def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str) -> CellRead:
+        """The cell's value converted for `kind`; a problem (and None) if it cannot be."""
+        where = coord(row, col)
+        raw, formula = sheet.value(row, col), sheet.formula(row, col)
+        if formula and raw is None:
+            self.findings.problem(f"{label} holds a formula whose result was not saved; open and"
+                                  " save the workbook in Excel or LibreOffice, or type the value",
+                                  sheet.name, where)
+            return CellRead(None, where, formula)
+        try:
+            return CellRead(CONVERT[kind](raw), where, raw)
+        except ValueError as exc:
+            unit = " (£000)" if kind is Kind.MONEY else ""
+            self.findings.problem(f"{label}{unit} {exc}", sheet.name, where)
+            return CellRead(None, where, raw)
+
+    def calculated(self, sheet: SheetData, row: int, col: int, label: str) -> CellRead:
+        """A formula cell's last calculated value; errors like #REF! are reported."""
+        raw, where = sheet.value(row, col), coord(row, col)
+        err = v.error_value(raw) or (
+            "#REF!" if "#REF!" in (sheet.formula(row, col) or "").upper() else None)
+        if err == "#REF!":
+            self.findings.problem(f"{label} shows #REF!: a formula refers to deleted cells",
+                                  sheet.name, where)
+        elif err:
+            self.findings.warning(f"{label} shows the error {err}", sheet.name, where)
+        return CellRead(None if err else raw, where, raw)
+
+    # -- cover -------------------------------------------------------------------------
+    def cover(self) -> dict[str, CellRead]:
+        sheet = self.sheet("Cover")
+        out: dict[str, CellRead] = {}
+        if sheet is None:
+            return out
+        for row in self.spec.cover:
+            if not row.key or row.formula:
+                continue
+            found = label_cell(sheet, row.label)
+            if found is None:
+                if row.required:
+                    self.findings.problem(f"no '{row.label}' label on the Cover", sheet.name, "B:B")
+                continue
+            out[row.key] = self.typed(sheet, *found, row.kind, row.label)
+        return out
+
+    # -- grids -------------------------------------------------------------------------
+    def grid(self, grid: Grid) -> GridRead | None:
+        sheet = self.sheet(grid.sheet)
+        if sheet is None:
+            return None
+        wanted = {normalise(h): h for h in grid.headers}
+        header_row, columns = _best_header_row(sheet, lambda text: wanted.get(text))
+        out = GridRead(sheet.name, {}, {})
+        for row in grid.rows:
+            held = {h: k for h, k in row.cells.items() if k}  # "_" keys: read for checks only
+            r = _find_row(sheet, row.code, row.label, header_row)
+            if r is None:
+                if any(not k.startswith("_") for k in held.values()):
+                    self.findings.problem(f"no row '{row.code} {row.label}' on the {grid.sheet} "
+                                          "sheet", sheet.name, "A:B")
+                continue
+            for header, key in held.items():
+                col = columns.get(header)
+                if col is None and key.startswith("_"):
+                    continue
+                if col is None:
+                    self.findings.problem(f"no column headed '{header}' on the {grid.sheet} sheet",
+                                          sheet.name, f"{header_row}:{header_row}")
+                    continue
+                out.cells[key] = self.typed(sheet, r, col, grid.kind_of(row, header),
+                                            f"{row.label} ({header})")
+            for header in row.formulas:
+                if header in columns:
+                    out.calc[(row.code, header)] = self.calculated(sheet, r, columns[header],
+                                                                   row.label)
+        return out
+
+    # -- tables ------------------------------------------------------------------------
+    def table(self, table: Table) -> TableRead | None:
+        sheet = self.sheet(table.sheet)
+        if sheet is None:
+            return None
+        lookup: dict[str, str] = {}
+        for column in table.columns:
+            lookup.setdefault(normalise(column.header), column.key)
+        for column in table.columns:
+            for alias in column.aliases:
+                lookup.setdefault(normalise(alias), column.key)
+        header_row, columns = _best_header_row(sheet, lookup.get, must=table.key)
+        key_col = table.column(table.key)
+        if table.key not in columns:
+            self.findings.problem(f"no column headed '{key_col.header}' on the {table.sheet} "
+                                  "sheet", sheet.name, "1:1")
+            return None
+        held = [c for c in table.columns if c.held]
+        for column in held:
+            if column.key not in columns:
+                severity = self.findings.problem if column.required else self.findings.warning
+                severity(f"no column headed '{column.header}'; "
+                         + ("it is required" if column.required else "those values are not read"),
+                         sheet.name, f"{header_row}:{header_row}")
+        read = TableRead(sheet.name, [], {c.key for c in held if c.key in columns}, columns,
+                         header_row)
+        for r in range(header_row + 1, sheet.max_row + 1):
+            row = self._table_row(sheet, table, r, columns)
+            if row is not None:
+                read.rows.append(row)
+        read.totals = self._totals(sheet, table, header_row, columns)
+        return read
+
+    def _table_row(self, sheet: SheetData, table: Table, r: int,
+                   columns: dict[str, int]) -> RowRead | None:
+        held = [c for c in table.columns if c.held and c.key in columns]
+        raw = {c.key: sheet.value(r, columns[c.key]) for c in held}
+        filled = [k for k, value in raw.items() if not v.is_blank(value)]
+        if not filled:
+            return None
+        name_col = columns[table.key]
+        name = raw.get(table.key)
+        if v.is_blank(name):
+            what = table.column(table.key).header
+            if any(table.column(k).kind in (Kind.MONEY, Kind.NUMBER) for k in filled):
+                self.findings.problem(f"row {r} has figures but no {what}", sheet.name,
+                                      coord(r, name_col))
+            else:
+                self.findings.warning(f"row {r} has entries but no {what}; it is skipped",
+                                      sheet.name, coord(r, name_col))
+            return None
+        if normalise(name) in TOTAL_WORDS:
+            return None
+        if filled == [table.key]:
+            self.findings.warning(f"{v.show(name)} has nothing else on its row; read as a note "
+                                  "and skipped", sheet.name, coord(r, name_col))
+            return None
+        row = RowRead(r, {})
+        for column in held:
+            label = f"{column.header}"
+            cell = self.typed(sheet, r, columns[column.key], column.kind, label)
+            row.cells[column.key] = cell
+            if cell.value is None and column.required and cell.raw is None:
+                self.findings.problem(f"{column.header} is empty", sheet.name, cell.coord)
+        for column in table.columns:
+            if column.formula and column.key in columns:
+                row.calc[column.key] = self.calculated(sheet, r, columns[column.key],
+                                                       column.header)
+        return row
+
+    def _totals(self, sheet: SheetData, table: Table, header_row: int,
+                columns: dict[str, int]) -> dict[str, CellRead]:
+        for r in range(header_row - 1, max(header_row - 4, 0), -1):
+            if any(isinstance(x, str) and normalise(x) in TOTAL_WORDS
+                   for c, x in sheet.row_cells(r) if c <= 3):
+                return {c.key: self.calculated(sheet, r, columns[c.key], f"Total {c.header}")
+                        for c in table.columns if c.total and c.key in columns}
+        return {}
+
+
+def _best_header_row(sheet: SheetData, match: Callable[[str], str | None],
+                     must: str = "") -> tuple[int, dict[str, int]]:
+    """The row whose cells match most headers (first match wins per key), and its columns."""
+    best_row, best = 0, {}
+    for r in range(1, min(sheet.max_row, HEADER_SCAN_ROWS) + 1):
+        columns: dict[str, int] = {}
+        for c, value in sheet.row_cells(r):
+            key = match(normalise(value)) if c <= MAX_COLS else None
+            if key is not None and key not in columns:
+                columns[key] = c
+        if (not must or must in columns) and len(columns) > len(best):
+            best_row, best = r, columns
+    return best_row, best
+
+
+def _find_row(sheet: SheetData, code: str, label: str, header_row: int) -> int | None:
+    code_n, label_n = normalise(code), normalise(label)
+    by_label = None
+    for r in range(header_row + 1, sheet.max_row + 1):
+        for c, value in sheet.row_cells(r):
+            if c > 4:
+                break
+            text = normalise(value)
+            if text == code_n:
+                return r
+            if by_label is None and text == label_n:
+                by_label = r
+    return by_label

@@ -1,0 +1,47 @@
+"""An ImportReport as plain text lines (command line, logs)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from workbench.domain.edits import EntityKind
+
+if TYPE_CHECKING:
+    from workbench.templates.importer import ImportReport
+
+KIND_WORDS = {EntityKind.SPEND_LINE: "spend line", EntityKind.PRESSURE: "pressure",
+              EntityKind.WORKSTREAM: "workstream", EntityKind.SCHEME: "scheme",
+              EntityKind.RISK: "risk"}
+
+
+def show(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:,}"
+    if isinstance(value, tuple | list | frozenset):
+        return f"[{len(value)} items]" if len(value) > 4 else str([str(x) for x in value])
+    return str(value)
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    lines = [f"{report.file}: {report.template or 'not recognised'}"
+             + (f" (version {report.version})" if report.version else "")]
+    p = report.preview
+    for change in p.plan + p.drivers:
+        lines.append(f"  change {change.field}: {show(change.old)} -> {show(change.new)}")
+    for row in p.added:
+        lines.append(f"  add {KIND_WORDS[row.kind]} {row.name!r} ({row.where})")
+    for row in p.changed:
+        fields = ", ".join(c.field for c in row.changes)
+        lines.append(f"  change {KIND_WORDS[row.kind]} {row.name!r}: {fields} ({row.where})")
+    for row in p.removed:
+        lines.append(f"  remove {KIND_WORDS[row.kind]} {row.name!r}")
+    if p.is_empty and report.ok:
+        lines.append("  no changes: the plan already matches the workbook")
+    lines += [f"  {f}" for f in report.findings]
+    counts = {s: sum(f.severity == s for f in report.findings)
+              for s in ("Problem", "Warning", "Info")}
+    verdict = "cannot be imported" if not report.ok else "can be imported"
+    lines.append(f"{counts['Problem']} problem(s), {counts['Warning']} warning(s), "
+                 f"{counts['Info']} note(s): {verdict}")
+    return lines

@@ -1,0 +1,112 @@
+"""A workbook's cells as plain dicts: cached values and formulas, loaded once, bounded.
+
+openpyxl read-only mode is used twice (values as last calculated, then formulas) so
+that totals can be cross-checked and a formula typed into an input cell is noticed.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from workbench.domain.errors import TemplateError
+from workbench.templates.safety import check_workbook_file
+from workbench.templates.spec import normalise
+
+MAX_ROWS = 5000
+MAX_COLS = 120
+Cell = tuple[int, int]
+
+
+@dataclass
+class SheetData:
+    name: str
+    values: dict[Cell, object] = field(default_factory=dict)
+    formulas: dict[Cell, str] = field(default_factory=dict)
+    max_row: int = 0
+    truncated: bool = False
+    _rows: dict[int, list[tuple[int, object]]] | None = field(default=None, repr=False)
+
+    def row_cells(self, row: int) -> list[tuple[int, object]]:
+        """(column, value) of the non-blank cells of one row, left to right."""
+        if self._rows is None:
+            rows: dict[int, list[tuple[int, object]]] = {}
+            for (r, c), value in sorted(self.values.items()):
+                rows.setdefault(r, []).append((c, value))
+            self._rows = rows
+        return self._rows.get(row, [])
+
+    def value(self, row: int, col: int) -> object:
+        return self.values.get((row, col))
+
+    def formula(self, row: int, col: int) -> str | None:
+        return self.formulas.get((row, col))
+
+
+@dataclass
+class WorkbookData:
+    file: str
+    sheets: dict[str, SheetData]
+
+    def find(self, name: str) -> SheetData | None:
+        """A sheet by name, ignoring case, spaces and punctuation."""
+        if name in self.sheets:
+            return self.sheets[name]
+        wanted = normalise(name)
+        return next((s for n, s in self.sheets.items() if normalise(n) == wanted), None)
+
+
+def _is_formula(value: object) -> bool:
+    return (isinstance(value, str) and value.startswith("=") and len(value) > 1) or hasattr(
+        value, "text")
+
+
+def _read(path: Path, data_only: bool) -> dict[str, SheetData]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
+        wb = load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    try:
+        out: dict[str, SheetData] = {}
+        for ws in wb.worksheets:
+            sheet = SheetData(ws.title)
+            for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLS,
+                                                 values_only=True), start=1):
+                if r > MAX_ROWS:
+                    sheet.truncated = True
+                    break
+                for c, value in enumerate(row, start=1):
+                    if value is None:
+                        continue
+                    if data_only:
+                        sheet.values[(r, c)] = value
+                    elif _is_formula(value):
+                        sheet.formulas[(r, c)] = getattr(value, "text", None) or str(value)
+                    sheet.max_row = max(sheet.max_row, r)
+            out[ws.title] = sheet
+        return out
+    finally:
+        wb.close()
+
+
+def load(path: str | Path) -> WorkbookData:
+    """Check the file, then read it; any failure is a TemplateError naming the file."""
+    path = Path(path)
+    check_workbook_file(path)
+    try:
+        values = _read(path, data_only=True)
+        formulas = _read(path, data_only=False)
+    except TemplateError:
+        raise
+    except Exception as exc:  # openpyxl raises many types on damaged XML; all mean "unreadable"
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise TemplateError(f"is damaged and cannot be read ({reason})", file=path.name) from exc
+    for name, sheet in values.items():
+        other = formulas.get(name)
+        if other is not None:
+            sheet.formulas = other.formulas
+            sheet.max_row = max(sheet.max_row, other.max_row)
+            sheet.truncated = sheet.truncated or other.truncated
+    return WorkbookData(path.name, values)

@@ -1,0 +1,205 @@
+"""Fill a copy of a template (the shipped one, or the user's own annotated copy) and save it
+atomically. Only the input cells the spec names are written; everything else in the file
+(formulas, styles, validations, comments, hidden sheets, names, protection, macros) is
+left exactly as openpyxl loaded it.
+
+Rows are placed by name: a plan row goes back to the row that already holds its name, new
+rows fill empty input rows, rows no longer in the plan have their input cells cleared.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections import defaultdict, deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.workbook import Workbook
+
+from workbench.domain.errors import TemplateError
+from workbench.templates.reader import _best_header_row, _find_row
+from workbench.templates.recognise import label_cell
+from workbench.templates.sheets import SheetData
+from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.values import pounds_to_thousands, year_label, yes_no
+
+RowValues = dict[str, Any]
+Identity = Callable[[RowValues], tuple]
+
+
+def to_cell(kind: Kind, value: Any) -> Any:
+    """A domain value as the template cell holds it (£000, Y/N, '2016/17' ...)."""
+    if value is None:
+        return None
+    if kind is Kind.MONEY:
+        return pounds_to_thousands(value)
+    if kind is Kind.BOOL:
+        return yes_no(bool(value))
+    if kind is Kind.YEAR:
+        return year_label(int(getattr(value, "start", value)))
+    if kind in (Kind.PERCENT, Kind.NUMBER):
+        return int(value) if value == int(value) else float(value)
+    if kind is Kind.ENUM or kind is Kind.TEXT:
+        return str(value)
+    return value
+
+
+def open_for_writing(source: Path) -> Workbook:
+    keep_vba = source.suffix.lower() == ".xlsm"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(source, keep_vba=keep_vba, keep_links=True)
+    except Exception as exc:  # damaged XML raises many types
+        raise TemplateError(f"cannot be opened to write into ({exc})", file=source.name) from exc
+
+
+def snapshot(ws) -> SheetData:
+    """The worksheet's constants and formulas as SheetData, to reuse the reader's locators."""
+    data = SheetData(ws.title)
+    for (r, c), cell in ws._cells.items():
+        if cell.value is not None:
+            data.values[(r, c)] = cell.value
+            data.max_row = max(data.max_row, r)
+    return data
+
+
+class Filler:
+    def __init__(self, wb: Workbook, spec: TemplateSpec, file: str) -> None:
+        self.wb, self.spec, self.file = wb, spec, file
+
+    def _sheet(self, name: str):
+        wanted = normalise(name)
+        for ws in self.wb.worksheets:
+            if normalise(ws.title) == wanted:
+                return ws
+        raise TemplateError(f"the {name} sheet is missing", file=self.file, sheet=name)
+
+    def _put(self, ws, r: int, c: int, value: Any) -> None:
+        cell = ws.cell(r, c)
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            raise TemplateError("holds a formula where the plan's figure goes; the workbook's "
+                                "layout differs from the template", file=self.file,
+                                sheet=ws.title, cell=cell.coordinate)
+        cell.value = value
+
+    def cover(self, values: RowValues) -> None:
+        ws = self._sheet("Cover")
+        data = snapshot(ws)
+        for row in self.spec.cover:
+            if row.key in values:
+                found = label_cell(data, row.label)
+                if found is None:
+                    raise TemplateError(f"no '{row.label}' label on the Cover", file=self.file,
+                                        sheet=ws.title)
+                self._put(ws, *found, to_cell(row.kind, values[row.key]))
+
+    def grid(self, grid: Grid, values: RowValues) -> None:
+        ws = self._sheet(grid.sheet)
+        data = snapshot(ws)
+        wanted = {normalise(h): h for h in grid.headers}
+        header_row, columns = _best_header_row(data, lambda t: wanted.get(t))
+        for row in grid.rows:
+            targets = {h: k for h, k in row.cells.items() if k in values}
+            if not targets:
+                continue
+            r = _find_row(data, row.code, row.label, header_row)
+            if r is None:
+                raise TemplateError(f"no row '{row.code} {row.label}'", file=self.file,
+                                    sheet=ws.title)
+            for header, key in targets.items():
+                if header not in columns:
+                    raise TemplateError(f"no column headed '{header}'", file=self.file,
+                                        sheet=ws.title)
+                self._put(ws, r, columns[header], to_cell(grid.kind_of(row, header), values[key]))
+
+    def table(self, table: Table, rows: list[RowValues], identity: Identity) -> None:
+        ws = self._sheet(table.sheet)
+        data = snapshot(ws)
+        lookup: dict[str, str] = {}
+        for column in table.columns:
+            for text in (column.header, *column.aliases):
+                lookup.setdefault(normalise(text), column.key)
+        header_row, columns = _best_header_row(data, lookup.get, must=table.key)
+        if table.key not in columns:
+            raise TemplateError(f"no column headed '{table.column(table.key).header}'",
+                                file=self.file, sheet=ws.title)
+        written = [c for c in table.columns if c.held and c.key in columns]
+        slots = self._slots(ws, table, header_row, columns)
+        by_identity: dict[tuple, deque[int]] = defaultdict(deque)
+        for r in slots:
+            existing = {c.key: data.value(r, columns[c.key]) for c in written}
+            if existing.get(table.key) not in (None, ""):
+                by_identity[identity(existing)].append(r)
+        placed: dict[int, RowValues] = {}
+        pending = []
+        for values in rows:
+            pool = by_identity.get(identity({k: to_cell(table.column(k).kind, v)
+                                             for k, v in values.items()}))
+            if pool:
+                placed[pool.popleft()] = values
+            else:
+                pending.append(values)
+        empty = [r for r in slots if data.value(r, columns[table.key]) in (None, "")]
+        stale = [r for pool in by_identity.values() for r in pool]  # names gone from the plan
+        free = iter(empty + sorted(stale))
+        for values in pending:
+            r = next(free, None)
+            if r is None:
+                raise TemplateError(f"has room for {len(slots)} rows; the plan needs {len(rows)}."
+                                    " Add input rows to the table and export again",
+                                    file=self.file, sheet=ws.title)
+            placed[r] = values
+        for r in slots:
+            values = placed.get(r)
+            for column in written:
+                value = None if values is None else to_cell(column.kind, values.get(column.key))
+                if values is None and data.value(r, columns[column.key]) is None:
+                    continue
+                self._put(ws, r, columns[column.key], value)
+
+    def _slots(self, ws, table: Table, header_row: int, columns: dict[str, int]) -> list[int]:
+        """Rows below the header whose key cell is an input (unlocked, not a formula)."""
+        col = columns[table.key]
+        last = max(ws.max_row, header_row + 1)
+        out = []
+        for r in range(header_row + 1, last + 1):
+            cell = ws.cell(r, col)
+            if cell.protection.locked is False and not (
+                    isinstance(cell.value, str) and cell.value.startswith("=")):
+                out.append(r)
+        return out
+
+
+def check_target(out: Path) -> None:
+    """Refuse early, in one sentence, when the target cannot be replaced."""
+    name = out.name
+    if not out.parent.is_dir():
+        raise TemplateError(f"the folder {out.parent} does not exist", file=name)
+    if not os.access(out.parent, os.W_OK):
+        raise TemplateError(f"the folder {out.parent} is read-only", file=name)
+    if out.exists() and not os.access(out, os.W_OK):
+        raise TemplateError("the file is read-only; choose another name or make it writable",
+                            file=name)
+    if (out.parent / f"~${name}").exists() or (out.parent / f".~lock.{name}#").exists():
+        raise TemplateError("the file is open in Excel or LibreOffice; close it and export "
+                            "again", file=name)
+
+
+def save_atomically(wb: Workbook, out: Path) -> None:
+    """Write a temporary file beside the target, then swap it in: never a half-written file."""
+    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp{out.suffix}")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        raise TemplateError("cannot be replaced: it is open in another program or read-only",
+                            file=out.name) from exc
+    except OSError as exc:
+        raise TemplateError(f"cannot be written ({exc.strerror or exc})", file=out.name) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
