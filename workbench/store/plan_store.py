@@ -57,10 +57,11 @@ class PlanStore:
         self.client = uuid.uuid4().hex[:12]  # tells our own audit rows from other users'
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, write: bool = False) -> Iterator[Session]:
         """A unit of work: commit on success, roll back and raise StoreError on failure."""
+        bind = self.engine.execution_options(sqlite_immediate=True) if write else self.engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(bind, expire_on_commit=False) as session, session.begin():
                 yield session
         except StoreError:
             raise
@@ -74,7 +75,7 @@ class PlanStore:
             return [(r.id, f"{r.organisation} {r.name}") for r in s.scalars(select(PlanRow))]
 
     def delete_all_plans(self) -> None:
-        with self.transaction() as s:
+        with self.transaction(write=True) as s:
             for kind in (EntityKind.RISK, EntityKind.SCHEME, EntityKind.WORKSTREAM,
                          EntityKind.PRESSURE, EntityKind.SPEND_LINE):
                 s.execute(delete(ROW_CLASSES[kind]))
@@ -83,7 +84,7 @@ class PlanStore:
 
     def save_new_plan(self, plan: Plan) -> Plan:
         """Insert a plan whose row ids are local keys; returns it with store ids and links."""
-        with self.transaction() as s:
+        with self.transaction(write=True) as s:
             head = plan_row(plan)
             s.add(head)
             s.flush()
@@ -120,7 +121,7 @@ class PlanStore:
             raise ReadOnlyError(f"{self.label} is open read-only; the change was not saved")
         if self.plan_id is None:
             self.load_plan()
-        with self.transaction() as s:
+        with self.transaction(write=True) as s:
             applied = self._apply(s, edit)
             audit.record(s, plan_id=self.plan_id, edit=applied, action=action, note=note,
                          client=self.client)
@@ -166,7 +167,9 @@ class PlanStore:
         return edit
 
     def _row(self, s: Session, kind: EntityKind, row_id: int) -> Any:
-        row = s.get(ROW_CLASSES[kind], row_id)
+        # FOR UPDATE: on PostgreSQL the compare-and-set below must hold the row, or two
+        # writers could both see the old value (SQLite serialises writers by itself).
+        row = s.get(ROW_CLASSES[kind], row_id, with_for_update=True, populate_existing=True)
         if row is None or row.plan_id != self.plan_id:
             raise StoreError(f"{self.label}: no {kind.value.replace('_', ' ')} with id {row_id}")
         return row
@@ -176,7 +179,7 @@ class PlanStore:
             allowed = PLAN_FIELDS if edit.kind is EntityKind.PLAN else DRIVER_FIELDS
             if edit.field not in allowed:
                 raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
-            head = s.get(PlanRow, edit.id)
+            head = s.get(PlanRow, edit.id, with_for_update=True, populate_existing=True)
             if head is None:
                 raise StoreError(f"{self.label}: no plan with id {edit.id}")
             stored = getattr(head, edit.field)
