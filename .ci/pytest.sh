@@ -7,8 +7,16 @@ if [ -z "${WORKBENCH_TEST_PG_URL:-}" ] && [ -x .ci/start_postgres.sh ]; then
   if url=$(bash .ci/start_postgres.sh); then
     export WORKBENCH_TEST_PG_URL="$url"
     echo "PostgreSQL test server: $url"
+    pgdir=${url#*host=}; pgdir=${pgdir%%&*}
+    stop_pg() {
+      local ctl; ctl=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl
+      if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$ctl" -D "$pgdir/data" -m fast stop
+      else "$ctl" -D "$pgdir/data" -m fast stop; fi >/dev/null 2>&1 || true
+    }
+    trap stop_pg EXIT
   else
     echo "PostgreSQL could not start; store tests run on SQLite only" >&2
   fi
 fi
 .venv/bin/python -m pytest "$@"
+
