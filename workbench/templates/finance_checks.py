@@ -6,7 +6,9 @@ typed over.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
+from fractions import Fraction
 
 from workbench.templates.findings import Findings
 from workbench.templates.reader import RowRead, TableRead
@@ -19,15 +21,22 @@ SNAP = Decimal("1e-9")
 
 
 def phasing_weights(months: list[Decimal]) -> tuple[Decimal, ...]:
-    """Monthly £000 -> relative weights, exactly: whole-number ratios when the months are in
-    such proportions (a flat or ramped profile), else the £000 figures themselves."""
+    """Monthly £000 -> relative weights, exactly. When the months stand in small whole-number
+    proportions (flat, ramped, 1:2:3 ...; ratios with denominators up to 1000) the weights
+    are those whole numbers, which normalise to exactly the plan's own profile; otherwise
+    the £000 figures themselves are the weights."""
     smallest = min(m for m in months if m > 0)
-    ratios = [m / smallest for m in months]
-    whole = [r.to_integral_value() for r in ratios]
-    if max(whole) <= 1000 and all(abs(r - w) <= SNAP * max(w, 1) for r, w in zip(ratios, whole,
-                                                                                 strict=True)):
-        return tuple(Decimal(int(w)) for w in whole)
-    return tuple(months)
+    fractions = []
+    for month in months:
+        ratio = month / smallest
+        near = Fraction(ratio).limit_denominator(1000)
+        if abs(Decimal(near.numerator) / near.denominator - ratio) > SNAP * max(ratio, 1):
+            return tuple(months)
+        fractions.append(near)
+    scale = math.lcm(*(f.denominator for f in fractions))
+    if scale > 1_000_000:
+        return tuple(months)
+    return tuple(Decimal(int(f * scale)) for f in fractions)
 
 
 def normalised(phasing: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
