@@ -18,6 +18,8 @@ class MemoryStore:
         self.applied: list[Edit] = []
         self.fail_next = False
         self.actions: list[str] = []
+        self.read_only = False
+        self.client = "memory"
 
     def load_new(self, plan: Plan) -> Plan:
         """Give every row a fresh id and remap links, as saving a new plan does."""
@@ -59,3 +61,9 @@ class MemoryStore:
             return InsertRows(edit.kind, rows, edit.label)
         assert isinstance(edit, SetField | DeleteRows)
         return edit
+
+    def last_change(self) -> tuple[int, str]:
+        return (len(self.applied), self.client)
+
+    def history(self, *_args, **_kwargs) -> list:
+        return []

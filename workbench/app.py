@@ -24,10 +24,31 @@ def open_plan(target: str):
     return store, store.load_plan()
 
 
+def lock_plan(target: str):
+    """Hold a lock file beside a SQLite plan; None (and a reason) if another copy has it."""
+    from PySide6.QtCore import QLockFile
+
+    from workbench.store.database import is_url
+
+    if is_url(target):
+        return None, ""
+    lock = QLockFile(str(Path(target).resolve()) + ".lock")
+    lock.setStaleLockTime(0)  # a lock left by a crashed copy is stale once its process is gone
+    if lock.tryLock(100):
+        return lock, ""
+    info = lock.getLockInfo()  # (pid, host, app) when the lock file is readable
+    who = f"process {info[0]} on {info[1]}" if info and len(info) >= 2 else "another copy"
+    return None, f"The plan is open in another copy of Planning Workbench ({who})."
+
+
 def run_gui(target: str, screenshot: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from workbench.domain.resources import resource_path
+    from workbench.store.backups import take_backup
+    from workbench.store.database import is_url
     from workbench.ui.errors import install_excepthooks
     from workbench.ui.main_window import MainWindow
     from workbench.ui.plan_controller import PlanController
@@ -36,14 +57,25 @@ def run_gui(target: str, screenshot: Path | None = None) -> int:
     app.setApplicationName("Planning Workbench")
     app.setOrganizationName("PlanningWorkbench")
     app.setApplicationDisplayName("Planning Workbench")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "planning-workbench.png"))))
+    sqlite_file = None if is_url(target) else Path(target).resolve()
+    lock, locked_by = lock_plan(target)
     try:
         store, plan = open_plan(target)
+        if locked_by:
+            store.read_only = True
+        elif sqlite_file is not None:
+            take_backup(sqlite_file)
     except WorkbenchError as exc:
         QMessageBox.critical(None, "Planning Workbench", f"The plan could not be opened.\n\n{exc}")
         print(f"workbench: error: {exc}", file=sys.stderr)
         return cli.EXIT_ERROR
     controller = PlanController(plan, store)
-    window = MainWindow(controller, store_label=target)
+    window = MainWindow(controller, store_label=target, sqlite_file=sqlite_file)
+    window.plan_lock = lock  # held for the window's lifetime
+    if locked_by and screenshot is None:
+        QTimer.singleShot(0, lambda: QMessageBox.information(
+            window, "Planning Workbench", f"{locked_by}\n\nIt is shown read-only here."))
     install_excepthooks(window)
     if screenshot is not None:
         window.resize(1600, 1000)

@@ -27,5 +27,11 @@ class PlanChanges:
                     rows.update((leaf.kind, r.id) for r in leaf.rows if r.id is not None)
         return cls(frozenset(kinds), frozenset(rows), frozenset(structural))
 
+    @classmethod
+    def everything(cls) -> PlanChanges:
+        """The whole plan was replaced (reloaded or restored)."""
+        kinds = frozenset(EntityKind)
+        return cls(kinds, frozenset(), kinds)
+
     def touches(self, kind: EntityKind) -> bool:
         return kind in self.kinds

@@ -47,6 +47,10 @@ def take_backup(db: Path, keep: int = KEEP, now: dt.datetime | None = None) -> P
     """Back up `db` into its backup folder and keep only the newest `keep` copies."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = backup_dir(db) / f"{db.stem}-{stamp}.db"
+    n = 1
+    while target.exists():  # two backups in one second (e.g. just before a restore)
+        target = backup_dir(db) / f"{db.stem}-{stamp}-{n}.db"
+        n += 1
     copy_database(db, target)
     for old in list_backups(db)[keep:]:
         old.path.unlink(missing_ok=True)
@@ -58,13 +62,14 @@ def list_backups(db: Path) -> list[Backup]:
     folder = backup_dir(db)
     found = []
     for path in folder.glob(f"{db.stem}-*.db"):
-        stamp = path.stem.removeprefix(f"{db.stem}-")
+        rest = path.stem.removeprefix(f"{db.stem}-")
         try:
-            taken = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+            taken = dt.datetime.strptime(rest[:15], "%Y%m%d-%H%M%S")
+            order = int(rest[16:] or 0)
         except ValueError:
             continue
-        found.append(Backup(path, taken, path.stat().st_size))
-    return sorted(found, key=lambda b: b.taken, reverse=True)
+        found.append((taken, order, Backup(path, taken, path.stat().st_size)))
+    return [b for _t, _o, b in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
 
 
 def restore_backup(backup: Path, db: Path) -> None:

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.domain.edits import EntityKind
 from workbench.ui.charts import ChartsPanel
+from workbench.ui.dialogs.restore_dialog import RestoreDialog
+from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
+from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
 
 TABLES = [
@@ -33,10 +36,12 @@ TABLES = [
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: PlanController, store_label: str = "") -> None:
+    def __init__(self, controller: PlanController, store_label: str = "",
+                 sqlite_file: Path | None = None) -> None:
         super().__init__()
         self.controller = controller
         self.store_label = store_label
+        self.sqlite_file = sqlite_file
         self.setObjectName("MainWindow")
 
         self.tabs = QTabWidget()
@@ -63,7 +68,14 @@ class MainWindow(QMainWindow):
         self.summary_dock = self._dock("Plan summary", "SummaryDock", self.summary)
         self.drivers_dock = self._dock("Financial drivers", "DriversDock", self.drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
+        self.history = HistoryPanel(controller)
+        self.history_dock = self._dock("Change history", "HistoryDock", self.history,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history_dock.hide()
         self.summary_dock.raise_()
+        self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
+        self.guard.others_changed.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
 
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
@@ -80,7 +92,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 
     # -- construction ---------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget,
+              area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -89,7 +102,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -113,6 +126,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Export charts as &PNG…", self._export_png))
         file_menu.addAction(self._action("Export charts as P&DF…", self._export_pdf))
         file_menu.addSeparator()
+        restore = self._action("&Restore from backup…", self._restore)
+        restore.setEnabled(self.sqlite_file is not None and not self.controller.store.read_only)
+        file_menu.addAction(restore)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -134,6 +151,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.summary_dock.toggleViewAction())
         view_menu.addAction(self.drivers_dock.toggleViewAction())
+        history = self.history_dock.toggleViewAction()
+        history.setShortcut(QKeySequence("Ctrl+H"))
+        view_menu.addAction(history)
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Planning Workbench", self._about))
@@ -154,7 +174,17 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         self.charts.highlight(None, None)
 
+    def is_editing(self) -> bool:
+        """True while a cell or driver editor is open: reloads wait for it."""
+        tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
+        return tables or self.drivers.is_editing()
+
+    def _restore(self) -> None:
+        if self.sqlite_file is not None:
+            RestoreDialog(self.controller, self.sqlite_file, self).exec()
+
     def _on_row_selected(self, kind, row_id) -> None:
+        self.history.select(kind, row_id)
         name = kind.value if isinstance(kind, EntityKind) else kind
         self.charts.highlight(name if row_id is not None else None, row_id)
 
@@ -168,7 +198,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         where = f" — {self.store_label}" if self.store_label else ""
-        self.setWindowTitle(f"{self.controller.plan.title}{where}[*]")
+        read_only = " (read-only)" if self.controller.store.read_only else ""
+        self.setWindowTitle(f"{self.controller.plan.title}{where}{read_only}[*]")
 
     def _update_status(self) -> None:
         plan = self.controller.plan

@@ -95,3 +95,15 @@ class PlanController(QObject):
         self.plan_changed.emit(PlanChanges.of(applied))
         self.results_changed.emit(self.results)
         return applied
+
+    def replace_plan(self, plan: Plan, *, keep_undo: bool = False) -> None:
+        """Show a plan read afresh from the store (another user's changes, a restore).
+
+        Without keep_undo the undo history is cleared: its old values may no longer hold.
+        """
+        if not keep_undo:
+            self.undo_stack.clear()
+        self.plan = plan
+        self.results = self._engine.compute(plan)
+        self.plan_changed.emit(PlanChanges.everything())
+        self.results_changed.emit(self.results)

@@ -117,6 +117,9 @@ class DriversPanel(QScrollArea):
         layout.addWidget(view)
         return model
 
+    def is_editing(self) -> bool:
+        return any(e.hasFocus() and e.isModified() for e in self.editors.values())
+
     def refresh(self) -> None:
         drivers = self.controller.plan.drivers
         for field, _label, unit in FIELDS:

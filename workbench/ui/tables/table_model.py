@@ -65,7 +65,7 @@ class PlanTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].editable:
+        if self.columns[index.column()].editable and not self.controller.store.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -101,6 +101,8 @@ class TablePanel(QWidget):
         self.view.delete_requested.connect(self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.input_rejected.connect(self.message)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.filter.textChanged.connect(self._update_count)
@@ -176,6 +178,24 @@ class TablePanel(QWidget):
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.selected_source_rows()
         self.row_selected.emit(self.kind, self.model.row_id(rows[0]) if len(rows) == 1 else None)
+
+    def _remember_selection(self) -> None:
+        current = self.view.currentIndex()
+        self._kept = (
+            {self.model.row_id(r) for r in self.selected_source_rows()},
+            current.column() if current.isValid() else 0,
+        )
+
+    def _restore_selection(self) -> None:
+        """After a reload (others' changes, undo of a delete) keep the user's place by id."""
+        ids, column = getattr(self, "_kept", (set(), 0))
+        selection = self.view.selectionModel()
+        for row, obj in enumerate(self.model.rows):
+            if obj.id in ids:
+                index = self.proxy.mapFromSource(self.model.index(row, column))
+                selection.select(index, selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
+                self.view.setCurrentIndex(index)
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -1,0 +1,71 @@
+"""Restore from backup: pick a backup, confirm, and the plan reopens from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.errors import WorkbenchError
+from workbench.store import open_store
+from workbench.store.backups import list_backups, restore_backup
+from workbench.ui.plan_controller import PlanController
+
+
+def restore_into(controller: PlanController, db: Path, backup: Path) -> None:
+    """Close the store, swap the file, reopen it and show the restored plan."""
+    controller.store.engine.dispose()
+    restore_backup(backup, db)
+    store = open_store(db)
+    plan = store.load_plan()
+    controller.store = store
+    controller.replace_plan(plan)
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, controller: PlanController, db: Path,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.db = db
+        self.setWindowTitle("Restore from backup")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups, newest first")
+        for backup in list_backups(db):
+            item = QListWidgetItem(
+                f"{backup.taken:%d %b %Y %H:%M:%S}    ({backup.size / 1024:,.0f} KB)")
+            item.setData(256, str(backup.path))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(self.list.count() > 0)
+        buttons.accepted.connect(self._restore)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(
+            f"Backups of {db.name}. Restoring replaces the plan with the chosen copy;\n"
+            "the current plan is backed up first, so this can be reversed."))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(480, 360)
+
+    def _restore(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        try:
+            restore_into(self.controller, self.db, Path(item.data(256)))
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Restore from backup", str(exc))
+            return
+        self.accept()

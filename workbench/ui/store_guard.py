@@ -1,0 +1,76 @@
+"""Keeping the plan safe while the window is open: hourly backups, and others' changes.
+
+On a shared PostgreSQL plan (or a SQLite file another copy writes), the guard polls the
+audit trail; when someone else has written, it reloads the plan without losing the
+user's place. An edit in progress defers the reload to the next tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workbench.domain.errors import WorkbenchError
+from workbench.store.backups import take_backup
+from workbench.ui.plan_controller import PlanController
+
+POLL_MS = 3000
+BACKUP_MS = 60 * 60 * 1000
+
+
+class StoreGuard(QObject):
+    others_changed = Signal(str)  # a sentence for the status bar
+    problem = Signal(str)
+
+    def __init__(self, controller: PlanController, sqlite_file: Path | None,
+                 busy: Callable[[], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.sqlite_file = sqlite_file
+        self.busy = busy
+        self._seen = self._last_change()[0]
+        self.poll_timer = QTimer(self, interval=POLL_MS, timeout=self.poll)
+        self.backup_timer = QTimer(self, interval=BACKUP_MS, timeout=self.backup)
+        self.poll_timer.start()
+        if sqlite_file is not None and not controller.store.read_only:
+            self.backup_timer.start()
+
+    def _last_change(self) -> tuple[int, str]:
+        try:
+            return self.controller.store.last_change()
+        except WorkbenchError:
+            return (0, "")
+
+    def backup(self) -> Path | None:
+        if self.sqlite_file is None:
+            return None
+        try:
+            return take_backup(self.sqlite_file)
+        except WorkbenchError as exc:
+            self.problem.emit(str(exc))
+            return None
+
+    def poll(self) -> bool:
+        """Reload if someone else wrote since we last looked. True if it reloaded."""
+        last, client = self._last_change()
+        if last <= self._seen:
+            return False
+        store = self.controller.store
+        if client == store.client:
+            self._seen = last
+            return False
+        if self.busy():
+            return False  # try again once the user has finished typing
+        try:
+            plan = store.load_plan(self.controller.plan.id)
+        except WorkbenchError as exc:
+            self.problem.emit(str(exc))
+            return False
+        self._seen = last
+        # Undo stays: each step is a compare-and-set, so undoing over someone else's
+        # newer value is refused with a clear message, never silently applied.
+        self.controller.replace_plan(plan, keep_undo=True)
+        self.others_changed.emit("The plan was updated with changes made by someone else.")
+        return True
