@@ -41,7 +41,7 @@ def lock_plan(target: str):
     return None, f"The plan is open in another copy of Planning Workbench ({who})."
 
 
-def run_gui(target: str, screenshot: Path | None = None) -> int:
+def run_gui(target: str, screenshot: Path | None = None, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -77,6 +77,12 @@ def run_gui(target: str, screenshot: Path | None = None) -> int:
         QTimer.singleShot(0, lambda: QMessageBox.information(
             window, "Planning Workbench", f"{locked_by}\n\nIt is shown read-only here."))
     install_excepthooks(window)
+    if smoke:
+        from workbench.ui.smoke import run_smoke
+
+        code = run_smoke(window)
+        window.close()
+        return code
     if screenshot is not None:
         window.resize(1600, 1000)
         window.show()
@@ -95,12 +101,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command not in (None, "gui"):
         return cli.run(args)
-    try:
-        target = cli.store_target(args)
-    except WorkbenchError as exc:
-        print(f"workbench: error: {exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
-    return run_gui(target, getattr(args, "screenshot", None))
+    smoke = getattr(args, "smoke", False)
+    if smoke:
+        # A throwaway database, and no screen needed (IT may run it over SSH or in CI).
+        import os
+        import tempfile
+
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or sys.platform in ("win32", "darwin")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        folder = tempfile.mkdtemp(prefix="workbench-smoke-")
+        os.environ["WORKBENCH_DATA_DIR"] = folder
+        target = str(Path(folder) / "smoke.db")
+    else:
+        try:
+            target = cli.store_target(args)
+        except WorkbenchError as exc:
+            print(f"workbench: error: {exc}", file=sys.stderr)
+            return cli.EXIT_ERROR
+    return run_gui(target, getattr(args, "screenshot", None), smoke)
 
 
 if __name__ == "__main__":

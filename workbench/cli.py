@@ -38,10 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Planning Workbench: operational planning for NHS commissioners.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the main window on a temporary database, render every "
+                             "main screen once and exit (0 = the install works)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = commands.add_parser("gui", parents=[common], help="open the main window (the default)")
     gui.add_argument("--screenshot", metavar="PNG", type=Path,
                      help="render the main window to a PNG file and exit")
+    gui.add_argument("--smoke", action="store_true", default=argparse.SUPPRESS,
+                     help="render every main screen on a temporary database and exit")
     demo = commands.add_parser("demo", parents=[common],
                                help="write a new database holding the demo plan")
     demo.add_argument("--force", action="store_true", help="replace an existing plan")
