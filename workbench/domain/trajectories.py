@@ -150,4 +150,6 @@ def straight_line(labels: list[str], start: float, end: float) -> dict[str, floa
     if len(labels) == 1:
         return {labels[0]: end}
     step = (end - start) / (len(labels) - 1)
-    return {label: start + step * i for i, label in enumerate(labels)}
+    path = {label: start + step * i for i, label in enumerate(labels)}
+    path[labels[-1]] = end  # exactly the target, whatever the rounding on the way
+    return path
