@@ -1,0 +1,94 @@
+"""Exports that cannot happen say why in one sentence and leave existing files untouched."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+import pytest
+
+from tests.templates.helpers import demo
+from workbench.domain.errors import TemplateError
+from workbench.domain.periods import FinancialYear
+from workbench.templates import writer
+from workbench.templates.exporter import export_template
+from workbench.templates.registry import SPECS, pristine_path
+
+
+def test_target_open_in_excel_or_libreoffice(tmp_path):
+    plan, _ = demo()
+    for lock in ("~$plan.xlsx", ".~lock.plan.xlsx#"):
+        (tmp_path / lock).write_text("locked")
+        with pytest.raises(TemplateError, match="open in Excel or LibreOffice"):
+            export_template(plan, "finance", tmp_path / "plan.xlsx")
+        (tmp_path / lock).unlink()
+
+
+def test_read_only_target_and_folder(tmp_path, monkeypatch):
+    plan, _ = demo()
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(writer.os, "access", lambda path, mode: str(path) != str(target))
+    with pytest.raises(TemplateError, match="plan.xlsx: the file is read-only"):
+        export_template(plan, "finance", target)
+    monkeypatch.setattr(writer.os, "access", lambda path, mode: False)
+    with pytest.raises(TemplateError, match="is read-only"):
+        export_template(plan, "finance", target)
+    with pytest.raises(TemplateError, match="does not exist"):
+        export_template(plan, "finance", tmp_path / "no" / "plan.xlsx")
+    assert target.read_bytes() == b"old"
+
+
+def test_a_failed_save_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    plan, _ = demo()
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+
+    def broken(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(writer.os, "replace", broken)
+    with pytest.raises(TemplateError, match="cannot be replaced: it is open in another program"):
+        export_template(plan, "finance", target)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_wrong_workbook_kind_year_or_extension(tmp_path):
+    plan, _ = demo()
+    with pytest.raises(TemplateError, match="is the 2016/17 Activity Plan template, not the "
+                                            "2016/17 Finance Plan"):
+        export_template(plan, "finance", tmp_path / "x.xlsx", into=pristine_path(SPECS["activity"]))
+    with pytest.raises(TemplateError, match="save the workbook with the .xlsx extension"):
+        export_template(plan, "finance", tmp_path / "x.csv")
+    with pytest.raises(TemplateError, match="there is no 'dental' template"):
+        export_template(plan, "dental", tmp_path / "x.xlsx")
+    with pytest.raises(TemplateError, match="not supported yet"):
+        export_template(plan, "bcf", tmp_path / "x.xlsx")
+    later = dataclasses.replace(plan, first_year=FinancialYear(2017))
+    with pytest.raises(TemplateError, match="plan starts in 2017/18"):
+        export_template(later, "finance", tmp_path / "x.xlsx")
+    xlsm = tmp_path / "theirs.xlsm"
+    xlsm.write_bytes(pristine_path(SPECS["finance"]).read_bytes())
+    with pytest.raises(TemplateError, match="macros, so save it with the .xlsm extension"):
+        export_template(plan, "finance", tmp_path / "x.xlsx", into=xlsm)
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_more_rows_than_the_table_holds(tmp_path):
+    plan, _ = demo()
+    extra = [dataclasses.replace(plan.schemes[0], id=1000 + i, name=f"Scheme {i}")
+             for i in range(500)]
+    plan.schemes += extra
+    with pytest.raises(TemplateError, match="sheet QIPP.*has room for 500 rows; the plan needs "
+                                            "511"):
+        export_template(plan, "finance", tmp_path / "x.xlsx")
+
+
+def test_export_overwrites_an_existing_file_atomically(tmp_path):
+    plan, _ = demo()
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+    export_template(plan, "finance", target)
+    assert target.read_bytes()[:2] == b"PK"
+    assert sorted(os.listdir(tmp_path)) == ["plan.xlsx"]
