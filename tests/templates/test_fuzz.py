@@ -3,6 +3,7 @@ problem names where it is."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import tempfile
@@ -82,10 +83,8 @@ def test_mutated_workbooks_never_crash_or_half_import(edits):
     plan, _ = demo()
     wb = openpyxl.load_workbook(source())
     for edit in edits:
-        try:
-            mutate(wb, edit)
-        except (ValueError, TypeError, IndexError):
-            pass  # openpyxl refuses this edit (illegal characters ...); try the others
+        with contextlib.suppress(ValueError, TypeError, IndexError):
+            mutate(wb, edit)  # openpyxl refuses some edits (illegal characters ...)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mutated.xlsx"
         try:
