@@ -57,9 +57,13 @@ class AeMonth(NamedTuple):
         return 1 - self.breaches / self.attendances
 
 
-@cache
 def ae_actuals(types: tuple[str, ...] = ("1", "2", "other")) -> dict[str, AeMonth]:
     """RTH's monthly A&E figures ('2016-04' ..), summed over the department types given."""
+    return dict(_ae_actuals(tuple(types)))
+
+
+@cache
+def _ae_actuals(types: tuple[str, ...]) -> tuple[tuple[str, AeMonth], ...]:
     totals: dict[str, list[int]] = {}
     with resource_path("actuals", "ae_rth_monthly.csv").open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -67,7 +71,7 @@ def ae_actuals(types: tuple[str, ...] = ("1", "2", "other")) -> dict[str, AeMont
                 month = totals.setdefault(row["period"], [0, 0, 0])
                 for i, key in enumerate(("attendances", "breaches", "admissions")):
                     month[i] += int(row[key])
-    return {period: AeMonth(*values) for period, values in sorted(totals.items())}
+    return tuple((period, AeMonth(*values)) for period, values in sorted(totals.items()))
 
 
 def _year_of_attendances(year: int) -> tuple[D, ...]:
