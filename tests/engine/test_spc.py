@@ -212,6 +212,9 @@ def test_baseline_choice_sets_the_limits():
     assert spc(values, baseline=(0, 4)).segments[0].mean == 11
     assert spc(values).segments[0].mean == pytest.approx(106 / 6)
     assert spc(values, baseline=(0, 4)).frame["outside"].tolist() == [False] * 4 + [True] * 2
+    empty_baseline = spc(values, baseline=(10, 12))
+    assert empty_baseline.segments[0].mean == pytest.approx(106 / 6)
+    assert "no points" in empty_baseline.warnings[-1]
 
 
 def test_rebasing_gives_each_segment_its_own_limits_and_rules():

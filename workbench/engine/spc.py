@@ -176,6 +176,11 @@ def spc(
         f"(fewer than {SHORT_BASELINE}); treat signals with caution"
         for k, s in enumerate(segments) if s.baseline_stop - s.baseline_start < SHORT_BASELINE
     )
+    if baseline is not None and segments:
+        first = segments[0]
+        chosen = (max(0, baseline[0]), min(first.stop, baseline[1]))
+        if (first.baseline_start, first.baseline_stop) != chosen:
+            warnings += ("the chosen baseline holds no points; the whole first segment is used",)
     return SpcResult(
         frame=frame,
         segments=tuple(segments),
