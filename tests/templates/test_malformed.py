@@ -152,3 +152,24 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path, exported_demo):
     report = edited(tmp_path, exported_demo, many)
     cells = {(f.sheet, f.cell) for f in report.problems}
     assert {(c[3], c[4]) for c in CELL_CASES[:8]} <= cells
+
+
+def test_recognised_by_title_or_sheet_names_and_real_captions(tmp_path, exported_demo):
+    def no_template_id(wb):
+        wb["Cover"]["C5"] = None
+        wb["Cover"]["C6"] = None
+
+    report = edited(tmp_path, exported_demo, no_template_id)
+    assert report.ok and report.preview.is_empty, report.text()
+    assert [(f.severity, f.sheet, f.cell) for f in report.findings] == [
+        (Severity.WARNING, "Cover", "C6")]  # no version: read as version 1
+
+    def real_captions(wb):
+        wb["Summary"].title = "Financial Plan Summary"
+        wb["Allocations"].title = "Revenue Resource Limit"
+        wb["Expenditure"].title = "Financial Plan Detail"
+        wb["Cover"]["B2"] = None
+        wb["Cover"]["C5"] = None
+
+    report = edited(tmp_path, exported_demo, real_captions)
+    assert report.ok and report.preview.is_empty, report.text()

@@ -32,6 +32,9 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
         if found.spec.kind != kind:
             raise TemplateError(f"is the {found.spec.title} template, not the {spec.title}",
                                 file=source.name)
+        if found.version is not None and found.version > spec.version:
+            raise TemplateError(f"is version {found.version} of the {spec.title} template; "
+                                f"this app knows up to version {spec.version}", file=source.name)
     if source.suffix.lower() == ".xlsm" and out.suffix.lower() != ".xlsm":
         raise TemplateError("the workbook has macros, so save it with the .xlsm extension",
                             file=out.name)

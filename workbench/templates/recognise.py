@@ -54,7 +54,7 @@ def label_value(sheet: SheetData, label: str) -> tuple[object, str]:
 
 
 def recognise(book: WorkbookData) -> Recognised:
-    cover = book.find("Cover") or book.find("Cover Sheet")
+    cover = book.find("Cover")
     if cover is not None:
         template_id, _ = label_value(cover, "Template")
         version, cell = label_value(cover, "Template version")
@@ -69,11 +69,10 @@ def recognise(book: WorkbookData) -> Recognised:
         for spec in SPECS.values():
             if normalise(spec.title) in titles:
                 return Recognised(spec, number, cell, "title")
-    present = {normalise(n) for n in book.sheets}
     best, score = None, 0.0
     for spec in SPECS.values():
-        names = [normalise(n) for n in spec.sheet_names if n not in ("Cover", "Lists")]
-        share = sum(n in present for n in names) / len(names)
+        names = [n for n in spec.sheet_names if n not in ("Cover", "Lists")]
+        share = sum(book.find(n) is not None for n in names) / len(names)
         if share > score:
             best, score = spec, share
     if best is not None and score >= 0.6:

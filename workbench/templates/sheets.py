@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from workbench.domain.errors import TemplateError
 from workbench.templates.safety import check_workbook_file
-from workbench.templates.spec import normalise
+from workbench.templates.spec import normalise, sheet_names_for
 
 MAX_ROWS = 5000
 MAX_COLS = 120
@@ -52,11 +52,11 @@ class WorkbookData:
     sheets: dict[str, SheetData]
 
     def find(self, name: str) -> SheetData | None:
-        """A sheet by name, ignoring case, spaces and punctuation."""
+        """A sheet by name or a known alias, ignoring case, spaces and punctuation."""
         if name in self.sheets:
             return self.sheets[name]
-        wanted = normalise(name)
-        return next((s for n, s in self.sheets.items() if normalise(n) == wanted), None)
+        wanted = {normalise(n) for n in sheet_names_for(name)}
+        return next((s for n, s in self.sheets.items() if normalise(n) in wanted), None)
 
 
 def _is_formula(value: object) -> bool:

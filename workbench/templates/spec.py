@@ -198,6 +198,23 @@ def code_key(code: str) -> str:
     return re.sub(r"\W", "_", code)
 
 
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {  # the verified long captions (FPT14, BCFQ)
+    "Cover": ("Cover Sheet", "1) Cover Sheet"),
+    "Summary": ("Financial Plan Summary",),
+    "Allocations": ("Revenue Resource Limit",),
+    "Assumptions": ("Planning Assumptions",),
+    "Expenditure": ("Financial Plan Detail",),
+    "Contracts": ("Contract Value Triangulation",),
+    "BCF": ("Better Care Fund",),
+    "National Conditions": ("3) National Conditions",),
+}
+
+
+def sheet_names_for(name: str) -> tuple[str, ...]:
+    """A sheet's name and the other captions it may carry in a real or older workbook."""
+    return (name, *SHEET_ALIASES.get(name, ()))
+
+
 _UNIT = re.compile(r"\(?\s*(£\s*000|£000s|£k|£)\s*\)?\s*$", re.IGNORECASE)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 

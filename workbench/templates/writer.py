@@ -23,7 +23,7 @@ from workbench.domain.errors import TemplateError
 from workbench.templates.reader import _best_header_row, _find_row
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import SheetData
-from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise, sheet_names_for
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
 
 RowValues = dict[str, Any]
@@ -72,9 +72,9 @@ class Filler:
         self.wb, self.spec, self.file = wb, spec, file
 
     def _sheet(self, name: str):
-        wanted = normalise(name)
+        wanted = {normalise(n) for n in sheet_names_for(name)}
         for ws in self.wb.worksheets:
-            if normalise(ws.title) == wanted:
+            if normalise(ws.title) in wanted:
                 return ws
         raise TemplateError(f"the {name} sheet is missing", file=self.file, sheet=name)
 
