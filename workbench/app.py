@@ -13,70 +13,27 @@ from workbench import cli
 from workbench.domain.errors import WorkbenchError
 
 
-def open_plan(target: str):
-    """Open (creating with the demo plan if empty) the store and load its plan."""
-    from workbench.domain.demo_plan import demo_plan
-    from workbench.store import open_store
-
-    store = open_store(target, create=True)
-    if not store.list_plans():
-        store.save_new_plan(demo_plan())
-    return store, store.load_plan()
-
-
-def lock_plan(target: str):
-    """Hold a lock file beside a SQLite plan; None (and a reason) if another copy has it."""
-    from PySide6.QtCore import QLockFile
-
-    from workbench.store.database import is_url
-
-    if is_url(target):
-        return None, ""
-    lock = QLockFile(str(Path(target).resolve()) + ".lock")
-    lock.setStaleLockTime(0)  # a lock left by a crashed copy is stale once its process is gone
-    if lock.tryLock(100):
-        return lock, ""
-    info = lock.getLockInfo()  # (pid, host, app) when the lock file is readable
-    who = f"process {info[0]} on {info[1]}" if info and len(info) >= 2 else "another copy"
-    return None, f"The plan is open in another copy of Planning Workbench ({who})."
-
-
-def run_gui(target: str, screenshot: Path | None = None, smoke: bool = False) -> int:
+def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = None,
+            smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from workbench.domain.resources import resource_path
-    from workbench.store.backups import take_backup
-    from workbench.store.database import is_url
-    from workbench.ui.errors import install_excepthooks
-    from workbench.ui.main_window import MainWindow
-    from workbench.ui.plan_controller import PlanController
+    from workbench.ui.launcher import Launcher, lock_plan
+    from workbench.ui.look import apply_nhs_look
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Planning Workbench")
     app.setOrganizationName("PlanningWorkbench")
     app.setApplicationDisplayName("Planning Workbench")
     app.setWindowIcon(QIcon(str(resource_path("icons", "planning-workbench.png"))))
-    sqlite_file = None if is_url(target) else Path(target).resolve()
-    lock, locked_by = lock_plan(target)
-    try:
-        store, plan = open_plan(target)
-        if locked_by:
-            store.read_only = True
-        elif sqlite_file is not None:
-            take_backup(sqlite_file)
-    except WorkbenchError as exc:
-        QMessageBox.critical(None, "Planning Workbench", f"The plan could not be opened.\n\n{exc}")
-        print(f"workbench: error: {exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
-    controller = PlanController(plan, store)
-    window = MainWindow(controller, store_label=target, sqlite_file=sqlite_file)
-    window.plan_lock = lock  # held for the window's lifetime
-    if locked_by and screenshot is None:
-        QTimer.singleShot(0, lambda: QMessageBox.information(
-            window, "Planning Workbench", f"{locked_by}\n\nIt is shown read-only here."))
-    install_excepthooks(window)
+    apply_nhs_look(app)
+    launcher = Launcher(lock_plan)
+    automated = smoke or screenshot is not None
+    window = launcher.start(target, welcome=first_run and not automated)
+    if window is None:
+        return cli.EXIT_ERROR if automated else 0
     if smoke:
         from workbench.ui.smoke import run_smoke
 
@@ -119,7 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except WorkbenchError as exc:
             print(f"workbench: error: {exc}", file=sys.stderr)
             return cli.EXIT_ERROR
-    return run_gui(target, getattr(args, "screenshot", None), smoke)
+    from workbench.store import default_db_path
+
+    first_run = target == str(default_db_path()) and not default_db_path().exists()
+    return run_gui(target, first_run=first_run, screenshot=getattr(args, "screenshot", None),
+                   smoke=smoke)
 
 
 if __name__ == "__main__":

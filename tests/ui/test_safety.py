@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from workbench.app import lock_plan, open_plan
+from workbench.ui.launcher import lock_plan, open_plan
 from workbench.domain.edits import EntityKind, SetField
 from workbench.store import open_store
 from workbench.store.backups import list_backups, take_backup

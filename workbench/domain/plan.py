@@ -76,3 +76,12 @@ class Plan:
 
     def years(self) -> list[FinancialYear]:
         return [FinancialYear(y) for y in range(self.first_year.start, self.last_year.start + 1)]
+
+
+def new_plan(organisation: str, ods_code: str, first_year: int, years: int = 5) -> Plan:
+    """An empty plan: no rows, zero allocation, the standard business-rule percentages."""
+    return Plan(
+        id=None, organisation=organisation, ods_code=ods_code,
+        first_year=FinancialYear(first_year), last_year=FinancialYear(first_year + years - 1),
+        drivers=FinancialDrivers(allocation=Decimal(0), prior_year_allocation=Decimal(0)),
+    )

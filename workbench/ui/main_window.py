@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.domain.edits import EntityKind
 from workbench.ui.charts import ChartsPanel
+from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
@@ -36,9 +37,13 @@ TABLES = [
 
 
 class MainWindow(QMainWindow):
+    open_requested = Signal(str)  # another plan file to open in place of this one
+    welcome_requested = Signal()  # show the welcome screen (new plan, demo, open)
+
     def __init__(self, controller: PlanController, store_label: str = "",
-                 sqlite_file: Path | None = None) -> None:
+                 sqlite_file: Path | None = None, recent: list[str] | None = None) -> None:
         super().__init__()
+        self.recent = recent or []
         self.controller = controller
         self.store_label = store_label
         self.sqlite_file = sqlite_file
@@ -123,6 +128,16 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New plan or demo…", self.welcome_requested.emit,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("&Open plan…", self._open_file,
+                                         QKeySequence.StandardKey.Open))
+        recent_menu = file_menu.addMenu("Open &recent")
+        for path in self.recent:
+            recent_menu.addAction(self._action(path, lambda _=False, p=path:
+                                               self.open_requested.emit(p)))
+        recent_menu.setEnabled(bool(self.recent))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("Export charts as &PNG…", self._export_png))
         file_menu.addAction(self._action("Export charts as P&DF…", self._export_pdf))
         file_menu.addSeparator()
@@ -156,6 +171,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(history)
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("Planning Workbench &help", self._help,
+                                         QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action("&About Planning Workbench", self._about))
 
     # -- behaviour ------------------------------------------------------------------------
@@ -220,6 +237,15 @@ class MainWindow(QMainWindow):
 
     def _export_pdf(self) -> None:
         self._export("Export charts as PDF", ".pdf", self.charts.save_pdf)
+
+    def _open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a plan", "",
+                                              "Planning Workbench plans (*.db);;All files (*)")
+        if path:
+            self.open_requested.emit(path)
+
+    def _help(self) -> None:
+        HelpDialog(self).show()
 
     def _about(self) -> None:
         QMessageBox.about(
