@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from workbench.domain.activity import ActivityLine
 from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
 from workbench.templates import sheets
+from workbench.templates.activity_io import fill_activity
 from workbench.templates.finance_export import fill_finance
 from workbench.templates.recognise import recognise
 from workbench.templates.registry import pristine_path, spec_for
+from workbench.templates.spec import TemplateSpec
 from workbench.templates.writer import Filler, check_target, open_for_writing, save_atomically
 
-FILLERS = {"finance": fill_finance}
+
+def fill_cover(plan: Plan, filler: Filler, spec: TemplateSpec) -> None:
+    """SRG and BCF: the plan holds none of their figures yet, only who the plan is for."""
+    filler.cover({"ods_code": plan.ods_code, "organisation": plan.organisation,
+                  "status": plan.status})
+
+
+FILLERS = {"finance": fill_finance, "activity": fill_activity, "resilience": fill_cover,
+           "bcf": fill_cover}
 
 
 def export_template(plan: Plan, kind: str, out: str | Path, *,
-                    into: str | Path | None = None) -> Path:
+                    into: str | Path | None = None,
+                    activity: Sequence[ActivityLine] = ()) -> Path:
     """Fill a copy of the `kind` template (or of the user's workbook `into`) and save to `out`.
 
+    `activity`: the activity lines for the Activity template (the plan does not hold them).
     Raises TemplateError (one sentence, naming the file) for anything the user can fix.
     """
     spec = spec_for(kind)
@@ -43,7 +57,11 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
     check_target(out)
     wb = open_for_writing(source)
     try:
-        fill(plan, Filler(wb, spec, source.name), spec)
+        filler = Filler(wb, spec, source.name)
+        if kind == "activity":
+            fill_activity(plan, filler, spec, activity)
+        else:
+            fill(plan, filler, spec)
         save_atomically(wb, out)
     finally:
         wb.close()

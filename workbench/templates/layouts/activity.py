@@ -2,15 +2,18 @@
 
 Verified: measure codes and labels E.M.7-E.M.14 (TD16), spells not FFCEs, months Apr-Mar,
 standards' thresholds (§6). Inferred: the sheet layout, the column set, which lines a CCG
-fills, and our own sub-codes E.M.7.gp, E.M.7.oth and E.M.12.t1. No provider breakdown.
+fills, one row per provider and measure (§10.1's optional provider breakdown), and our own
+sub-codes E.M.7.gp, E.M.7.oth and E.M.12.t1.
 """
 
 from __future__ import annotations
 
+from workbench.domain.activity import ImpactRule, Profile
 from workbench.templates.layouts.common import (
     SUBMISSION,
     YES_NO,
     cover_rows,
+    month_columns,
     month_dates,
     month_label,
 )
@@ -21,7 +24,7 @@ VERSION = 1
 MONTHS = tuple(month_label(d) for d in month_dates(FIRST_YEAR))
 N = Kind.NUMBER
 
-MEASURES = (  # code, label, unit, parts (a total row's components)
+MEASURES = (  # code, label, unit, parts (a total's components; informative)
     ("E.M.7", "Total referrals for a first outpatient appointment (G&A)", "referrals",
      ("E.M.7.gp", "E.M.7.oth")),
     ("E.M.7.gp", "of which GP referrals (G&A)", "referrals", ()),
@@ -38,24 +41,27 @@ MEASURES = (  # code, label, unit, parts (a total row's components)
     ("E.M.13", "Endoscopy activity", "tests", ()),
     ("E.M.14", "Diagnostic activity excluding endoscopy", "tests", ()),
 )
-PLAN_HEADERS = ("Unit", "2015/16 FOT", "2016/17 Plan", "Growth %", *MONTHS, "Total", "Check")
-_CALC = {"Growth %": "=IF(D{r}=0,0,E{r}/D{r}-1)", "Total": "=SUM(G{r}:R{r})",
-         "Check": "=S{r}-E{r}"}
-
-
-def _measure_row(code: str, label: str, unit: str, parts: tuple[str, ...]) -> GridRow:
-    inputs = ("2015/16 FOT", "2016/17 Plan", *MONTHS)
-    if parts:
-        sums = {h: "=" + "+".join(f"{{c}}{{{p.replace('.', '_')}}}" for p in parts)
-                for h in inputs}
-        return GridRow(code, label, N, formulas=sums | _CALC, unit=unit, bold=True)
-    return GridRow(code, label, N, cells={h: "" for h in inputs}, formulas=_CALC, unit=unit,
-                   required=code in ("E.M.8", "E.M.9", "E.M.10.a", "E.M.10.b", "E.M.11"))
-
-
-ACTIVITY_PLAN = Grid("Activity Plan", "Commissioner monthly profiled activity plan",
-                     PLAN_HEADERS, tuple(_measure_row(*m) for m in MEASURES), unit="count",
-                     label_width=56, note="Check: Total less the annual plan; must be 0.")
+ACTIVITY_PLAN = Table("Activity Plan", "Commissioner monthly profiled activity plan", "Act", (
+    Column("provider", "Provider code", width=10, required=True),
+    Column("provider_name", "Provider name", width=16),
+    Column("code", "Code", Kind.ENUM, choices="Measures", width=11, required=True),
+    Column("_measure", "Measure", width=44, formula='=IFERROR(INDEX(List_MeasureNames,'
+           'MATCH({code}{r},List_Measures,0)),"")'),
+    Column("_unit", "Unit", width=11, formula='=IFERROR(INDEX(List_MeasureUnits,'
+           'MATCH({code}{r},List_Measures,0)),"")'),
+    Column("baseline", "2015/16 FOT", N, required=True, aliases=("2015/16 outturn",)),
+    Column("growth", "Growth assumption %", Kind.PERCENT, aliases=("Growth assumption",)),
+    Column("plan", "2016/17 Plan", N, total=True, required=True, aliases=("Plan",)),
+    Column("growth_pct", "Growth %", Kind.PERCENT,
+           formula='=IF(OR({key}{r}="",N({baseline}{r})=0),"",{plan}{r}/{baseline}{r}-1)'),
+    *month_columns(FIRST_YEAR, N, numbered=False, width=9),
+    Column("total", "Total", N, total=True, formula='=IF({key}{r}="","",SUM({m1}{r}:{m12}{r}))'),
+    Column("check", "Check", N, formula='=IF({key}{r}="","",{total}{r}-{plan}{r})'),
+    Column("profile", "Profile", Kind.ENUM, choices="Profiles", width=16),
+    Column("impact_rule", "Scheme impact", Kind.ENUM, choices="ImpactRules", width=22),
+    Column("note", "Note", width=40),
+), key="code", capacity=200, unit="count", min_rows=1,
+    note="One row per provider and measure. Check: Total less the annual plan; must be 0.")
 
 JOINT_PLAN = Table("Joint Plan", "Joint planning return (commissioner and provider)", "Joint", (
     Column("provider_code", "Provider code", width=12, required=True),
@@ -101,6 +107,10 @@ ACTIVITY = TemplateSpec(
     cover=cover_rows("activity_2016_17", VERSION, FIRST_YEAR),
     sheets=(ACTIVITY_PLAN, JOINT_PLAN, TRAJECTORIES),
     lists={"Submission": SUBMISSION, "YesNo": YES_NO,
-           "Measures": tuple(m[0] for m in MEASURES)},
+           "Measures": tuple(m[0] for m in MEASURES),
+           "MeasureNames": tuple(m[1] for m in MEASURES),
+           "MeasureUnits": tuple(m[2] for m in MEASURES),
+           "Profiles": tuple(p.value for p in Profile),
+           "ImpactRules": tuple(r.value for r in ImpactRule)},
     verified="measure codes and labels (TD16), thresholds (§6), month order",
 )
