@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from workbench.ui.launcher import open_plan
 from workbench.domain.edits import EntityKind
+from workbench.ui.launcher import open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
 

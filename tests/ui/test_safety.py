@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from workbench.ui.launcher import lock_plan, open_plan
 from workbench.domain.edits import EntityKind, SetField
 from workbench.store import open_store
 from workbench.store.backups import list_backups, take_backup
 from workbench.ui.dialogs.restore_dialog import restore_into
 from workbench.ui.history_panel import HistoryPanel
+from workbench.ui.launcher import lock_plan, open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.store_guard import StoreGuard

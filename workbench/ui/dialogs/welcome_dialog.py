@@ -57,7 +57,8 @@ class WelcomeDialog(QDialog):
         self.group = QButtonGroup(self)
         for button in (self.demo, self.new, self.open):
             self.group.addButton(button)
-            layout.addWidget(button)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.new)
         self.demo.setChecked(True)
 
         self.form_box = QWidget()
@@ -79,6 +80,7 @@ class WelcomeDialog(QDialog):
         form.addRow("ODS code", self.ods_code)
         form.addRow("First year (April)", self.year)
         layout.addWidget(self.form_box)
+        layout.addWidget(self.open)
         self.hint = QLabel()
         self.hint.setStyleSheet(f"color: {style.NHS_RED};")
         layout.addWidget(self.hint)
