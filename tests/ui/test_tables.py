@@ -192,3 +192,15 @@ def test_panel_keyboard_paste_and_selection(controller, qtbot):
     assert [s.gross_saving for s in controller.plan.schemes[:2]] == [Decimal(999), Decimal(888)]
     panel.filter.setText("ophthalmology")
     assert panel.proxy.rowCount() == 1 and panel.count.text() == "1 of 11"
+
+
+def test_column_choices_are_remembered(controller, qtbot):
+    panel = TablePanel(controller, EntityKind.RISK)
+    qtbot.addWidget(panel)
+    panel.view.horizontalHeader().setSectionHidden(3, True)
+    panel.view.setColumnWidth(0, 333)
+    panel.save_columns()
+    again = TablePanel(controller, EntityKind.RISK)
+    qtbot.addWidget(again)
+    assert again.view.horizontalHeader().isSectionHidden(3)
+    assert again.view.columnWidth(0) == 333

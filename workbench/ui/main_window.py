@@ -257,4 +257,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         save_layout(self, self.splitter)
+        for panel in self.tables.values():
+            panel.save_columns()
         super().closeEvent(event)

@@ -6,13 +6,14 @@ selection as TSV, Ctrl+V pastes a block copied from Excel at the current cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -96,6 +97,13 @@ class TablePanel(QWidget):
         self.view.setAccessibleName(f"{noun.capitalize()}s table")
         for column, spec in enumerate(self.model.columns):
             self.view.setColumnWidth(column, spec.width)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        saved = QSettings().value(self._settings_key)
+        if saved:
+            header.restoreState(saved)
         self.view.copy_requested.connect(self.copy_selection)
         self.view.paste_requested.connect(self.paste_clipboard)
         self.view.delete_requested.connect(self.delete_selected)
@@ -117,6 +125,25 @@ class TablePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view)
         self._update_count()
+
+    @property
+    def _settings_key(self) -> str:
+        return f"tables/{self.kind.value}/header-v1"
+
+    def save_columns(self) -> None:
+        """Remember column widths, order and hidden columns (the user's column choices)."""
+        QSettings().setValue(self._settings_key, self.view.horizontalHeader().saveState())
+
+    def _column_menu(self, pos) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column, spec in enumerate(self.model.columns):
+            action = menu.addAction(spec.header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 0)  # the name column always shows
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
 
     # -- actions ---------------------------------------------------------------------
     def focus_filter(self) -> None:
