@@ -52,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace an existing plan")
     summary = commands.add_parser("summary", parents=[common], help="print headline figures")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
+    export = commands.add_parser("export", parents=[common],
+                                 help="fill an NHSE template workbook with the plan")
+    export.add_argument("--template", required=True,
+                        choices=("activity", "finance", "resilience", "bcf"))
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--into", type=Path, metavar="EXISTING.xlsx",
+                        help="fill a copy of this workbook (e.g. an annotated copy) instead")
+    imp = commands.add_parser("import", parents=[common],
+                              help="check a filled template and apply it to the plan")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--check", action="store_true",
+                     help="only print the validation report; exit 1 on any problem")
     return parser
 
 
@@ -143,7 +155,39 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "summary": cmd_summary}
+def cmd_export(args: argparse.Namespace) -> int:
+    from workbench.store import open_store
+    from workbench.templates import export_template
+
+    plan = open_store(store_target(args)).load_plan()
+    written = export_template(plan, args.template, args.out, into=args.into)
+    print(f"Wrote the {args.template} template for {plan.title} to {written}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Validate everything first; apply in one transaction only if there is no Problem."""
+    from workbench.store import open_store
+    from workbench.templates import plan_import
+
+    if not args.file.is_file():
+        raise WorkbenchError(f"no file at {args.file}")
+    store = open_store(store_target(args))
+    report = plan_import(args.file, store.load_plan())
+    print(report.text())
+    if not report.ok or report.edit is None:
+        if not args.check:
+            print("Nothing was imported: fix the problems above and try again.")
+        return 1
+    if args.check:
+        return 0
+    store.apply(report.edit, action="import", note=f"Imported {args.file.name}")
+    print(f"Imported {args.file.name} into {store.label}.")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,
+            "import": cmd_import}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,56 @@
+"""`workbench export` and `workbench import`: validate first, apply all or nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+
+from workbench.app import main
+from workbench.store import open_store
+
+
+def exported(tmp_path, capsys):
+    db = tmp_path / "plan.db"
+    out = tmp_path / "finance.xlsx"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["export", "--template", "finance", "--db", str(db), "--out", str(out)]) == 0
+    capsys.readouterr()
+    return db, out
+
+
+def edit_cell(path, sheet, cell, value):
+    book = openpyxl.load_workbook(path)
+    book[sheet][cell] = value
+    book.save(path)
+
+
+def test_check_then_import_a_colleagues_change(tmp_path, capsys):
+    db, out = exported(tmp_path, capsys)
+    edit_cell(out, "QIPP", "L7", 0.9)  # MSK scheme confidence 70% -> 90%
+    assert main(["import", str(out), "--db", str(db), "--check"]) == 0
+    report = capsys.readouterr().out
+    assert "can be imported" in report
+    assert open_store(db).load_plan().schemes[0].confidence == Decimal("0.7")  # untouched
+    assert main(["import", str(out), "--db", str(db)]) == 0
+    store = open_store(db)
+    assert store.load_plan().schemes[0].confidence == Decimal("0.9")
+    entries = store.history()
+    assert entries[0].action == "import" and "finance.xlsx" in entries[0].note
+
+
+def test_text_in_a_money_cell_is_refused_naming_the_cell(tmp_path, capsys):
+    db, out = exported(tmp_path, capsys)
+    edit_cell(out, "QIPP", "L7", 0.9)
+    edit_cell(out, "QIPP", "I8", "lots")
+    before = open_store(db).load_plan()
+    assert main(["import", str(out), "--db", str(db)]) == 1
+    text = capsys.readouterr().out
+    assert "QIPP" in text and "I8" in text and "Nothing was imported" in text
+    assert open_store(db).load_plan() == before  # not even the good cell was applied
+
+
+def test_import_of_a_missing_file(tmp_path, capsys):
+    db, _ = exported(tmp_path, capsys)
+    assert main(["import", str(tmp_path / "nope.xlsx"), "--db", str(db)]) == 2
+    assert "no file at" in capsys.readouterr().err
