@@ -28,6 +28,7 @@ from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
+from workbench.ui.template_actions import TemplateActions
 
 TABLES = [
     (EntityKind.WORKSTREAM, "Workstreams"),
@@ -137,6 +138,13 @@ class MainWindow(QMainWindow):
             recent_menu.addAction(self._action(path, lambda _=False, p=path:
                                                self.open_requested.emit(p)))
         recent_menu.setEnabled(bool(self.recent))
+        file_menu.addSeparator()
+        self.templates = TemplateActions(self.controller, self)
+        importing = self._action("&Import template…", self.templates.ask_import, "Ctrl+I")
+        importing.setEnabled(not self.controller.store.read_only)
+        file_menu.addAction(importing)
+        file_menu.addAction(self._action("E&xport template…", self.templates.ask_export,
+                                         "Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("Export charts as &PNG…", self._export_png))
         file_menu.addAction(self._action("Export charts as P&DF…", self._export_pdf))

@@ -1,0 +1,72 @@
+"""GUI import/export: checked in the background, previewed, applied as one undo step."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import openpyxl
+
+from workbench.ui.dialogs.import_dialog import ImportDialog
+from workbench.ui.launcher import open_plan
+from workbench.ui.plan_controller import PlanController
+from workbench.ui.template_actions import TemplateActions
+
+
+def test_export_then_import_a_change_is_one_undo_step(tmp_path, qtbot, monkeypatch):
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    controller = PlanController(plan, store)
+    actions = TemplateActions(controller, None)
+    monkeypatch.setattr("workbench.ui.template_actions.QMessageBox.information",
+                        lambda *a, **k: None)
+    out = tmp_path / "finance.xlsx"
+    task = actions.start_export("finance", out)
+    with qtbot.waitSignal(task.done, timeout=30000):
+        pass
+    book = openpyxl.load_workbook(out)
+    book["QIPP"]["L7"] = 0.95
+    book["QIPP"]["L8"] = 0.35
+    book.save(out)
+
+    reports = []
+    monkeypatch.setattr(actions, "show_preview", reports.append)
+    task = actions.start_import(out)
+    with qtbot.waitSignal(task.done, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: len(reports) == 1)
+    report = reports[0]
+    assert report.ok and len(report.preview.changed) == 2
+    dialog = ImportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.apply_button.isEnabled()
+    assert actions.apply(report)
+    assert [s.confidence for s in controller.plan.schemes[:2]] == [Decimal("0.95"),
+                                                                    Decimal("0.35")]
+    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()
+    assert [s.confidence for s in store.load_plan().schemes[:2]] == [Decimal("0.7"),
+                                                                     Decimal("0.75")]
+
+
+def test_preview_refuses_a_workbook_with_problems(tmp_path, qtbot, monkeypatch):
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    controller = PlanController(plan, store)
+    actions = TemplateActions(controller, None)
+    monkeypatch.setattr("workbench.ui.template_actions.QMessageBox.information",
+                        lambda *a, **k: None)
+    out = tmp_path / "finance.xlsx"
+    with qtbot.waitSignal(actions.start_export("finance", out).done, timeout=30000):
+        pass
+    book = openpyxl.load_workbook(out)
+    book["QIPP"]["I8"] = "lots"
+    book.save(out)
+    from workbench.templates import plan_import
+
+    report = plan_import(out, controller.plan)
+    dialog = ImportDialog(report)
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled()
+    assert dialog.findings.topLevelItemCount() >= 1
+    item = dialog.findings.topLevelItem(0)
+    assert item.text(0) == "Problem" and item.text(1) == "QIPP!I8"
+    dialog.findings.setCurrentItem(item)
+    assert "finance.xlsx" in dialog.detail.text() and "QIPP!I8" in dialog.detail.text()
