@@ -11,7 +11,8 @@ SHEET = f"""
 QTabBar::tab:selected {{ color: {style.NHS_BLUE}; font-weight: bold; }}
 QDockWidget::title {{ background: {style.NHS_PALE_GREY}; padding: 4px; }}
 QPushButton {{ padding: 3px 10px; }}
-QPushButton:default {{ background: {style.NHS_BLUE}; color: white; }}
+QPushButton:default:enabled {{ background: {style.NHS_BLUE}; color: white; }}
+QPushButton:disabled {{ color: {style.NHS_MID_GREY}; }}
 QHeaderView::section {{ background: {style.NHS_PALE_GREY}; color: #212B32;
                         border: 0; border-right: 1px solid #D8DDE0; padding: 3px; }}
 QTableView {{ gridline-color: #D8DDE0; selection-background-color: {style.NHS_BRIGHT_BLUE}; }}

@@ -3,6 +3,7 @@ anything is applied. Apply is offered only when there is no Problem."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -24,9 +25,14 @@ SEVERITY_COLOURS = {"Problem": style.NHS_RED, "Warning": style.NHS_ORANGE,
                     "Info": style.NHS_DARK_GREY}
 
 
-def _text(value: Any) -> str:
+def _text(field: str, value: Any) -> str:
+    """Money as £, fractions as %, enums by label: as the tables show them."""
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        if field == "confidence" or field.endswith("_pct"):
+            return style.fmt_pct(value, 2).replace(".00%", "%")
+        return style.fmt_money_full(value)
     return getattr(value, "value", None) or str(value)
 
 
@@ -63,6 +69,10 @@ class ImportDialog(QDialog):
             item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
             item.setToolTip(2, finding.message)
             self.findings.addTopLevelItem(item)
+        if not report.findings:
+            self.findings.addTopLevelItem(
+                QTreeWidgetItem(["Info", "", "No problems, warnings or notes."]))
+        self.findings.resizeColumnToContents(1)
         self.findings.currentItemChanged.connect(self._show_finding)
         split.addWidget(self.changes)
         split.addWidget(self.findings)
@@ -91,7 +101,8 @@ class ImportDialog(QDialog):
         plan_item = QTreeWidgetItem(["Plan and drivers"])
         for change in [*preview.plan, *preview.drivers]:
             plan_item.addChild(QTreeWidgetItem([change.field.replace("_", " "), "",
-                                                _text(change.old), _text(change.new)]))
+                                                _text(change.field, change.old),
+                                                _text(change.field, change.new)]))
         groups = [("Added", preview.added), ("Changed", preview.changed),
                   ("Removed", preview.removed)]
         for title, rows in groups:
@@ -101,12 +112,13 @@ class ImportDialog(QDialog):
                                         row.where])
                 for change in row.changes:
                     item.addChild(QTreeWidgetItem([change.field.replace("_", " "), "",
-                                                   _text(change.old), _text(change.new)]))
+                                                   _text(change.field, change.old),
+                                                _text(change.field, change.new)]))
                 group.addChild(item)
             self.changes.addTopLevelItem(group)
         if plan_item.childCount():
             self.changes.insertTopLevelItem(0, plan_item)
-        self.changes.expandToDepth(0)
+        self.changes.expandAll()
         self.changes.setColumnWidth(0, 380)
 
     def _show_finding(self, item: QTreeWidgetItem | None, _previous=None) -> None:
