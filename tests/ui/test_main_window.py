@@ -72,3 +72,15 @@ def test_keyboard_shortcuts(window):
     assert "Ctrl+Z" in shortcuts["&Undo"]
     assert "Ctrl+Shift+Z" in shortcuts["&Redo"]
     assert "Ctrl+1" in shortcuts["&Workstreams"]
+
+
+def test_checks_panel_takes_the_user_to_the_row(window):
+    assert window.checks.headline.text() == "Complete: no problems"
+    scheme = window.controller.plan.schemes[5]
+    schemes = window.tables[EntityKind.SCHEME]
+    col = [c.header for c in schemes.model.columns].index("Confidence")
+    assert schemes.model.setData(schemes.model.index(5, col), "0")  # allowed, but flagged
+    window.tabs.setCurrentIndex(0)
+    window.go_to(EntityKind.SCHEME, scheme.id)
+    assert window.tabs.currentIndex() == 1
+    assert schemes.selected_source_rows() == [5]

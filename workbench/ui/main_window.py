@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.domain.edits import EntityKind
 from workbench.ui.charts import ChartsPanel
+from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.history_panel import HistoryPanel
@@ -74,6 +75,10 @@ class MainWindow(QMainWindow):
         self.summary_dock = self._dock("Plan summary", "SummaryDock", self.summary)
         self.drivers_dock = self._dock("Financial drivers", "DriversDock", self.drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
+        self.checks = ChecksPanel(controller)
+        self.checks.go_to.connect(self.go_to)
+        self.checks_dock = self._dock("Checks", "ChecksDock", self.checks)
+        self.tabifyDockWidget(self.drivers_dock, self.checks_dock)
         self.history = HistoryPanel(controller)
         self.history_dock = self._dock("Change history", "HistoryDock", self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -174,6 +179,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.summary_dock.toggleViewAction())
         view_menu.addAction(self.drivers_dock.toggleViewAction())
+        view_menu.addAction(self.checks_dock.toggleViewAction())
         history = self.history_dock.toggleViewAction()
         history.setShortcut(QKeySequence("Ctrl+H"))
         view_menu.addAction(history)
@@ -203,6 +209,17 @@ class MainWindow(QMainWindow):
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
         return tables or self.drivers.is_editing()
+
+    def go_to(self, kind, row_id) -> None:
+        """Take the user to a row (from a check or elsewhere)."""
+        for index, (table_kind, _title) in enumerate(TABLES):
+            if table_kind == kind:
+                self.tabs.setCurrentIndex(index)
+                self.tables[kind].select_id(row_id)
+                return
+        if kind is EntityKind.DRIVERS:
+            self.drivers_dock.show()
+            self.drivers_dock.raise_()
 
     def _restore(self) -> None:
         if self.sqlite_file is not None:

@@ -16,7 +16,8 @@ def smoke_screens(window) -> list[tuple[str, Callable[[], QWidget]]]:
             return window.tabs.currentWidget()
         screens.append((f"table: {window.tabs.tabText(index)}", show_tab))
     screens.append(("charts", lambda: window.charts))
-    for dock in (window.summary_dock, window.drivers_dock, window.history_dock):
+    for dock in (window.summary_dock, window.drivers_dock, window.checks_dock,
+                 window.history_dock):
         def show_dock(d=dock) -> QWidget:
             d.show()
             d.raise_()

@@ -167,6 +167,20 @@ class TablePanel(QWidget):
             rows = {self.proxy.mapToSource(self.view.currentIndex()).row()}
         return sorted(rows)
 
+    def select_id(self, row_id: int) -> bool:
+        """Show and select the row with this id (clearing a filter that hides it)."""
+        for row, obj in enumerate(self.model.rows):
+            if obj.id == row_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if not index.isValid():
+                    self.filter.clear()
+                    index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.view.scrollTo(index)
+                self.view.selectRow(index.row())
+                self.view.setFocus()
+                return True
+        return False
+
     def delete_selected(self) -> None:
         rows = self.selected_source_rows()
         if rows and self.model.delete_rows(rows):
