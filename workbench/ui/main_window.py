@@ -72,8 +72,8 @@ class MainWindow(QMainWindow):
 
         self.summary = SummaryPanel(controller)
         self.drivers = DriversPanel(controller)
-        self.summary_dock = self._dock("Plan summary", "SummaryDock", self.summary)
-        self.drivers_dock = self._dock("Financial drivers", "DriversDock", self.drivers)
+        self.summary_dock = self._dock("Summary", "SummaryDock", self.summary)
+        self.drivers_dock = self._dock("Drivers", "DriversDock", self.drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
         self.checks = ChecksPanel(controller)
         self.checks.go_to.connect(self.go_to)
