@@ -12,16 +12,21 @@ from workbench.ui.plan_controller import PlanController
 from workbench.ui.template_actions import TemplateActions
 
 
-def test_export_then_import_a_change_is_one_undo_step(tmp_path, qtbot, monkeypatch):
+def exported(tmp_path, qtbot, monkeypatch):
+    """A controller on a fresh demo store, and its Finance workbook exported by the GUI path."""
     store, plan = open_plan(str(tmp_path / "plan.db"))
     controller = PlanController(plan, store)
     actions = TemplateActions(controller, None)
     monkeypatch.setattr("workbench.ui.template_actions.QMessageBox.information",
                         lambda *a, **k: None)
     out = tmp_path / "finance.xlsx"
-    task = actions.start_export("finance", out)
-    with qtbot.waitSignal(task.done, timeout=30000):
+    with qtbot.waitSignal(actions.start_export("finance", out).done, timeout=30000):
         pass
+    return store, controller, actions, out
+
+
+def test_export_then_import_a_change_is_one_undo_step(tmp_path, qtbot, monkeypatch):
+    store, controller, actions, out = exported(tmp_path, qtbot, monkeypatch)
     book = openpyxl.load_workbook(out)
     book["QIPP"]["L7"] = 0.95
     book["QIPP"]["L8"] = 0.35
@@ -48,14 +53,7 @@ def test_export_then_import_a_change_is_one_undo_step(tmp_path, qtbot, monkeypat
 
 
 def test_preview_refuses_a_workbook_with_problems(tmp_path, qtbot, monkeypatch):
-    store, plan = open_plan(str(tmp_path / "plan.db"))
-    controller = PlanController(plan, store)
-    actions = TemplateActions(controller, None)
-    monkeypatch.setattr("workbench.ui.template_actions.QMessageBox.information",
-                        lambda *a, **k: None)
-    out = tmp_path / "finance.xlsx"
-    with qtbot.waitSignal(actions.start_export("finance", out).done, timeout=30000):
-        pass
+    _store, controller, _actions, out = exported(tmp_path, qtbot, monkeypatch)
     book = openpyxl.load_workbook(out)
     book["QIPP"]["I8"] = "lots"
     book.save(out)

@@ -40,11 +40,16 @@ WORKSTREAM_COLUMNS = [
 ]
 
 
-def _scheme_figure(column: str):
-    def get(row: SavingsScheme, ctl) -> float:
-        figures = ctl.results.scheme_figures
+def _figure(table: str, column: str):
+    """A per-row figure from the engine's results (results.<table>.at[row id, column])."""
+    def get(row, ctl) -> float:
+        figures = getattr(ctl.results, table)
         return float(figures.at[row.id, column]) if row.id in figures.index else 0.0
     return get
+
+
+def _scheme_figure(column: str):
+    return _figure("scheme_figures", column)
 
 
 SCHEME_COLUMNS = [
@@ -70,10 +75,7 @@ SCHEME_COLUMNS = [
 
 
 def _risk_figure(column: str):
-    def get(row: Risk, ctl) -> float:
-        figures = ctl.results.risk_figures
-        return float(figures.at[row.id, column]) if row.id in figures.index else 0.0
-    return get
+    return _figure("risk_figures", column)
 
 
 RISK_COLUMNS = [
