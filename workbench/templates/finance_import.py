@@ -56,10 +56,6 @@ DEFAULTS: dict[str, Any] = {"baseline": Decimal(0), "amount": Decimal(0),
                             "provider": "", "owner": "", "mitigation": "",
                             "tariff_applies": True, "growth_applies": True, "recurrent": True,
                             "eia_done": False, "enabler": False}
-DRIVER_KEYS = ("prior_year_allocation", "allocation", "running_cost_allocation",
-               "tariff_uplift_pct", "activity_growth_pct", "future_growth_pct", "surplus_pct",
-               "uncommitted_reserve_pct", "contingency_pct", "transformation_ringfence_pct",
-               "chc_risk_pool")
 SUMMARY_KEYS = {"S04": "total_allocation", "S09": "planned_spend", "S15": "holdbacks",
                 "S16": "savings_requirement", "S18": "schemes_identified",
                 "S19": "schemes_earmarked", "S21": "savings_gap"}

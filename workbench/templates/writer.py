@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 from workbench.domain.errors import TemplateError
+from workbench.templates import styles
 from workbench.templates.reader import _best_header_row, _find_row
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import SheetData
@@ -168,7 +169,7 @@ class Filler:
         out = []
         for r in range(header_row + 1, last + 1):
             cell = ws.cell(r, col)
-            if cell.protection.locked is False and not (
+            if styles.is_input_style(cell) and not (
                     isinstance(cell.value, str) and cell.value.startswith("=")):
                 out.append(r)
         return out
