@@ -122,3 +122,24 @@ def test_demo_force_replaces(store):
     assert store.list_plans() == []
     store.save_new_plan(demo_plan())
     assert len(store.list_plans()) == 1
+
+
+def test_local_keys_in_one_edit_get_store_ids_and_links_follow(store):
+    from workbench.domain.workstreams import Workstream
+
+    plan = reload(store)
+    scheme = plan.schemes[0]
+    applied = store.apply(Batch((
+        InsertRows(EntityKind.WORKSTREAM, (Workstream(-1, "Digital first"),)),
+        InsertRows(EntityKind.SCHEME, (SavingsScheme(None, "Online consultations",
+                                                     workstream_id=-1),)),
+        SetField(EntityKind.SCHEME, scheme.id, "workstream_id", scheme.workstream_id, -1),
+    )))
+    new_ws = applied.edits[0].rows[0].id
+    assert new_ws > 0 and applied.edits[1].rows[0].workstream_id == new_ws
+    assert applied.edits[2].new == new_ws
+    after = reload(store)
+    assert after.schemes[0].workstream_id == new_ws
+    assert after.schemes[-1].workstream_id == new_ws
+    store.apply(applied.inverted())  # undo restores the original links and removes the rows
+    assert reload(store) == plan

@@ -3,23 +3,18 @@
 A new workstream named on a QIPP row must be linked before the store has given it an id,
 so the importer gives it a negative local key and the scheme's workstream_id uses the
 same key. store.apply must swap each local key for the id it assigns, within the same
-transaction (tests/templates/helpers.py LocalKeyStore is the reference behaviour). Until
-PlanStore does, the first import stores the negative ids as they are and a later import
-that adds linked rows collides with them (refused cleanly, nothing half-written).
+transaction (tests/templates/helpers.py LocalKeyStore is the reference behaviour).
 """
 
 from __future__ import annotations
 
 import openpyxl
-import pytest
 
 from workbench.domain.plan import new_plan
 from workbench.store import open_store
 from workbench.templates import plan_import
 
 
-@pytest.mark.xfail(strict=True, reason="PlanStore.apply does not yet resolve local keys "
-                   "(negative ids) in InsertRows and in links to them")
 def test_real_store_gives_imported_rows_real_ids(tmp_path, exported_demo):
     store = open_store(tmp_path / "plan.db", create=True)
     plan = store.save_new_plan(new_plan("Oxfordshire CCG", "10Q", 2016))
@@ -30,7 +25,7 @@ def test_real_store_gives_imported_rows_real_ids(tmp_path, exported_demo):
     wb["QIPP"]["C7"] = "Digital first"
     again = tmp_path / "again.xlsx"
     wb.save(again)
-    store.apply(plan_import(again, store.load_plan()).edit)  # fails today: UNIQUE id
+    store.apply(plan_import(again, store.load_plan()).edit)
     loaded = store.load_plan()
     assert all(row.id > 0 for row in loaded.workstreams + loaded.schemes)
     digital = next(w.id for w in loaded.workstreams if w.name == "Digital first")

@@ -37,6 +37,7 @@ from workbench.store.mapping import (
 )
 from workbench.store.rows import PlanRow
 
+LINK_FIELDS = ("workstream_id", "scheme_id")
 LOAD_ORDER = [
     (EntityKind.SPEND_LINE, "spend_lines"),
     (EntityKind.PRESSURE, "pressures"),
@@ -122,6 +123,7 @@ class PlanStore:
         if self.plan_id is None:
             self.load_plan()
         with self.transaction(write=True) as s:
+            self._keys: dict[int, int] = {}  # local key (negative id) -> store id, this edit
             applied = self._apply(s, edit)
             audit.record(s, plan_id=self.plan_id, edit=applied, action=action, note=note,
                          client=self.client)
@@ -150,14 +152,24 @@ class PlanStore:
         if isinstance(edit, Batch):
             return Batch(tuple(self._apply(s, e) for e in edit.edits), edit.label)
         if isinstance(edit, SetField):
+            if edit.field in LINK_FIELDS:
+                edit = dataclasses.replace(edit, new=self._keys.get(edit.new, edit.new))
             self._set_field(s, edit)
             return edit
         if isinstance(edit, InsertRows):
             rows = []
             for obj in edit.rows:
+                # A negative id is a local key (e.g. a workstream an import adds and links
+                # schemes to before it has an id): it gets a store id, and links follow.
+                links = {f: self._keys.get(getattr(obj, f), getattr(obj, f))
+                         for f in LINK_FIELDS if hasattr(obj, f)}
+                local = obj.id if obj.id is not None and obj.id < 0 else None
+                obj = dataclasses.replace(obj, id=None if local else obj.id, **links)
                 row = to_row(edit.kind, obj, self.plan_id)
                 s.add(row)
                 s.flush()
+                if local is not None:
+                    self._keys[local] = row.id
                 rows.append(dataclasses.replace(obj, id=row.id))
             return InsertRows(edit.kind, tuple(rows), edit.label)
         assert isinstance(edit, DeleteRows)
