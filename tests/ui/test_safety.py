@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from workbench.domain.edits import EntityKind, SetField
+from workbench.domain.edits import Batch, EntityKind, SetField
 from workbench.store import open_store
 from workbench.store.backups import list_backups, take_backup
 from workbench.ui.dialogs.restore_dialog import restore_into
@@ -81,9 +81,17 @@ def test_history_panel_lists_and_exports(db, qtbot, tmp_path):
     controller.push(SetField(EntityKind.RISK, r.id, "likelihood", r.likelihood, 5))
     controller.undo_stack.undo()
     assert [row[2] for row in panel.rows()] == ["undo", "edit"]
+    a, b = plan.schemes[:2]
+    controller.push(Batch((SetField(EntityKind.SCHEME, a.id, "confidence", a.confidence,
+                                    Decimal("0.1")),
+                           SetField(EntityKind.SCHEME, b.id, "confidence", b.confidence,
+                                    Decimal("0.2"))), label="Paste 2 rows"))
+    top = panel.tree.topLevelItem(0)
+    assert top.text(3) == "Paste 2 rows" and top.childCount() == 2  # one entry, expandable
+    assert panel.tree.topLevelItemCount() == 3
     panel.select(EntityKind.RISK, r.id)
     panel.only_selected.setChecked(True)
-    assert len(panel.rows()) == 2 and panel.model.rowCount() == 2
+    assert len(panel.rows()) == 2 and panel.tree.topLevelItemCount() == 2
     out = tmp_path / "history.csv"
     panel.export_csv(out)
     assert out.read_text().splitlines()[0].startswith("When (UTC),Who,Action")

@@ -1,17 +1,19 @@
-"""The audit trail in a dock: who changed what and when, for the plan or the selected row."""
+"""The audit trail in a dock: one entry per action (an edit, an undo, a whole paste or
+import), expandable to every field it changed; for the plan or for the selected row."""
 
 from __future__ import annotations
 
 import csv
+from itertools import groupby
 from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QPushButton,
-    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,14 +29,10 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._selected: tuple[EntityKind | None, int | None] = (None, None)
-        self.model = QStandardItemModel(0, len(HEADERS), self)
-        self.model.setHorizontalHeaderLabels(HEADERS)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Change history")
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(HEADERS)
+        self.tree.setAccessibleName("Change history")
+        self.tree.setAlternatingRowColors(True)
         self.only_selected = QCheckBox("Only the selected row")
         self.only_selected.toggled.connect(self.refresh)
         export = QPushButton("Export CSV…")
@@ -47,7 +45,7 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.view)
+        layout.addWidget(self.tree)
         controller.plan_changed.connect(lambda _c: self.refresh())
         self.refresh()
 
@@ -56,34 +54,48 @@ class HistoryPanel(QWidget):
         if self.only_selected.isChecked():
             self.refresh()
 
-    def rows(self) -> list[list[str]]:
+    def entries(self) -> list:
+        history = getattr(self.controller.store, "history", None)
+        if history is None:
+            return []
         kind, row_id = self._selected
-        if self.only_selected.isChecked() and kind is not None and row_id is not None:
-            entries = self.controller.store.history(kind, row_id)
-        elif self.only_selected.isChecked():
-            entries = []
-        else:
-            entries = self.controller.store.history(limit=500)
+        if self.only_selected.isChecked():
+            return history(kind, row_id) if kind is not None and row_id is not None else []
+        return history(limit=2000)
+
+    def rows(self) -> list[list[str]]:
+        """Every audited field change, newest first (what the CSV export holds)."""
         return [
             [e.at.strftime("%Y-%m-%d %H:%M:%S"), e.who, e.action, e.label,
              f"{e.kind} {e.row_id}" if e.row_id is not None else e.kind, e.field,
              e.old, e.new, e.note]
-            for e in entries
+            for e in self.entries()
         ]
 
     def refresh(self) -> None:
-        history = getattr(self.controller.store, "history", None)
-        if history is None:
-            return
-        self.model.removeRows(0, self.model.rowCount())
-        for values in self.rows():
-            items = [QStandardItem(v) for v in values]
-            for item in items:
-                item.setToolTip(item.text())
-            self.model.appendRow(items)
-        self.view.resizeColumnsToContents()
-        for column in (6, 7):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 180))
+        self.tree.clear()
+        for _step, group in groupby(self.entries(), key=lambda e: e.step):
+            changes = list(group)
+            first = changes[0]
+            values = [first.at.strftime("%Y-%m-%d %H:%M:%S"), first.who, first.action,
+                      first.label, "", f"{len(changes)} change(s)" if len(changes) > 1
+                      else first.field, "", "", first.note]
+            if len(changes) == 1:
+                values[4:8] = [self._object(first), first.field, first.old, first.new]
+            entry = QTreeWidgetItem(values)
+            if len(changes) > 1:
+                for change in changes:
+                    entry.addChild(QTreeWidgetItem(
+                        ["", "", "", "", self._object(change), change.field, change.old,
+                         change.new, ""]))
+            self.tree.addTopLevelItem(entry)
+        for column in range(len(HEADERS)):
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 240))
+
+    @staticmethod
+    def _object(entry) -> str:
+        return f"{entry.kind} {entry.row_id}" if entry.row_id is not None else entry.kind
 
     def export_csv(self, path: Path) -> None:
         with path.open("w", newline="", encoding="utf-8") as handle:
@@ -96,5 +108,3 @@ class HistoryPanel(QWidget):
                                               "CSV (*.csv)")
         if path:
             self.export_csv(Path(path))
-
-
