@@ -19,8 +19,8 @@ from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import EntityKind, SetField
 from workbench.store import open_store
 
-KILLS = int(os.environ.get("WORKBENCH_CRASH_KILLS", "120"))
-TIME_LIMIT_S = float(os.environ.get("WORKBENCH_CRASH_SECONDS", "45"))
+KILLS = int(os.environ.get("WORKBENCH_CRASH_KILLS", "200"))
+TIME_LIMIT_S = float(os.environ.get("WORKBENCH_CRASH_SECONDS", "60"))
 
 
 def _writer(path: str, start: int, conn) -> None:  # runs in the forked child
