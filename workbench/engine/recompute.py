@@ -6,6 +6,7 @@ phasing is recomputed; the rest is vectorised sums over a few thousand rows.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pandas as pd
@@ -67,28 +68,9 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
     risk = exposure(plan.risks, risks, reserves)
 
     summary = PlanSummary(
-        allocation=fin.allocation,
-        prior_year_allocation=fin.prior_year_allocation,
-        growth=fin.growth,
-        growth_pct=fin.growth_pct,
-        running_cost_allocation=fin.running_cost_allocation,
-        total_allocation=fin.total_allocation,
-        surplus=fin.surplus,
-        uncommitted_reserve=fin.uncommitted_reserve,
-        contingency=fin.contingency,
-        transformation_ringfence=fin.transformation_ringfence,
+        **dataclasses.asdict(fin),
         transformation_ringfence_pct=plan.drivers.transformation_ringfence_pct,
-        chc_risk_pool=fin.chc_risk_pool,
-        holdbacks=fin.holdbacks,
-        baseline_spend=fin.baseline_spend,
-        tariff_pressure=fin.tariff_pressure,
         activity_growth_pct=plan.drivers.activity_growth_pct,
-        activity_growth_pressure=fin.activity_growth_pressure,
-        other_pressures=fin.other_pressures,
-        pressures=fin.pressures,
-        planned_spend=fin.planned_spend,
-        savings_requirement=fin.savings_requirement,
-        savings_requirement_pct=fin.savings_requirement_pct,
         schemes_identified=identified,
         schemes_earmarked=earmarked,
         schemes_unidentified=totals[SchemeStatus.UNIDENTIFIED],
