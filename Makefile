@@ -37,7 +37,8 @@ lint: setup
 	$(BIN)/lint-imports
 
 screenshot: setup
-	bash .ci/screenshot.sh resources/screenshots/main-window.png
+	bash .ci/screenshot.sh resources/screenshots/main-window.png 1 resources/screenshots/welcome.png
+	bash .ci/screenshot.sh resources/screenshots/main-window-150.png 1.5 resources/screenshots/welcome-150.png
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
