@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	@touch $(STAMP)
 
+ARGS ?= --db demo.db
+
 run: setup
 	$(BIN)/workbench $(ARGS)
 
