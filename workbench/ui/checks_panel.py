@@ -30,10 +30,23 @@ class ChecksPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree)
-        controller.results_changed.connect(lambda _r: self.refresh())
+        self._stale = True
+        controller.results_changed.connect(self._on_results_changed)
         self.refresh()
 
+    def _on_results_changed(self, _results) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> list[PlanCheck]:
+        self._stale = False
         checks = check_plan(self.controller.plan, self.controller.results)
         self.tree.clear()
         for check in checks:

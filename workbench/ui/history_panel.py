@@ -46,8 +46,21 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.tree)
-        controller.plan_changed.connect(lambda _c: self.refresh())
+        self._stale = True
+        controller.plan_changed.connect(self._on_plan_changed)
         self.refresh()
+
+    def _on_plan_changed(self, _changes) -> None:
+        # Reading the trail costs a query and a tree rebuild: only while someone looks.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def select(self, kind: EntityKind | None, row_id: int | None) -> None:
         self._selected = (kind, row_id)
@@ -73,6 +86,7 @@ class HistoryPanel(QWidget):
         ]
 
     def refresh(self) -> None:
+        self._stale = False
         self.tree.clear()
         for _step, group in groupby(self.entries(), key=lambda e: e.step):
             changes = list(group)
