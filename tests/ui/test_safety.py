@@ -77,7 +77,7 @@ def test_history_panel_lists_and_exports(db, qtbot, tmp_path):
     controller = PlanController(plan, store)
     panel = HistoryPanel(controller)
     qtbot.addWidget(panel)
-    panel.show()  # hidden panels refresh when next shown
+    panel.set_active(True)  # inactive panels refresh when next shown
     r = plan.risks[0]
     controller.push(SetField(EntityKind.RISK, r.id, "likelihood", r.likelihood, 5))
     controller.undo_stack.undo()
@@ -93,10 +93,10 @@ def test_history_panel_lists_and_exports(db, qtbot, tmp_path):
     panel.select(EntityKind.RISK, r.id)
     panel.only_selected.setChecked(True)
     assert len(panel.rows()) == 2 and panel.tree.topLevelItemCount() == 2
-    panel.hide()
+    panel.set_active(False)
     controller.push(SetField(EntityKind.RISK, r.id, "likelihood", r.likelihood, 2))
     assert panel.tree.topLevelItemCount() == 2  # stale while hidden...
-    panel.show()
+    panel.set_active(True)
     assert panel.tree.topLevelItemCount() == 3  # ...and current once shown
     out = tmp_path / "history.csv"
     panel.export_csv(out)

@@ -31,19 +31,21 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.tree)
         self._stale = True
+        self._active = False
         controller.results_changed.connect(self._on_results_changed)
         self.refresh()
 
     def _on_results_changed(self, _results) -> None:
-        if self.isVisible():
+        if self._active:
             self.refresh()
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if self._stale:
+    def set_active(self, active: bool) -> None:
+        """Told by its dock's visibilityChanged (a tab selected or not, shown or hidden)."""
+        self._active = active
+        if active and self._stale:
             self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> list[PlanCheck]:
         self._stale = False

@@ -47,20 +47,22 @@ class HistoryPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree)
         self._stale = True
+        self._active = False
         controller.plan_changed.connect(self._on_plan_changed)
         self.refresh()
 
     def _on_plan_changed(self, _changes) -> None:
         # Reading the trail costs a query and a tree rebuild: only while someone looks.
-        if self.isVisible():
+        if self._active:
             self.refresh()
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if self._stale:
+    def set_active(self, active: bool) -> None:
+        """Told by its dock's visibilityChanged (a tab selected or not, shown or hidden)."""
+        self._active = active
+        if active and self._stale:
             self.refresh()
-        super().showEvent(event)
 
     def select(self, kind: EntityKind | None, row_id: int | None) -> None:
         self._selected = (kind, row_id)

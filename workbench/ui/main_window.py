@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("Change history", "HistoryDock", self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock.hide()
+        for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
+            dock.visibilityChanged.connect(panel.set_active)
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(lambda m: self.statusBar().showMessage(m, 10000))
