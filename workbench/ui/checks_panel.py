@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from workbench.engine.checks import PlanCheck, check_plan
 from workbench.ui import style
+from workbench.ui.lazy_panel import LazyPanel
 from workbench.ui.plan_controller import PlanController
 
 COLOURS = {"Problem": style.NHS_RED, "Warning": style.NHS_ORANGE, "Info": style.NHS_DARK_GREY}
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class ChecksPanel(QWidget):
+class ChecksPanel(LazyPanel):
     go_to = Signal(object, object)  # EntityKind, row id
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
@@ -30,22 +31,9 @@ class ChecksPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree)
-        self._stale = True
-        self._active = False
-        controller.results_changed.connect(self._on_results_changed)
+        controller.results_changed.connect(self.changed)
         self.refresh()
 
-    def _on_results_changed(self, _results) -> None:
-        if self._active:
-            self.refresh()
-        else:
-            self._stale = True
-
-    def set_active(self, active: bool) -> None:
-        """Told by its dock's visibilityChanged (a tab selected or not, shown or hidden)."""
-        self._active = active
-        if active and self._stale:
-            self.refresh()
 
     def refresh(self) -> list[PlanCheck]:
         self._stale = False

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.edits import EntityKind
+from workbench.ui.lazy_panel import LazyPanel
 from workbench.ui.plan_controller import PlanController
 
 HEADERS = ["When (UTC)", "Who", "Action", "Change", "Object", "Field", "Old", "New", "Note"]
 
 
-class HistoryPanel(QWidget):
+class HistoryPanel(LazyPanel):
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -46,23 +47,9 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.tree)
-        self._stale = True
-        self._active = False
-        controller.plan_changed.connect(self._on_plan_changed)
+        controller.plan_changed.connect(self.changed)
         self.refresh()
 
-    def _on_plan_changed(self, _changes) -> None:
-        # Reading the trail costs a query and a tree rebuild: only while someone looks.
-        if self._active:
-            self.refresh()
-        else:
-            self._stale = True
-
-    def set_active(self, active: bool) -> None:
-        """Told by its dock's visibilityChanged (a tab selected or not, shown or hidden)."""
-        self._active = active
-        if active and self._stale:
-            self.refresh()
 
     def select(self, kind: EntityKind | None, row_id: int | None) -> None:
         self._selected = (kind, row_id)
