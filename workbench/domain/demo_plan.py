@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+from workbench.domain.demo_activity import demo_activity_lines, demo_trajectories
 from workbench.domain.enums import (
     Footprint,
     Gap,
@@ -395,4 +396,6 @@ def demo_plan() -> Plan:
         workstreams=workstreams,
         schemes=schemes,
         risks=risks,
+        activity_lines=demo_activity_lines(),
+        trajectories=demo_trajectories(),
     )

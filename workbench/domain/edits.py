@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from workbench.domain.activity import ActivityLine
 from workbench.domain.plan import CostPressure, Plan, SpendLine
 from workbench.domain.risks import Risk
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
 
 
@@ -25,6 +27,8 @@ class EntityKind(StrEnum):
     RISK = "risk"
     SPEND_LINE = "spend_line"
     PRESSURE = "pressure"
+    ACTIVITY_LINE = "activity_line"
+    TRAJECTORY = "trajectory"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -35,6 +39,8 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.RISK: Risk,
     EntityKind.SPEND_LINE: SpendLine,
     EntityKind.PRESSURE: CostPressure,
+    EntityKind.ACTIVITY_LINE: ActivityLine,
+    EntityKind.TRAJECTORY: Trajectory,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -43,6 +49,8 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.RISK: "risks",
     EntityKind.SPEND_LINE: "spend_lines",
     EntityKind.PRESSURE: "pressures",
+    EntityKind.ACTIVITY_LINE: "activity_lines",
+    EntityKind.TRAJECTORY: "trajectories",
 }
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from workbench.domain.activity import ActivityLine
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
 from workbench.domain.risks import Risk
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
 
 
@@ -69,6 +71,8 @@ class Plan:
     workstreams: list[Workstream] = field(default_factory=list)
     schemes: list[SavingsScheme] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
+    activity_lines: list[ActivityLine] = field(default_factory=list)
+    trajectories: list[Trajectory] = field(default_factory=list)
 
     @property
     def title(self) -> str:

@@ -11,8 +11,11 @@ from decimal import Decimal
 
 import pandas as pd
 
+from workbench.domain.changes import PlanChanges
+from workbench.domain.edits import EntityKind
 from workbench.domain.enums import SchemeStatus
 from workbench.domain.plan import Plan
+from workbench.engine.activity import ActivityResults, activity_plan, admissions_avoided
 from workbench.engine.allocation import allocations_by_year, financial_position
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
@@ -25,22 +28,48 @@ from workbench.engine.savings import (
     scheme_table,
     totals_by_status,
 )
+from workbench.engine.trajectories import TrajectoryStatus, trajectory_summary
+
+# Scheme fields the activity plan reads; editing any other scheme field leaves it as it was.
+ACTIVITY_SCHEME_FIELDS = frozenset({"pod", "provider", "activity_impact", "first_year",
+                                    "last_year"})
 
 
 class PlanEngine:
+    """Recomputes after each edit, reusing what the edit cannot have changed."""
+
     def __init__(self) -> None:
         self._cache = SchemeRowCache()
+        self._last: PlanResults | None = None
 
-    def compute(self, plan: Plan) -> PlanResults:
+    def compute(self, plan: Plan, changes: PlanChanges | None = None) -> PlanResults:
+        """Every figure of `plan`. With `changes` (what the last edit touched), the
+        activity plan and trajectory statuses are reused unless the edit reached them."""
         self._cache.prune(plan.schemes)
-        return _compute(plan, self._cache)
+        last = self._last if changes is not None else None
+        activity = status = None
+        if last is not None and not (
+            changes.touches(EntityKind.ACTIVITY_LINE)
+            or changes.touches(EntityKind.SCHEME, ACTIVITY_SCHEME_FIELDS)
+            or changes.touches(EntityKind.PLAN, frozenset({"first_year"}))
+        ):
+            activity = last.activity
+        if last is not None and not changes.touches(EntityKind.TRAJECTORY):
+            status = last.trajectory_status
+        self._last = _compute(plan, self._cache, activity, status)
+        return self._last
 
 
 def compute(plan: Plan) -> PlanResults:
     return _compute(plan, None)
 
 
-def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
+def _compute(
+    plan: Plan,
+    cache: SchemeRowCache | None,
+    activity: ActivityResults | None = None,
+    status: tuple[TrajectoryStatus, ...] | None = None,
+) -> PlanResults:
     months = plan.first_year.months()
     fin = financial_position(plan)
     totals = totals_by_status(plan.schemes)
@@ -62,6 +91,11 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
         },
         index=pd.Index(table.ids, name="scheme_id"),
     )
+
+    if activity is None:
+        activity = activity_plan(plan.activity_lines, plan.schemes)
+    if status is None:
+        status = tuple(trajectory_summary(plan.trajectories))
 
     risks = risk_table(plan.risks)
     reserves = fin.contingency + fin.uncommitted_reserve
@@ -104,4 +138,7 @@ def _compute(plan: Plan, cache: SchemeRowCache | None) -> PlanResults:
             {k: float(v) for k, v in allocations_by_year(plan).items()}, name="allocation"
         ),
         savings_by_year=by_year(table, [y.start for y in plan.years()]),
+        activity=activity,
+        nel_admissions_avoided=admissions_avoided(activity, year=plan.first_year.start),
+        trajectory_status=status,
     )

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from workbench.engine.activity import ActivityResults
+from workbench.engine.trajectories import TrajectoryStatus
+
 
 @dataclass(frozen=True)
 class PlanSummary:
@@ -63,3 +66,6 @@ class PlanResults:
     risk_figures: pd.DataFrame  # index risk id; gross, probability, weighted, mitigation, net
     allocation_by_year: pd.Series  # index year label
     savings_by_year: pd.Series  # index year label; net savings of schemes active that year
+    activity: ActivityResults  # the activity plan: per-line figures and months
+    nel_admissions_avoided: float  # scheme impact on non-elective lines, first plan year
+    trajectory_status: tuple[TrajectoryStatus, ...]  # one per trajectory, in plan order

@@ -64,6 +64,8 @@ def to_jsonable(value: Any) -> Any:
         return value.label
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, frozenset | set):
         return sorted(to_jsonable(v) for v in value)
     if isinstance(value, list | tuple):

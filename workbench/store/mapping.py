@@ -5,19 +5,19 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from workbench.domain.edits import EntityKind
+from workbench.domain.edits import ROW_TYPES, EntityKind
 from workbench.domain.periods import FinancialYear
-from workbench.domain.plan import CostPressure, FinancialDrivers, Plan, SpendLine
-from workbench.domain.risks import Risk
-from workbench.domain.schemes import SavingsScheme
-from workbench.domain.workstreams import Milestone, Workstream
+from workbench.domain.plan import FinancialDrivers, Plan
+from workbench.domain.workstreams import Milestone
 from workbench.store.rows import (
+    ActivityLineRow,
     MilestoneRow,
     PlanRow,
     PressureRow,
     RiskRow,
     SchemeRow,
     SpendLineRow,
+    TrajectoryRow,
     WorkstreamRow,
 )
 
@@ -27,14 +27,10 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.RISK: RiskRow,
     EntityKind.SPEND_LINE: SpendLineRow,
     EntityKind.PRESSURE: PressureRow,
+    EntityKind.ACTIVITY_LINE: ActivityLineRow,
+    EntityKind.TRAJECTORY: TrajectoryRow,
 }
-DOMAIN_CLASSES: dict[EntityKind, type] = {
-    EntityKind.WORKSTREAM: Workstream,
-    EntityKind.SCHEME: SavingsScheme,
-    EntityKind.RISK: Risk,
-    EntityKind.SPEND_LINE: SpendLine,
-    EntityKind.PRESSURE: CostPressure,
-}
+DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))
 PLAN_FIELDS = ("organisation", "ods_code", "name", "status", "first_year", "last_year")
 

@@ -44,6 +44,8 @@ LOAD_ORDER = [
     (EntityKind.WORKSTREAM, "workstreams"),
     (EntityKind.SCHEME, "schemes"),
     (EntityKind.RISK, "risks"),
+    (EntityKind.ACTIVITY_LINE, "activity_lines"),
+    (EntityKind.TRAJECTORY, "trajectories"),
 ]
 
 
@@ -77,8 +79,7 @@ class PlanStore:
 
     def delete_all_plans(self) -> None:
         with self.transaction(write=True) as s:
-            for kind in (EntityKind.RISK, EntityKind.SCHEME, EntityKind.WORKSTREAM,
-                         EntityKind.PRESSURE, EntityKind.SPEND_LINE):
+            for kind, _ in reversed(LOAD_ORDER):
                 s.execute(delete(ROW_CLASSES[kind]))
             s.execute(delete(PlanRow))
         self.plan_id = None
@@ -86,32 +87,13 @@ class PlanStore:
     def save_new_plan(self, plan: Plan) -> Plan:
         """Insert a plan whose row ids are local keys; returns it with store ids and links."""
         with self.transaction(write=True) as s:
-            head = plan_row(plan)
-            s.add(head)
-            s.flush()
-            remap: dict[EntityKind, dict[int | None, int]] = {}
-            for kind, attr in LOAD_ORDER:
-                remap[kind] = {}
-                for obj in getattr(plan, attr):
-                    obj = _relink(kind, obj, remap)
-                    row = to_row(kind, dataclasses.replace(obj, id=None), head.id)
-                    s.add(row)
-                    s.flush()
-                    remap[kind][obj.id] = row.id
-            self.plan_id = head.id
-        return self.load_plan(head.id)
+            self.plan_id = insert_plan(s, plan)
+        return self.load_plan(self.plan_id)
 
     def load_plan(self, plan_id: int | None = None) -> Plan:
+        """Read a plan (default: the first, the working plan) and make it the one edited."""
         with self.transaction() as s:
-            head = s.get(PlanRow, plan_id) if plan_id else s.scalars(
-                select(PlanRow).order_by(PlanRow.id).limit(1)).first()
-            if head is None:
-                raise StoreError(f"{self.label} holds no plan")
-            plan = plan_from_row(head)
-            for kind, attr in LOAD_ORDER:
-                cls = ROW_CLASSES[kind]
-                rows = s.scalars(select(cls).where(cls.plan_id == head.id).order_by(cls.id))
-                setattr(plan, attr, [to_domain(kind, r) for r in rows])
+            plan = read_plan(s, plan_id, self.label)
         self.plan_id = plan.id
         return plan
 
@@ -163,6 +145,8 @@ class PlanStore:
                 # schemes to before it has an id): it gets a store id, and links follow.
                 links = {f: self._keys.get(getattr(obj, f), getattr(obj, f))
                          for f in LINK_FIELDS if hasattr(obj, f)}
+                if hasattr(obj, "scheme_ids"):
+                    links["scheme_ids"] = tuple(self._keys.get(k, k) for k in obj.scheme_ids)
                 local = obj.id if obj.id is not None and obj.id < 0 else None
                 obj = dataclasses.replace(obj, id=None if local else obj.id, **links)
                 row = to_row(edit.kind, obj, self.plan_id)
@@ -225,9 +209,43 @@ class PlanStore:
 def _relink(kind: EntityKind, obj: Any, remap: dict[EntityKind, dict[int | None, int]]) -> Any:
     """Point a row's links at the store ids of rows saved before it."""
     links = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME}
-    changes = {
+    changes: dict[str, Any] = {
         name: remap[target].get(getattr(obj, name))
         for name, target in links.items()
         if hasattr(obj, name) and getattr(obj, name) is not None and target in remap
     }
+    if hasattr(obj, "scheme_ids"):
+        schemes = remap[EntityKind.SCHEME]
+        changes["scheme_ids"] = tuple(schemes[k] for k in obj.scheme_ids if k in schemes)
     return dataclasses.replace(obj, **changes) if changes else obj
+
+
+def insert_plan(s: Session, plan: Plan) -> int:
+    """Add `plan` as a new plan row with all its rows (ids and links remapped); its id."""
+    head = plan_row(plan)
+    s.add(head)
+    s.flush()
+    remap: dict[EntityKind, dict[int | None, int]] = {}
+    for kind, attr in LOAD_ORDER:
+        remap[kind] = {}
+        for obj in getattr(plan, attr):
+            obj = _relink(kind, obj, remap)
+            row = to_row(kind, dataclasses.replace(obj, id=None), head.id)
+            s.add(row)
+            s.flush()
+            remap[kind][obj.id] = row.id
+    return head.id
+
+
+def read_plan(s: Session, plan_id: int | None, label: str) -> Plan:
+    head = s.get(PlanRow, plan_id) if plan_id else s.scalars(
+        select(PlanRow).order_by(PlanRow.id).limit(1)).first()
+    if head is None:
+        raise StoreError(f"{label} holds no plan" if plan_id is None
+                         else f"{label} holds no plan with id {plan_id}")
+    plan = plan_from_row(head)
+    for kind, attr in LOAD_ORDER:
+        cls = ROW_CLASSES[kind]
+        rows = s.scalars(select(cls).where(cls.plan_id == head.id).order_by(cls.id))
+        setattr(plan, attr, [to_domain(kind, r) for r in rows])
+    return plan

@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.domain import enums
+from workbench.domain.activity import ImpactRule, Measure, Profile
+from workbench.domain.trajectories import Actual, Direction, Frequency, SpcSettings, Unit
+from workbench.store import codecs
 from workbench.store.base import Base
-from workbench.store.types import DecimalText, EnumText, GapsType, PenceType, PhasingType
+from workbench.store.types import (
+    DecimalText,
+    EnumText,
+    GapsType,
+    JsonType,
+    LongEnumText,
+    PenceType,
+    PhasingType,
+)
 
 AUTOINC = {"sqlite_autoincrement": True}  # never reuse an id: undo re-inserts old ids
 
@@ -150,8 +161,53 @@ class RiskRow(Base):
     review_date: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class ActivityLineRow(Base):
+    """An activity plan line (added in migration 0004); counts stored as exact text."""
+
+    __tablename__ = "activity_lines"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    measure: Mapped[Measure] = mapped_column(LongEnumText(Measure))
+    provider: Mapped[str] = mapped_column(String(200))
+    provider_name: Mapped[str] = mapped_column(String(200))
+    baseline: Mapped[Decimal] = mapped_column(DecimalText)
+    growth: Mapped[Decimal] = mapped_column(DecimalText)
+    year: Mapped[int] = mapped_column(Integer)
+    scheme_ids: Mapped[tuple] = mapped_column(JsonType(codecs.encode_ids, codecs.decode_ids))
+    impact_rule: Mapped[ImpactRule] = mapped_column(LongEnumText(ImpactRule))
+    profile: Mapped[Profile] = mapped_column(LongEnumText(Profile))
+    last_year_monthly: Mapped[tuple] = mapped_column(PhasingType)
+    overrides: Mapped[dict] = mapped_column(
+        JsonType(codecs.encode_months, codecs.decode_months))
+    actuals: Mapped[dict] = mapped_column(JsonType(codecs.encode_months, codecs.decode_months))
+    note: Mapped[str] = mapped_column(Text)
+
+
+class TrajectoryRow(Base):
+    """A trajectory with its planned path and actuals (added in migration 0004)."""
+
+    __tablename__ = "trajectories"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    metric: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[Unit] = mapped_column(EnumText(Unit))
+    direction: Mapped[Direction] = mapped_column(EnumText(Direction))
+    target: Mapped[float | None] = mapped_column(Float)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    frequency: Mapped[Frequency] = mapped_column(EnumText(Frequency))
+    planned: Mapped[dict] = mapped_column(JsonType(codecs.encode_path, codecs.decode_path))
+    actuals: Mapped[dict[str, Actual]] = mapped_column(
+        JsonType(codecs.encode_actuals, codecs.decode_actuals))
+    standard_id: Mapped[str] = mapped_column(String(60))
+    provider: Mapped[str] = mapped_column(String(200))
+    spc: Mapped[SpcSettings] = mapped_column(JsonType(codecs.encode_spc, codecs.decode_spc))
+
+
 class PlanVersionRow(Base):
-    """A submission-history entry (added in migration 0002)."""
+    """A frozen version: label, date, author, note, and the read-only copy of the plan
+    (`frozen_plan_id`, a plan row of its own, added in migration 0005)."""
 
     __tablename__ = "plan_versions"
     __table_args__ = AUTOINC
@@ -161,3 +217,4 @@ class PlanVersionRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     author: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text)
+    frozen_plan_id: Mapped[int | None] = mapped_column(Integer)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import BigInteger, String, Text
 from sqlalchemy.types import TypeDecorator
@@ -81,3 +83,30 @@ class EnumText(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else self.enum_cls.parse(value)
+
+
+class JsonType(TypeDecorator):
+    """A structured domain value (a dict of overrides, a path of actuals) as JSON text.
+
+    `encode` turns the domain value into JSON-ready data and `decode` turns it back, so
+    the column round-trips to an equal value and compare-and-set works on it.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.encode, self.decode = encode, decode
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else json.dumps(self.encode(value), sort_keys=True)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.decode(json.loads(value))
+
+
+class LongEnumText(EnumText):
+    """EnumText for labels longer than 40 characters (activity measures)."""
+
+    impl = String(100)

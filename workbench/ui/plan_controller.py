@@ -91,8 +91,9 @@ class PlanController(QObject):
         applied = self.store.apply(edit, action=action, note=note)
         self.pending_changed.emit(False)
         apply_to_plan(self.plan, applied)
-        self.results = self._engine.compute(self.plan)
-        self.plan_changed.emit(PlanChanges.of(applied))
+        changes = PlanChanges.of(applied)
+        self.results = self._engine.compute(self.plan, changes)
+        self.plan_changed.emit(changes)
         self.results_changed.emit(self.results)
         return applied
 

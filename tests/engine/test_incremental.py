@@ -1,0 +1,64 @@
+"""PlanEngine reuses the activity plan and trajectory statuses only when an edit cannot
+have changed them, and the reused figures always equal a full recompute."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from workbench.domain.changes import PlanChanges
+from workbench.domain.demo_plan import demo_plan
+from workbench.domain.edits import EntityKind, SetField, apply_to_plan
+from workbench.engine import compute
+from workbench.engine.recompute import PlanEngine
+
+
+def edit_and_compute(engine, plan, edit):
+    apply_to_plan(plan, edit)
+    return engine.compute(plan, PlanChanges.of(edit))
+
+
+def test_unrelated_scheme_edit_reuses_activity_and_matches_full_compute():
+    plan, engine = demo_plan(), PlanEngine()
+    before = engine.compute(plan)
+    s = plan.schemes[0]
+    after = edit_and_compute(engine, plan, SetField(
+        EntityKind.SCHEME, s.id, "confidence", s.confidence, Decimal("0.5")))
+    assert after.activity is before.activity
+    assert after.trajectory_status is before.trajectory_status
+    assert after.summary == compute(plan).summary
+
+
+def test_activity_impact_edit_recomputes_the_activity_plan():
+    plan, engine = demo_plan(), PlanEngine()
+    before = engine.compute(plan)
+    nel = next(s for s in plan.schemes if s.activity_impact)
+    after = edit_and_compute(engine, plan, SetField(
+        EntityKind.SCHEME, nel.id, "activity_impact", nel.activity_impact, 1500))
+    assert after.activity is not before.activity
+    assert after.nel_admissions_avoided == before.nel_admissions_avoided + 500
+    assert after.nel_admissions_avoided == compute(plan).nel_admissions_avoided
+
+
+def test_override_edit_recomputes_months_and_actual_edit_recomputes_status():
+    plan, engine = demo_plan(), PlanEngine()
+    engine.compute(plan)
+    line = plan.activity_lines[0]
+    after = edit_and_compute(engine, plan, SetField(
+        EntityKind.ACTIVITY_LINE, line.id, "overrides", {}, {0: Decimal(9999)}))
+    assert after.activity.monthly.loc[line.id, 0] == 9999
+    path = plan.trajectories[2]
+    last = max(path.actuals)
+    worse = {**path.actuals, last: path.actuals[last]._replace(value=0.5)}
+    after = edit_and_compute(engine, plan, SetField(
+        EntityKind.TRAJECTORY, path.id, "actuals", path.actuals, worse))
+    assert after.trajectory_status[2].actual == 0.5
+    assert after.trajectory_status == compute(plan).trajectory_status
+
+
+def test_touches_reports_fields_and_structure():
+    edit = SetField(EntityKind.SCHEME, 1, "name", "a", "b")
+    changes = PlanChanges.of(edit)
+    assert changes.touches(EntityKind.SCHEME)
+    assert not changes.touches(EntityKind.SCHEME, frozenset({"pod"}))
+    assert changes.touches(EntityKind.SCHEME, frozenset({"name"}))
+    assert not changes.touches(EntityKind.RISK)
