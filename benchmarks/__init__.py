@@ -1,0 +1,1 @@
+"""Benchmarks of the large plan: `python benchmarks/run.py` (see README.md)."""
