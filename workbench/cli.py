@@ -142,16 +142,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from workbench.store import open_store
 
     plan = open_store(store_target(args)).load_plan()
-    figures = summary_figures(compute(plan).summary)
+    results = compute(plan)
+    figures = summary_figures(results.summary)
+    avoided = round(results.nel_admissions_avoided, 1)
     if args.json:
         print(json.dumps({"organisation": plan.organisation, "ods_code": plan.ods_code,
-                          "year": plan.first_year.label, **figures}, indent=2))
+                          "year": plan.first_year.label, **figures,
+                          "nel_admissions_avoided": avoided,
+                          "trajectories": [s.as_dict() for s in results.trajectory_status]},
+                         indent=2))
         return 0
     print(plan.title)
     width = max(len(label) for _field, label in SUMMARY_KEYS.values())
     for key, value in figures.items():
         text = f"{value:,.1f}%" if key.endswith("_pct") else f"£{value:,.0f}"
         print(f"  {SUMMARY_KEYS[key][1]:<{width}} {text:>16}")
+    print(f"  {'Non-elective admissions avoided':<{width}} {avoided:>16,.0f}")
+    for status in results.trajectory_status:
+        where = f" at {status.period}" if status.period else ""
+        print(f"  {status.metric}: {status.status.value}{where}")
     return 0
 
 

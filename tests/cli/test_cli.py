@@ -32,6 +32,14 @@ def test_demo_then_summary_json_reproduces_the_seed(tmp_path, capsys):
     assert round(figures["transformation_ringfence_gbp"] / 1e6, 1) == 9.0
     for key in ("allocation_gbp", "savings_gap_risk_adjusted_gbp", "risks_net_gbp"):
         assert isinstance(figures[key], float)
+    assert figures["nel_admissions_avoided"] == 1000  # the seed's BCF schemes
+    paths = {t["metric"]: t for t in figures["trajectories"]}
+    assert len(paths) == 3
+    four_hour = paths["A&E 4-hour performance, OUH (RTH), all types"]
+    # the last real month (March 2019) against the 95% standard
+    assert (four_hour["status"], four_hour["period"]) == ("Off track", "2019-03")
+    assert four_hour["target"] == 0.95 and four_hour["target_met"] is False
+    assert paths["Delayed transfers of care, delays per week"]["status"] == "No data"
 
 
 def test_demo_refuses_to_overwrite_without_force(tmp_path, capsys):

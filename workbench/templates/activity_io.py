@@ -1,7 +1,7 @@
 """Activity lines to and from the Activity Plan sheet (one row per provider and measure).
 
-The plan holds no activity lines yet (no entity kind, no store table), so the import side
-returns ActivityLines and findings rather than an edit. What the sheet cannot carry (impact
+The import side returns ActivityLines and findings (activity_import turns them into the
+plan's edit). What the sheet cannot carry (impact
 rule, linked schemes, last year's monthly shape, actuals) is kept from the matching current
 line; a figure equal to the current one as far as a float can tell keeps its exact Decimal.
 Months that differ from the engine's profile come back as overrides.
@@ -80,7 +80,14 @@ def read_activity(path: str | Path, plan: Plan,
                          "B2")
         out.findings = findings.items
         return out
-    spec = found.spec
+    out.lines = read_activity_lines(book, found.spec, plan, current, findings)
+    out.findings = findings.items
+    return out
+
+
+def read_activity_lines(book: sheets.WorkbookData, spec: TemplateSpec, plan: Plan,
+                        current: Sequence[ActivityLine], findings: Findings) -> list[ActivityLine]:
+    """The lines of a recognised Activity Plan workbook; [] if any problem was found."""
     read = SheetReader(book, spec, findings).table(spec.table("Activity Plan"))
     by_key = {(x.provider.casefold(), x.measure, x.year): x for x in current}
     pairs = []
@@ -88,10 +95,9 @@ def read_activity(path: str | Path, plan: Plan,
         line = _line(row, spec.first_year, by_key, findings, read.sheet)
         if line is not None:
             pairs.append((line, row))
-    if not findings.has_problems and read is not None:
-        out.lines = _with_overrides(pairs, read.sheet, plan, findings)
-    out.findings = findings.items
-    return out
+    if findings.has_problems or read is None:
+        return []
+    return _with_overrides(pairs, read.sheet, plan, findings)
 
 
 def _keep(current: Decimal | None, new: Decimal) -> Decimal:

@@ -29,10 +29,10 @@ FILLERS = {"finance": fill_finance, "activity": fill_activity, "resilience": fil
 
 def export_template(plan: Plan, kind: str, out: str | Path, *,
                     into: str | Path | None = None,
-                    activity: Sequence[ActivityLine] = ()) -> Path:
+                    activity: Sequence[ActivityLine] | None = None) -> Path:
     """Fill a copy of the `kind` template (or of the user's workbook `into`) and save to `out`.
 
-    `activity`: the activity lines for the Activity template (the plan does not hold them).
+    `activity`: the activity lines for the Activity template (default: the plan's).
     Raises TemplateError (one sentence, naming the file) for anything the user can fix.
     """
     spec = spec_for(kind)
@@ -59,7 +59,8 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
     try:
         filler = Filler(wb, spec, source.name)
         if kind == "activity":
-            fill_activity(plan, filler, spec, activity)
+            fill_activity(plan, filler, spec,
+                          plan.activity_lines if activity is None else activity)
         else:
             fill(plan, filler, spec)
         save_atomically(wb, out)

@@ -19,10 +19,12 @@ from workbench.domain.plan import Plan
 from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.templates import sheets
+from workbench.templates.activity_import import activity_edit
 from workbench.templates.diff import Preview, build_edit
 from workbench.templates.finance_import import read_finance
 from workbench.templates.findings import Finding, Findings, Severity
 from workbench.templates.recognise import recognise
+from workbench.templates.spec import TemplateSpec
 
 Progress = Callable[[int, str], None]  # percent, step
 SUMMARY_TOLERANCE = Decimal(1000)  # pounds: the Summary shows £000 to one decimal
@@ -90,6 +92,12 @@ def plan_import(path: str | Path, current: Plan, progress: Progress | None = Non
     elif found.version is None:
         findings.warning("no template version on the Cover; read as version "
                          f"{spec.version}", "Cover", found.version_cell)
+    if spec.kind == "activity":
+        step(60, "Checking every line")
+        _activity(book, spec, current, report, findings, f"Import {path.name}")
+        report.findings = findings.items
+        step(100, "Done")
+        return report
     if spec.kind != "finance":
         findings.problem(f"importing the {spec.title} template is not supported yet", "Cover",
                          "B2")
@@ -122,3 +130,14 @@ def _check_summary(current: Plan, edit: Batch, cells: dict, findings: Findings) 
                              f"{Decimal(ours) / 1000:,.1f} (£000) from the imported figures",
                              "Summary", where)
     return summary
+
+
+def _activity(book: sheets.WorkbookData, spec: TemplateSpec, current: Plan,
+              report: ImportReport, findings: Findings, label: str) -> None:
+    from workbench.templates.activity_io import read_activity_lines
+
+    lines = read_activity_lines(book, spec, current, current.activity_lines, findings)
+    if findings.has_problems:
+        return
+    edit, report.preview = activity_edit(current, lines, spec.first_year, label)
+    report.edit = edit
