@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--check", action="store_true",
                      help="only print the validation report; exit 1 on any problem")
+    actuals = commands.add_parser("actuals", parents=[common],
+                                  help="add actuals from a CSV file (date, metric, value)")
+    actuals.add_argument("file", type=Path, metavar="FILE.csv")
+    actuals.add_argument("--check", action="store_true",
+                         help="only check the file; exit 1 on any problem")
     return parser
 
 
@@ -195,8 +200,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actuals(args: argparse.Namespace) -> int:
+    """All rows or none: any problem in the file and the plan is left as it was."""
+    from workbench.store import open_store
+    from workbench.templates.actuals_csv import read_actuals
+
+    store = open_store(store_target(args))
+    report = read_actuals(args.file, store.load_plan())
+    print(report.text())
+    if report.edit is None:
+        if not args.check:
+            print("Nothing was imported: fix the problems above and try again.")
+        return 1
+    if not args.check:
+        store.apply(report.edit, action="import", note=f"Actuals from {args.file.name}")
+        print(f"Added the actuals in {args.file.name} to {store.label}.")
+    return 0
+
+
 COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,
-            "import": cmd_import}
+            "import": cmd_import, "actuals": cmd_actuals}
 
 
 def run(args: argparse.Namespace) -> int:
