@@ -1,7 +1,9 @@
 """A workbook's cells as plain dicts: cached values and formulas, loaded once, bounded.
 
-openpyxl read-only mode is used twice (values as last calculated, then formulas) so
-that totals can be cross-checked and a formula typed into an input cell is noticed.
+Each cell's value as last calculated and its formula are both kept, so that totals can be
+cross-checked and a formula typed into an input cell is noticed. One pass of openpyxl's
+read-only parser gives both (a parser that also keeps the formula of each cell it reads
+for its cached value); should openpyxl's internals differ, two passes give the same.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from workbench.domain.errors import TemplateError
 from workbench.templates.safety import check_workbook_file
@@ -91,22 +94,77 @@ def _read(path: Path, data_only: bool) -> dict[str, SheetData]:
         wb.close()
 
 
-def load(path: str | Path) -> WorkbookData:
-    """Check the file, then read it; any failure is a TemplateError naming the file."""
-    path = Path(path)
-    check_workbook_file(path)
+class _ValueAndFormulaParser(WorkSheetParser):
+    """openpyxl's sheet parser in data-only mode that also keeps each cell's formula."""
+
+    def parse_cell(self, element):
+        cell = super().parse_cell(element)
+        if element.find(FORMULA_TAG) is not None:
+            cell["formula"] = self.parse_formula(element)
+        return cell
+
+
+def _read_once(path: Path) -> dict[str, SheetData]:
+    """What _read gives with data_only True and False, merged, in one pass of each sheet."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     try:
-        values = _read(path, data_only=True)
-        formulas = _read(path, data_only=False)
-    except TemplateError:
-        raise
-    except Exception as exc:  # openpyxl raises many types on damaged XML; all mean "unreadable"
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise TemplateError(f"is damaged and cannot be read ({reason})", file=path.name) from exc
+        out: dict[str, SheetData] = {}
+        for ws in wb.worksheets:
+            sheet = SheetData(ws.title)
+            values, formulas, last = sheet.values, sheet.formulas, 0
+            with ws._get_source() as src:
+                parser = _ValueAndFormulaParser(
+                    src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                    date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+                for r, row in parser.parse():
+                    if r > MAX_ROWS:
+                        sheet.truncated = True
+                        break
+                    for cell in row:
+                        c = cell["column"]
+                        if c > MAX_COLS:
+                            continue
+                        value, formula = cell["value"], cell.get("formula")
+                        if value is not None:
+                            values[(r, c)] = value
+                        elif formula is None:
+                            continue
+                        if formula is not None and _is_formula(formula):
+                            formulas[(r, c)] = getattr(formula, "text", None) or str(formula)
+                        last = max(last, r)
+            sheet.max_row = last
+            out[ws.title] = sheet
+        return out
+    finally:
+        wb.close()
+
+
+def _read_twice(path: Path) -> dict[str, SheetData]:
+    values = _read(path, data_only=True)
+    formulas = _read(path, data_only=False)
     for name, sheet in values.items():
         other = formulas.get(name)
         if other is not None:
             sheet.formulas = other.formulas
             sheet.max_row = max(sheet.max_row, other.max_row)
             sheet.truncated = sheet.truncated or other.truncated
-    return WorkbookData(path.name, values)
+    return values
+
+
+def load(path: str | Path) -> WorkbookData:
+    """Check the file, then read it; any failure is a TemplateError naming the file."""
+    path = Path(path)
+    check_workbook_file(path)
+    try:
+        try:
+            sheets = _read_once(path)
+        except AttributeError:  # openpyxl's read-only internals are not what _read_once needs
+            sheets = _read_twice(path)
+    except TemplateError:
+        raise
+    except Exception as exc:  # openpyxl raises many types on damaged XML; all mean "unreadable"
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise TemplateError(f"is damaged and cannot be read ({reason})", file=path.name) from exc
+    return WorkbookData(path.name, sheets)
