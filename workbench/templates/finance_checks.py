@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from fractions import Fraction
 
 from workbench.templates.findings import Findings
 from workbench.templates.reader import RowRead, TableRead
@@ -18,6 +17,7 @@ from workbench.templates.values import THOUSAND, parse_number
 MONTH_KEYS = tuple(f"m{n}" for n in range(1, 13))
 TOLERANCE = Decimal("0.001")  # £000, i.e. one pound
 SNAP = Decimal("1e-9")
+MAX_DENOMINATOR = 1000  # phasing ratios snap to fractions with denominators up to this
 
 
 def phasing_weights(months: list[Decimal]) -> tuple[Decimal, ...]:
@@ -26,17 +26,40 @@ def phasing_weights(months: list[Decimal]) -> tuple[Decimal, ...]:
     are those whole numbers, which normalise to exactly the plan's own profile; otherwise
     the £000 figures themselves are the weights."""
     smallest = min(m for m in months if m > 0)
-    fractions = []
+    nears: list[tuple[int, int]] = []
     for month in months:
         ratio = month / smallest
-        near = Fraction(ratio).limit_denominator(1000)
-        if abs(Decimal(near.numerator) / near.denominator - ratio) > SNAP * max(ratio, 1):
+        p, q = _nearest_fraction(*ratio.as_integer_ratio(), MAX_DENOMINATOR)
+        if (q != 1 or ratio != p) and abs(Decimal(p) / q - ratio) > SNAP * max(ratio, 1):
             return tuple(months)
-        fractions.append(near)
-    scale = math.lcm(*(f.denominator for f in fractions))
+        nears.append((p, q))
+    scale = math.lcm(*(q for _, q in nears))
     if scale > 1_000_000:
         return tuple(months)
-    return tuple(Decimal(int(f * scale)) for f in fractions)
+    return tuple(Decimal(p * scale // q) for p, q in nears)
+
+
+def _nearest_fraction(n: int, d: int, max_denominator: int) -> tuple[int, int]:
+    """Fraction(n, d).limit_denominator(max_denominator) as (numerator, denominator): the same
+    continued-fraction steps and the same choice between the two bounds, in plain integers
+    (n/d in lowest terms, d > 0, as Decimal.as_integer_ratio gives it)."""
+    if d <= max_denominator:
+        return n, d
+    big_n, big_d = n, d
+    p0, q0, p1, q1 = 0, 1, 1, 0
+    while True:
+        a = n // d
+        q2 = q0 + a * q1
+        if q2 > max_denominator:
+            break
+        p0, q0, p1, q1 = p1, q1, p0 + a * p1, q2
+        n, d = d, n - a * d
+    k = (max_denominator - q0) // q1
+    pb, qb = p0 + k * p1, q0 + k * q1
+    # |p1/q1 - N/D| <= |pb/qb - N/D|, multiplied through by q1 * qb * D
+    if abs(p1 * big_d - big_n * q1) * qb <= abs(pb * big_d - big_n * qb) * q1:
+        return p1, q1
+    return pb, qb
 
 
 def normalised(phasing: tuple[Decimal, ...]) -> tuple[Decimal, ...]:

@@ -8,12 +8,13 @@ one transaction (the GUI as one undo step), and only when `report.ok`: any Probl
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from workbench.domain.edits import Batch, apply_to_plan
+from workbench.domain.edits import ROW_LISTS, Batch, apply_to_plan
 from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
 from workbench.engine import compute
@@ -118,9 +119,18 @@ def plan_import(path: str | Path, current: Plan, progress: Progress | None = Non
     return report
 
 
+def _scratch_copy(plan: Plan) -> Plan:
+    """A copy of `plan` that apply_to_plan can change without touching `plan`: its own row
+    lists, drivers and rows. apply_to_plan only sets fields of rows (and of the plan and its
+    drivers) and adds or removes rows, so the values inside a row can stay shared."""
+    lists = {name: [copy.copy(row) for row in getattr(plan, name)]
+             for name in ROW_LISTS.values()}
+    return dataclasses.replace(plan, drivers=copy.copy(plan.drivers), **lists)
+
+
 def _check_summary(current: Plan, edit: Batch, cells: dict, findings: Findings) -> PlanSummary:
     """Recompute the imported plan and compare with the workbook's own Summary figures."""
-    plan = copy.deepcopy(current)
+    plan = _scratch_copy(current)
     apply_to_plan(plan, edit)
     summary = compute(plan).summary
     for key, (value, where) in cells.items():

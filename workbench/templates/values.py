@@ -7,6 +7,7 @@ Money in the domain is Decimal pounds; templates hold £000. The conversion is e
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -42,6 +43,11 @@ def show(value: object) -> str:
 
 def parse_number(value: object) -> Decimal | None:
     """A number as typed: 1234, "1,234", "(500)", "£1,200.50", "-" (zero); blank is None."""
+    kind = type(value)  # the cells of a large sheet are mostly plain ints and floats
+    if kind is float and math.isfinite(value):
+        return Decimal(repr(value))
+    if kind is int:
+        return Decimal(value)
     if is_blank(value):
         return None
     if isinstance(value, bool):
