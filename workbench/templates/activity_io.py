@@ -139,17 +139,18 @@ def _with_overrides(pairs: list[tuple[ActivityLine, RowRead]], sheet: str, plan:
                     findings: Findings) -> list[ActivityLine]:
     """Months that differ from the profile the engine gives become overrides."""
     results = activity_plan([line for line, _ in pairs], plan.schemes)
+    keys = [line.id if line.id is not None else -(i + 1) for i, (line, _) in enumerate(pairs)]
+    profiled_rows = results.profiled.loc[keys].to_numpy().tolist()  # plain floats, row by row
+    planned_of = results.figures.loc[keys, "planned"].to_numpy().tolist()
     out = []
-    for i, (line, row) in enumerate(pairs):
-        key = line.id if line.id is not None else -(i + 1)
-        profiled = results.profiled.loc[key]
+    for (line, row), profiled, planned in zip(pairs, profiled_rows, planned_of, strict=True):
         overrides = {}
         for n, month in enumerate(MONTHS):
             value = row.get(month)
-            if isinstance(value, Decimal) and abs(float(value) - profiled.iloc[n]) > 1e-6 * max(
-                    1.0, abs(profiled.iloc[n])):
+            if isinstance(value, Decimal) and abs(float(value) - profiled[n]) > 1e-6 * max(
+                    1.0, abs(profiled[n])):
                 overrides[n] = value
-        planned, typed = results.figures.loc[key, "planned"], row.get("plan")
+        typed = row.get("plan")
         if isinstance(typed, Decimal) and abs(float(typed) - planned) > 0.5:
             findings.warning(f"the plan {typed:,} differs from the app's {planned:,.0f} "
                              "(FOT x growth less scheme impact); the app's is used",

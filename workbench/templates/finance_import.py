@@ -7,6 +7,7 @@ name) and finance-specific checks run: phasing against net saving, totals, formu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -128,11 +129,17 @@ def _drivers(reader: SheetReader, spec: TemplateSpec, out: ImportedPlan) -> None
 def _enum(reader: SheetReader, enum: type[LabelledEnum], text: object, header: str,
           sheet: str, where: str) -> LabelledEnum | None:
     try:
-        return enum.parse(text)
+        return _parse_enum(enum, text) if isinstance(text, str) else enum.parse(text)
     except ValueError:
         choices = ", ".join(m.value for m in enum)
         reader.findings.problem(f"{header} {text!r} is not one of: {choices}", sheet, where)
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_enum(enum: type[LabelledEnum], text: str) -> LabelledEnum:
+    """enum.parse, remembered: a long sheet spells the same few choices on every row."""
+    return enum.parse(text)
 
 
 def _row(reader: SheetReader, table: Table, read: TableRead, row: RowRead) -> ImportedRow:

@@ -13,7 +13,7 @@ from workbench.templates import values as v
 from workbench.templates.findings import Findings
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import MAX_COLS, SheetData, WorkbookData
-from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.spec import Column, Grid, Kind, Table, TemplateSpec, normalise
 
 CONVERT: dict[Kind, Callable[[object], object]] = {
     Kind.TEXT: v.parse_text, Kind.ENUM: v.parse_text, Kind.MONEY: v.thousands_to_pounds,
@@ -181,17 +181,21 @@ class SheetReader:
                          sheet.name, f"{header_row}:{header_row}")
         read = TableRead(sheet.name, [], {c.key for c in held if c.key in columns}, columns,
                          header_row)
+        present = [c for c in table.columns if c.held and c.key in columns]
+        formulas = [c for c in table.columns if c.formula and c.key in columns]
         for r in range(header_row + 1, sheet.max_row + 1):
-            row = self._table_row(sheet, table, r, columns)
+            row = self._table_row(sheet, table, r, columns, present, formulas)
             if row is not None:
                 read.rows.append(row)
         read.totals = self._totals(sheet, table, header_row, columns)
         return read
 
-    def _table_row(self, sheet: SheetData, table: Table, r: int,
-                   columns: dict[str, int]) -> RowRead | None:
-        held = [c for c in table.columns if c.held and c.key in columns]
-        raw = {c.key: sheet.value(r, columns[c.key]) for c in held}
+    def _table_row(self, sheet: SheetData, table: Table, r: int, columns: dict[str, int],
+                   held: list[Column], formulas: list[Column]) -> RowRead | None:
+        """`held`: the table's held columns that are present; `formulas`: its formula columns
+        that are present (worked out once per table, not per row)."""
+        values = sheet.values
+        raw = {c.key: values.get((r, columns[c.key])) for c in held}
         filled = [k for k, value in raw.items() if not v.is_blank(value)]
         if not filled:
             return None
@@ -219,10 +223,8 @@ class SheetReader:
             row.cells[column.key] = cell
             if cell.value is None and column.required and cell.raw is None:
                 self.findings.problem(f"{column.header} is empty", sheet.name, cell.coord)
-        for column in table.columns:
-            if column.formula and column.key in columns:
-                row.calc[column.key] = self.calculated(sheet, r, columns[column.key],
-                                                       column.header)
+        for column in formulas:
+            row.calc[column.key] = self.calculated(sheet, r, columns[column.key], column.header)
         return row
 
     def _totals(self, sheet: SheetData, table: Table, header_row: int,

@@ -37,8 +37,10 @@ class SheetData:
         """(column, value) of the non-blank cells of one row, left to right."""
         if self._rows is None:
             rows: dict[int, list[tuple[int, object]]] = {}
-            for (r, c), value in sorted(self.values.items()):
+            for (r, c), value in self.values.items():
                 rows.setdefault(r, []).append((c, value))
+            for cells in rows.values():
+                cells.sort(key=_column)  # read in column order already: a check, not a sort
             self._rows = rows
         return self._rows.get(row, [])
 
@@ -47,6 +49,10 @@ class SheetData:
 
     def formula(self, row: int, col: int) -> str | None:
         return self.formulas.get((row, col))
+
+
+def _column(cell: tuple[int, object]) -> int:
+    return cell[0]
 
 
 @dataclass
