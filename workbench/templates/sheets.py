@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from workbench.domain.errors import TemplateError
 from workbench.templates.safety import check_workbook_file
@@ -21,6 +23,7 @@ from workbench.templates.spec import normalise, sheet_names_for
 
 MAX_ROWS = 5000
 MAX_COLS = 120
+TEXT_TAG = f"{{{SHEET_MAIN_NS}}}t"
 Cell = tuple[int, int]
 
 
@@ -101,13 +104,40 @@ def _read(path: Path, data_only: bool) -> dict[str, SheetData]:
 
 
 class _ValueAndFormulaParser(WorkSheetParser):
-    """openpyxl's sheet parser in data-only mode that also keeps each cell's formula."""
+    """openpyxl's sheet parser in data-only mode that also keeps each cell's formula.
+
+    A plain inline string (`<is><t>text</t></is>`, as openpyxl writes every text cell) is
+    read directly: openpyxl's own path builds a rich-text object per cell to get the same
+    text, which is a fifth of the time of reading a workbook of 2,000 schemes.
+    """
 
     def parse_cell(self, element):
-        cell = super().parse_cell(element)
+        text = _plain_inline_text(element) if not self.rich_text else None
+        if text is None:
+            cell = super().parse_cell(element)
+        else:  # as WorkSheetParser.parse_cell does for an inline string
+            coordinate, style_id = element.get("r"), element.get("s", 0)
+            if coordinate:
+                row, column = coordinate_to_tuple(coordinate)
+                self.col_counter = column
+            else:
+                self.col_counter += 1
+                row, column = self.row_counter, self.col_counter
+            cell = {"row": row, "column": column, "value": text, "data_type": "s",
+                    "style_id": int(style_id) if style_id else 0}
         if element.find(FORMULA_TAG) is not None:
             cell["formula"] = self.parse_formula(element)
         return cell
+
+
+def _plain_inline_text(element) -> str | None:
+    """The text of an inline string cell holding one plain <t> run; None for anything else."""
+    if element.get("t") != "inlineStr":
+        return None
+    child = element.find(INLINE_STRING)
+    if child is None or len(child) != 1 or child[0].tag != TEXT_TAG:
+        return None
+    return child[0].text or ""
 
 
 def _read_once(path: Path) -> dict[str, SheetData]:
