@@ -9,6 +9,7 @@ for its cached value); should openpyxl's internals differ, two passes give the s
 from __future__ import annotations
 
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,15 +141,21 @@ def _plain_inline_text(element) -> str | None:
     return child[0].text or ""
 
 
-def _read_once(path: Path) -> dict[str, SheetData]:
-    """What _read gives with data_only True and False, merged, in one pass of each sheet."""
+def _read_once(path: Path, only: Collection[str] | None = None) -> dict[str, SheetData]:
+    """What _read gives with data_only True and False, merged, in one pass of each sheet.
+    With `only`, other sheets are listed (empty) but not read."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     try:
         out: dict[str, SheetData] = {}
+        wanted = None if only is None else {normalise(n) for name in only
+                                            for n in sheet_names_for(name)}
         for ws in wb.worksheets:
             sheet = SheetData(ws.title)
+            out[ws.title] = sheet
+            if wanted is not None and normalise(ws.title) not in wanted:
+                continue
             values, formulas, last = sheet.values, sheet.formulas, 0
             with ws._get_source() as src:
                 parser = _ValueAndFormulaParser(
@@ -171,7 +178,6 @@ def _read_once(path: Path) -> dict[str, SheetData]:
                             formulas[(r, c)] = getattr(formula, "text", None) or str(formula)
                         last = max(last, r)
             sheet.max_row = last
-            out[ws.title] = sheet
         return out
     finally:
         wb.close()
@@ -189,13 +195,16 @@ def _read_twice(path: Path) -> dict[str, SheetData]:
     return values
 
 
-def load(path: str | Path) -> WorkbookData:
-    """Check the file, then read it; any failure is a TemplateError naming the file."""
+def load(path: str | Path, only: Collection[str] | None = None) -> WorkbookData:
+    """Check the file, then read it; any failure is a TemplateError naming the file.
+
+    `only`: read just these sheets (by name or alias); the others are there by name, empty
+    (enough to recognise a template, which reads the Cover and the sheet names)."""
     path = Path(path)
     check_workbook_file(path)
     try:
         try:
-            sheets = _read_once(path)
+            sheets = _read_once(path, only)
         except AttributeError:  # openpyxl's read-only internals are not what _read_once needs
             sheets = _read_twice(path)
     except TemplateError:

@@ -137,9 +137,11 @@ class Filler:
                 by_identity[identity(existing)].append(r)
         placed: dict[int, RowValues] = {}
         pending = []
+        kinds = {c.key: c.kind for c in table.columns}
         for values in rows:
-            pool = by_identity.get(identity({k: to_cell(table.column(k).kind, v)
-                                             for k, v in values.items()}))
+            pool = by_identity.get(identity({
+                k: to_cell(kinds[k] if k in kinds else table.column(k).kind, v)
+                for k, v in values.items()}))
             if pool:
                 placed[pool.popleft()] = values
             else:
