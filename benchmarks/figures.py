@@ -1,0 +1,302 @@
+"""Each benchmark figure, measured on a prepared workspace (a temp folder holding the large
+plan's SQLite database, the roomy templates and the exported workbooks)."""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from benchmarks.large_plan import large_plan
+from benchmarks.timing import paired, sample
+from benchmarks.workbooks import KINDS, export, roomy_template
+from workbench.domain.demo_plan import demo_plan
+from workbench.domain.edits import EntityKind, SetField, apply_to_plan
+from workbench.domain.plan import Plan
+from workbench.engine.recompute import PlanEngine
+from workbench.store.opening import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+PROBE = Path(__file__).with_name("probe.py")
+
+
+@dataclass
+class Repeats:
+    """How many timed runs each kind of figure gets (after one warm-up run)."""
+
+    fast: int = 25  # a few ms: engine
+    medium: int = 15  # tens of ms: edit to chart, store load
+    slow: int = 7  # seconds: templates
+    process: int = 5  # a new process each: startup, peak RSS
+
+    @classmethod
+    def quick(cls) -> Repeats:
+        return cls(fast=7, medium=5, slow=3, process=3)
+
+
+@dataclass
+class Workspace:
+    folder: Path
+    scale: Fraction
+    plan: Plan  # as loaded from the store (store ids)
+    db: Path
+    templates: dict[str, Path] = field(default_factory=dict)
+    exported: dict[str, Path] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        p = self.plan
+        return {"workstreams": len(p.workstreams), "schemes": len(p.schemes),
+                "risks": len(p.risks), "activity_lines": len(p.activity_lines),
+                "trajectories": len(p.trajectories),
+                "trajectory_actuals": sum(len(t.actuals) for t in p.trajectories)}
+
+
+def prepare(folder: Path, scale: Fraction) -> Workspace:
+    """Generate the plan, save it to a new SQLite store, build the roomy templates."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "large.db"
+    store = open_store(db, create=True)
+    try:
+        store.save_new_plan(large_plan(scale=scale))
+        plan = store.load_plan()
+    finally:
+        store.engine.dispose()
+    space = Workspace(folder, scale, plan, db)
+    for kind in KINDS:
+        space.templates[kind] = roomy_template(plan, kind, folder)
+        space.exported[kind] = folder / f"{kind}.xlsx"
+    return space
+
+
+# -- engine -----------------------------------------------------------------------------
+def engine_full(space: Workspace, reps: Repeats) -> dict[str, float]:
+    plan = space.plan
+    s = sample(lambda: PlanEngine().compute(plan), reps.fast)
+    return {"engine_full_recompute_ms": s.median}
+
+
+def _compute_after(engine: PlanEngine):
+    """engine.compute as the controller calls it after an edit (with what changed, if the
+    engine takes that)."""
+    if "changes" not in inspect.signature(engine.compute).parameters:
+        return lambda plan, edit: engine.compute(plan)
+    from workbench.domain.changes import PlanChanges
+
+    return lambda plan, edit: engine.compute(plan, PlanChanges.of(edit))
+
+
+def engine_edit(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """One scheme's gross saving changed: mirror the edit into the plan, then recompute with
+    the same engine (its row cache warm), as PlanController.apply does after the store."""
+    plan = copy.deepcopy(space.plan)
+    engine = PlanEngine()
+    engine.compute(plan)
+    recompute = _compute_after(engine)
+    state = {"n": 0}
+
+    def edit() -> None:
+        state["n"] += 1
+        scheme = plan.schemes[(state["n"] * 7919) % len(plan.schemes)]
+        old = scheme.gross_saving
+        change = SetField(EntityKind.SCHEME, scheme.id, "gross_saving", old, old + 1000)
+        apply_to_plan(plan, change)
+        recompute(plan, change)
+
+    s = sample(edit, reps.fast)
+    return {"engine_edit_recompute_ms": s.median}
+
+
+# -- store ------------------------------------------------------------------------------
+def store_load(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """Open the database (engine, schema check) and load the whole plan, then close."""
+    loaded = {}
+
+    def load() -> None:
+        store = open_store(space.db)
+        try:
+            loaded["plan"] = store.load_plan()
+        finally:
+            store.engine.dispose()
+
+    s = sample(load, reps.medium)
+    if loaded["plan"] != space.plan:
+        raise AssertionError("the plan loaded from the store differs from the one saved")
+    return {"store_load_ms": s.median}
+
+
+# -- GUI: an edit in the schemes table until the charts hold the new figures ------------------
+def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.plan_controller import PlanController
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db = space.folder / "gui.db"
+    shutil.copyfile(space.db, db)
+    store = open_store(db)
+    window = MainWindow(PlanController(store.load_plan(), store), store_label=db.name)
+    try:
+        window.show()
+        app.processEvents()
+        panel = window.tables[EntityKind.SCHEME]
+        column = [c.header for c in panel.model.columns].index("Gross saving")
+        chart = window.charts.savings
+        controller = window.controller
+        state = {"n": 0, "scheme": None}
+
+        def edit() -> None:
+            state["n"] += 1
+            row = (state["n"] * 7919) % panel.proxy.rowCount()
+            index = panel.proxy.index(row, column)
+            scheme = panel.model.rows[panel.proxy.mapToSource(index).row()]
+            state["scheme"] = scheme
+            text = f"{scheme.gross_saving + 1000:,.0f}"
+            if not panel.proxy.setData(index, text, Qt.ItemDataRole.EditRole):
+                raise AssertionError("the table refused the edit")
+
+        def check() -> None:
+            """The edited scheme's new saving is in the results the charts drew."""
+            results, scheme = controller.results, state["scheme"]
+            monthly = float(results.scheme_monthly.loc[scheme.id].sum())
+            if abs(monthly - float(scheme.net_saving)) > 0.01:
+                raise AssertionError("the results do not hold the edited saving")
+            drawn = chart.series()["planned_cum"]
+            want = results.savings_monthly["planned_cum"].to_numpy() / 1e6
+            if abs(drawn - want).max() > 1e-9:
+                raise AssertionError("the savings chart does not show the latest results")
+
+        runs, painted = [], []
+        for i in range(1 + reps.medium):
+            start = time.perf_counter()
+            edit()
+            data = time.perf_counter()
+            check()
+            app.processEvents()  # the repaint the edit queued
+            end = time.perf_counter()
+            if i:
+                runs.append((data - start) * 1000)
+                painted.append((end - start) * 1000)
+        return {"edit_to_chart_ms": statistics.median(runs),
+                "edit_to_paint_ms": statistics.median(painted)}
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        store.engine.dispose()
+
+
+# -- templates ----------------------------------------------------------------------------
+def template_export(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """Both templates filled and saved, against openpyxl loading and saving the output files."""
+    from openpyxl import load_workbook
+
+    plan = space.plan
+
+    def run() -> None:
+        for kind in KINDS:
+            export(plan, kind, space.exported[kind], space.templates[kind])
+
+    run()  # the floor needs the output workbooks
+
+    def floor() -> None:
+        for kind in KINDS:
+            wb = load_workbook(space.exported[kind])
+            wb.save(space.folder / f"floor-{kind}.xlsx")
+            wb.close()
+
+    ours, base = paired(run, floor, reps.slow)
+    return {"template_export_ms": ours.median, "template_export_floor_ms": base.median,
+            "template_export_ratio": ours.median / base.median}
+
+
+def template_import(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """Both files read back with every check (plan_import: the import edit, its preview and
+    findings, and for Finance the recomputed summary), against openpyxl reading every cell."""
+    from openpyxl import load_workbook
+
+    from workbench.templates.importer import plan_import
+
+    plan = space.plan
+    if not space.exported["finance"].exists():
+        for kind in KINDS:
+            export(plan, kind, space.exported[kind], space.templates[kind])
+    reports = {}
+
+    def run() -> None:
+        for kind in KINDS:
+            reports[kind] = plan_import(space.exported[kind], plan)
+
+    def floor() -> None:
+        for kind in KINDS:
+            wb = load_workbook(space.exported[kind], read_only=True, data_only=True)
+            for ws in wb.worksheets:
+                for _row in ws.iter_rows(values_only=True):
+                    pass
+            wb.close()
+
+    ours, base = paired(run, floor, reps.slow)
+    for kind, report in reports.items():
+        if not report.ok or not report.preview.is_empty:
+            raise AssertionError(f"the {kind} round trip is not clean: {report.text()}")
+    return {
+        "template_import_ms": ours.median,
+        "template_import_floor_ms": base.median,
+        "template_import_ratio": ours.median / base.median,
+    }
+
+
+# -- new processes ------------------------------------------------------------------------
+def probe_env(folder: Path) -> dict[str, str]:
+    """Offscreen, with settings and data in the workspace: no recent files, no saved layout."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(folder / "home"),
+               XDG_CONFIG_HOME=str(folder / "config"), WORKBENCH_DATA_DIR=str(folder / "data"))
+    return env
+
+
+def run_probe(db: Path, folder: Path) -> dict[str, float]:
+    """Start the app on `db` in a new process; ms from just before the process was started
+    to the window shown, and the process's peak RSS."""
+    env = probe_env(folder)
+    started = time.time()
+    out = subprocess.run([sys.executable, str(PROBE), str(db)], env=env, cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    lines = [x for x in out.stdout.splitlines() if x.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"the probe failed ({out.returncode}): {out.stderr[-2000:]}")
+    report = json.loads(lines[-1])
+    return {"ms": (report["shown_at"] - started) * 1000, "rss": report["peak_rss_mb"]}
+
+
+def startup(folder: Path, reps: Repeats) -> dict[str, float]:
+    """The demo plan, as `workbench --db demo.db` opens it (the database already made)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "demo.db"
+    if not db.exists():
+        store = open_store(db, create=True)
+        store.save_new_plan(demo_plan())
+        store.engine.dispose()
+    runs = [run_probe(db, folder) for _ in range(1 + reps.process)][1:]
+    return {"startup_ms": statistics.median(r["ms"] for r in runs),
+            "startup_peak_rss_mb": statistics.median(r["rss"] for r in runs)}
+
+
+def peak_rss(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """The large plan opened in the app (store, engine, window shown), in a new process."""
+    runs = [run_probe(space.db, space.folder) for _ in range(max(3, reps.process // 2))]
+    return {"peak_rss_mb": statistics.median(r["rss"] for r in runs),
+            "startup_large_ms": statistics.median(r["ms"] for r in runs)}
+
+
+SCALED = (engine_full, engine_edit, store_load, edit_to_chart, template_export,
+          template_import, peak_rss)

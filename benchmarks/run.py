@@ -1,0 +1,206 @@
+"""Benchmarks of the large plan: engine, store, GUI edit, templates, startup and memory.
+
+    python benchmarks/run.py            # table with goals, then the scaling table
+    python benchmarks/run.py --json     # one JSON object on stdout (scaling table on stderr)
+    python benchmarks/run.py --quick    # fewer repetitions
+    python benchmarks/run.py --only engine,gui --no-scaling
+
+Times are medians in ms of several runs after one warm-up run; each ratio is measured in the
+same run as its floor, the two interleaved. What each figure measures: benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from fractions import Fraction
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+GOALS = {  # figure: (limit, unit); a figure passes when it is below its limit
+    "engine_edit_recompute_ms": 16,
+    "edit_to_chart_ms": 50,
+    "template_export_ratio": 1.5,
+    "template_import_ratio": 1.5,
+    "startup_ms": 1500,
+    "peak_rss_mb": 400,
+}
+GROUPS = {  # --only names, in the order they run
+    "engine": ("engine_full", "engine_edit"),
+    "store": ("store_load",),
+    "gui": ("edit_to_chart",),
+    "export": ("template_export",),
+    "import": ("template_import",),
+    "rss": ("peak_rss",),
+    "startup": ("startup",),
+}
+ORDER = [  # figures in the tables, in this order
+    "engine_full_recompute_ms", "engine_edit_recompute_ms", "store_load_ms", "edit_to_chart_ms",
+    "edit_to_paint_ms", "template_export_ms", "template_export_floor_ms",
+    "template_export_ratio", "template_import_ms", "template_import_floor_ms",
+    "template_import_ratio", "startup_ms", "startup_large_ms", "peak_rss_mb",
+]
+SCALES = ("1/10", "1/2", "1")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--scale", default="1", choices=SCALES,
+                        help="scale of the plan for the main figures (default 1)")
+    parser.add_argument("--no-scaling", action="store_true",
+                        help="skip the same figures at 1/10 and 1/2")
+    parser.add_argument("--only", default=",".join(GROUPS),
+                        help=f"comma-separated groups to run (default all: {','.join(GROUPS)})")
+    parser.add_argument("--keep", metavar="DIR", type=Path,
+                        help="work in DIR and keep its databases and workbooks")
+    args = parser.parse_args(argv)
+    args.groups = [g.strip() for g in args.only.split(",") if g.strip()]
+    unknown = sorted(set(args.groups) - set(GROUPS))
+    if unknown:
+        parser.error(f"unknown group(s) {', '.join(unknown)}; known: {', '.join(GROUPS)}")
+    return args
+
+
+def isolate(folder: Path) -> None:
+    """Offscreen Qt; settings, recent files and backups go to the work folder."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["HOME"] = str(folder / "home")
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
+    os.environ["WORKBENCH_DATA_DIR"] = str(folder / "data")
+
+
+def measure(folder: Path, scale: str, groups: list[str], quick: bool) -> dict:
+    """The figures of `groups` at `scale`, in this process."""
+    from benchmarks import figures
+
+    reps = figures.Repeats.quick() if quick else figures.Repeats()
+    out: dict = {"scale": scale}
+    space = None
+    for group in GROUPS:
+        if group not in groups:
+            continue
+        for name in GROUPS[group]:
+            log(f"[{scale}] {name} ...")
+            start = time.perf_counter()
+            if name == "startup":
+                out.update(figures.startup(folder / "startup", reps))
+            else:
+                if space is None:
+                    space = figures.prepare(folder / "plan", Fraction(scale))
+                    out["counts"] = space.counts()
+                out.update(getattr(figures, name)(space, reps))
+            log(f"[{scale}] {name} done in {time.perf_counter() - start:.1f} s")
+    out["repeats"] = vars(reps)
+    return out
+
+
+def scaling_row(scale: str, groups: list[str], quick: bool) -> dict:
+    """The same figures at another scale, in a new process (nothing shared with this one)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--no-scaling",
+           "--scale", scale, "--only", ",".join(groups)]
+    if quick:
+        cmd.append("--quick")
+    out = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def fmt(name: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if name.endswith("_ratio"):
+        return f"{value:.2f}"
+    return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+
+def main_table(result: dict) -> list[str]:
+    rows = [f"{'figure':28} {'median':>10} {'goal':>8}  verdict"]
+    for name in ORDER:
+        if name not in result:
+            continue
+        value, goal = result[name], GOALS.get(name)
+        verdict = "" if goal is None else ("PASS" if value < goal else "over")
+        rows.append(f"{name:28} {fmt(name, value):>10} {fmt(name, goal) if goal else '':>8}"
+                    f"  {verdict}")
+    return rows
+
+
+def scaling_table(scaling: dict) -> list[str]:
+    scales = [s for s in SCALES if s in scaling]
+    head = f"{'figure':28}" + "".join(f"{s:>10}" for s in scales)
+    grow = "1/10" in scaling and "1" in scaling
+    rows = [head + (f"{'x(1/10->1)':>12}" if grow else "")]
+    counts = {s: scaling[s].get("counts", {}) for s in scales}
+    for key in ("schemes", "activity_lines", "trajectories"):
+        rows.append(f"{key:28}" + "".join(f"{counts[s].get(key, 0):>10,}" for s in scales))
+    for name in ORDER:
+        if not any(name in scaling[s] for s in scales) or name.startswith("startup_ms"):
+            continue
+        line = f"{name:28}" + "".join(f"{fmt(name, scaling[s].get(name)):>10}" for s in scales)
+        small, big = scaling.get("1/10", {}).get(name), scaling.get("1", {}).get(name)
+        if grow and small and big:
+            line += f"{big / small:>12.1f}"
+        rows.append(line)
+    return rows
+
+
+def run(args: argparse.Namespace, folder: Path) -> dict:
+    isolate(folder)
+    result = measure(folder / args.scale.replace("/", "_"), args.scale, args.groups, args.quick)
+    result["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                         "platform": platform.platform()}
+    result["goals"] = GOALS
+    if not args.no_scaling:
+        groups = [g for g in args.groups if g != "startup"]
+        scaling = {args.scale: {k: v for k, v in result.items()
+                                if k not in ("machine", "goals", "startup_ms",
+                                             "startup_peak_rss_mb")}}
+        for scale in SCALES:
+            if scale not in scaling and groups:
+                log(f"scaling: {scale} in a new process ...")
+                scaling[scale] = scaling_row(scale, groups, args.quick)
+        result["scaling"] = {s: scaling[s] for s in SCALES if s in scaling}
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        result = run(args, args.keep.resolve())
+    else:
+        with tempfile.TemporaryDirectory(prefix="workbench-bench-") as tmp:
+            result = run(args, Path(tmp))
+    scaling = scaling_table(result["scaling"]) if "scaling" in result else []
+    if args.json:
+        print(json.dumps(result, indent=2))
+        if scaling:
+            log("\n".join(["", "Scaling (medians; the last column is 1x over 1/10):",
+                           *scaling]))
+    else:
+        counts = result.get("counts", {})
+        print(f"Large plan at scale {args.scale}: " + ", ".join(
+            f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items()))
+        print("\n".join(main_table(result)))
+        if scaling:
+            print("\nScaling (medians; the last column is 1x over 1/10):")
+            print("\n".join(scaling))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
