@@ -81,8 +81,8 @@ class SheetReader:
     def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str) -> CellRead:
         """The cell's value converted for `kind`; a problem (and None) if it cannot be."""
         where = coord(row, col)
-        raw, formula = sheet.value(row, col), sheet.formula(row, col)
-        if formula and raw is None:
+        raw = sheet.values.get((row, col))
+        if raw is None and (formula := sheet.formulas.get((row, col))):
             self.findings.problem(f"{label} holds a formula whose result was not saved; open and"
                                   " save the workbook in Excel or LibreOffice, or type the value",
                                   sheet.name, where)
