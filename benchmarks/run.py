@@ -160,9 +160,12 @@ def scaling_table(scaling: dict) -> list[str]:
 
 def run(args: argparse.Namespace, folder: Path) -> dict:
     isolate(folder)
+    load_before = os.getloadavg()
     result = measure(folder / args.scale.replace("/", "_"), args.scale, args.groups, args.quick)
     result["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
-                         "platform": platform.platform()}
+                         "platform": platform.platform(),
+                         # 1-minute load average before and after: other work on the machine
+                         "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)]}
     result["goals"] = GOALS
     if not args.no_scaling:
         groups = [g for g in args.groups if g != "startup"]
