@@ -235,3 +235,26 @@ def line_frame(results: ActivityResults, line: ActivityLine, position: int = 0) 
     )
     frame["variance"] = frame["actual"] - frame["plan"]
     return frame
+
+
+@dataclass(frozen=True)
+class MeasureSummary:
+    """One measure's lines in one year, added up: what the plan takes off, and how far
+    below the expected level (baseline grown) that leaves it."""
+
+    expected: float
+    scheme_impact: float
+    planned: float
+    reduction_pct: float
+    growth: float  # of the first line (lines of one measure share the plan's assumption)
+
+
+def measure_summary(results: ActivityResults, measure: Measure,
+                    year: int) -> MeasureSummary | None:
+    figures = results.figures
+    rows = figures[(figures["measure"] == measure.value) & (figures["year"] == year)]
+    if rows.empty:
+        return None
+    expected, impact = float(rows["expected"].sum()), float(rows["scheme_impact"].sum())
+    return MeasureSummary(expected, impact, float(rows["planned"].sum()),
+                          impact / expected if expected else 0.0, float(rows["growth"].iloc[0]))

@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.domain.edits import EntityKind
+from workbench.ui.activity.activity_page import ActivityPage
+from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.charts import ChartsPanel
 from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
+from workbench.ui.dialogs.versions_dialog import VersionsDialog
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
@@ -29,7 +32,7 @@ from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
-from workbench.ui.template_actions import TemplateActions
+from workbench.ui.window_menus import build_menus
 
 TABLES = [
     (EntityKind.WORKSTREAM, "Workstreams"),
@@ -39,6 +42,7 @@ TABLES = [
 
 
 class MainWindow(QMainWindow):
+    TABLES = TABLES
     open_requested = Signal(str)  # another plan file to open in place of this one
     welcome_requested = Signal()  # show the welcome screen (new plan, demo, open)
 
@@ -68,7 +72,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        self.activity = ActivityPage(controller)
+        self.activity.table.row_selected.connect(self._on_row_selected)
+        self.activity.table.message.connect(self._message)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("Pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.splitter, "Finance and savings")
+        self.pages.addTab(self.activity, "Activity")
+        self.setCentralWidget(self.pages)
 
         self.summary = SummaryPanel(controller)
         self.drivers = DriversPanel(controller)
@@ -92,7 +104,7 @@ class MainWindow(QMainWindow):
 
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
-        self._build_menus()
+        build_menus(self)
 
         controller.write_failed.connect(self._on_write_failed)
         controller.pending_changed.connect(self.setWindowModified)
@@ -118,7 +130,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
@@ -128,80 +140,39 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def _build_menus(self) -> None:
-        stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("&New plan or demo…", self.welcome_requested.emit,
-                                         QKeySequence.StandardKey.New))
-        file_menu.addAction(self._action("&Open plan…", self._open_file,
-                                         QKeySequence.StandardKey.Open))
-        recent_menu = file_menu.addMenu("Open &recent")
-        for path in self.recent:
-            recent_menu.addAction(self._action(path, lambda _=False, p=path:
-                                               self.open_requested.emit(p)))
-        recent_menu.setEnabled(bool(self.recent))
-        file_menu.addSeparator()
-        self.templates = TemplateActions(self.controller, self)
-        importing = self._action("&Import template…", self.templates.ask_import, "Ctrl+I")
-        importing.setEnabled(not self.controller.store.read_only)
-        file_menu.addAction(importing)
-        file_menu.addAction(self._action("E&xport template…", self.templates.ask_export,
-                                         "Ctrl+E"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("Export charts as &PNG…", self._export_png))
-        file_menu.addAction(self._action("Export charts as P&DF…", self._export_pdf))
-        file_menu.addSeparator()
-        restore = self._action("&Restore from backup…", self._restore)
-        restore.setEnabled(self.sqlite_file is not None and not self.controller.store.read_only)
-        file_menu.addAction(restore)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Add row", self._add_row, "Ctrl+Shift+N",
-                                         "Add a row to the current table"))
-        edit_menu.addAction(self._action("&Delete selected rows", self._delete_rows,
-                                         "Ctrl+Shift+Del"))
-        edit_menu.addAction(self._action("&Filter…", self._focus_filter,
-                                         QKeySequence.StandardKey.Find))
-
-        view_menu = self.menuBar().addMenu("&View")
-        for index, (_kind, title) in enumerate(TABLES):
-            view_menu.addAction(self._action(
-                f"&{title}", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                f"Ctrl+{index + 1}"))
-        view_menu.addSeparator()
-        view_menu.addAction(self.summary_dock.toggleViewAction())
-        view_menu.addAction(self.drivers_dock.toggleViewAction())
-        view_menu.addAction(self.checks_dock.toggleViewAction())
-        history = self.history_dock.toggleViewAction()
-        history.setShortcut(QKeySequence("Ctrl+H"))
-        view_menu.addAction(history)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("Planning Workbench &help", self._help,
-                                         QKeySequence.StandardKey.HelpContents))
-        help_menu.addAction(self._action("&About Planning Workbench", self._about))
-
     # -- behaviour ------------------------------------------------------------------------
     def current_table(self) -> TablePanel:
+        if self.pages.currentWidget() is self.activity:
+            return self.activity.table
         return self.tables[TABLES[self.tabs.currentIndex()][0]]
 
-    def _add_row(self) -> None:
+    def show_page(self, page) -> None:
+        self.pages.setCurrentWidget(page)
+
+    def current_charts(self):
+        """The charts of the page on show (what Export charts saves)."""
+        page = self.pages.currentWidget()
+        return page if hasattr(page, "save_pdf") else self.charts
+
+    def _message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def import_actuals(self) -> None:
+        import_actuals_csv(self.controller, self)
+
+    def freeze_version(self) -> None:
+        VersionsDialog(self.controller, self).freeze()
+
+    def show_versions(self) -> None:
+        VersionsDialog(self.controller, self).exec()
+
+    def add_row(self) -> None:
         self.current_table().add_row()
 
-    def _delete_rows(self) -> None:
+    def delete_rows(self) -> None:
         self.current_table().delete_selected()
 
-    def _focus_filter(self) -> None:
+    def focus_filter(self) -> None:
         self.current_table().focus_filter()
 
     def _on_tab_changed(self, _index: int) -> None:
@@ -210,20 +181,27 @@ class MainWindow(QMainWindow):
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
-        return tables or self.drivers.is_editing()
+        return tables or self.drivers.is_editing() or self.activity.is_editing()
 
     def go_to(self, kind, row_id) -> None:
-        """Take the user to a row (from a check or elsewhere)."""
+        """Take the user to a row (from a check or elsewhere), or to its table if None."""
+        if kind is EntityKind.ACTIVITY_LINE:
+            self.show_page(self.activity)
+            if row_id is not None:
+                self.activity.select_id(row_id)
+            return
         for index, (table_kind, _title) in enumerate(TABLES):
             if table_kind == kind:
+                self.show_page(self.splitter)
                 self.tabs.setCurrentIndex(index)
-                self.tables[kind].select_id(row_id)
+                if row_id is not None:
+                    self.tables[kind].select_id(row_id)
                 return
         if kind is EntityKind.DRIVERS:
             self.drivers_dock.show()
             self.drivers_dock.raise_()
 
-    def _restore(self) -> None:
+    def restore(self) -> None:
         if self.sqlite_file is not None:
             RestoreDialog(self.controller, self.sqlite_file, self).exec()
 
@@ -259,22 +237,22 @@ class MainWindow(QMainWindow):
             save(Path(path))
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
-    def _export_png(self) -> None:
-        self._export("Export charts as PNG", ".png", self.charts.save_png)
+    def export_png(self) -> None:
+        self._export("Export charts as PNG", ".png", self.current_charts().save_png)
 
-    def _export_pdf(self) -> None:
-        self._export("Export charts as PDF", ".pdf", self.charts.save_pdf)
+    def export_pdf(self) -> None:
+        self._export("Export charts as PDF", ".pdf", self.current_charts().save_pdf)
 
-    def _open_file(self) -> None:
+    def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a plan", "",
                                               "Planning Workbench plans (*.db);;All files (*)")
         if path:
             self.open_requested.emit(path)
 
-    def _help(self) -> None:
+    def show_help(self) -> None:
         HelpDialog(self).show()
 
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(
             self, "About Planning Workbench",
             f"<b>Planning Workbench</b> {__version__}<br>Operational planning for NHS "
@@ -284,6 +262,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         save_layout(self, self.splitter)
-        for panel in self.tables.values():
+        for panel in (*self.tables.values(), self.activity.table):
             panel.save_columns()
         super().closeEvent(event)

@@ -12,10 +12,16 @@ def smoke_screens(window) -> list[tuple[str, Callable[[], QWidget]]]:
     screens: list[tuple[str, Callable[[], QWidget]]] = []
     for index in range(window.tabs.count()):
         def show_tab(i: int = index) -> QWidget:
+            window.pages.setCurrentIndex(0)
             window.tabs.setCurrentIndex(i)
             return window.tabs.currentWidget()
         screens.append((f"table: {window.tabs.tabText(index)}", show_tab))
     screens.append(("charts", lambda: window.charts))
+    for index in range(1, window.pages.count()):
+        def show_page(i: int = index) -> QWidget:
+            window.pages.setCurrentIndex(i)
+            return window.pages.currentWidget()
+        screens.append((f"page: {window.pages.tabText(index)}", show_page))
     for dock in (window.summary_dock, window.drivers_dock, window.checks_dock,
                  window.history_dock):
         def show_dock(d=dock) -> QWidget:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.engine.results import PlanResults
+from workbench.ui.charts.export import save_widget_pdf, save_widget_png
 from workbench.ui.charts.risk_chart import RiskChart
 from workbench.ui.charts.savings_chart import SavingsChart
 from workbench.ui.charts.workstream_chart import WorkstreamChart
@@ -46,22 +46,8 @@ class ChartsPanel(QWidget):
             chart.highlight(kind, row_id)
 
     def save_png(self, path: Path) -> None:
-        if not self.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
+        save_widget_png(self, path)
 
     def save_pdf(self, path: Path) -> None:
         """Vector PDF: the charts paint themselves into a QPdfWriter (no SVG exporter)."""
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        a4 = QPageSize(QPageSize.PageSizeId.A4)
-        writer.setPageLayout(
-            QPageLayout(a4, QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10)))
-        writer.setResolution(96)
-        painter = QPainter(writer)
-        try:
-            page = writer.pageLayout().paintRectPixels(writer.resolution())
-            scale = min(page.width() / max(self.width(), 1), page.height() / max(self.height(), 1))
-            painter.scale(scale, scale)
-            self.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
+        save_widget_pdf(self, path)

@@ -36,6 +36,11 @@ class ColumnSpec:
     tooltip: str = ""
     choices: Callable[[PlanController], list[str]] | None = None  # combo-box editor
     derived: bool = False  # computed by the engine
+    # A cell whose parsed value is folded into the row's field (a month into a dict of
+    # overrides): merge(row, parsed) -> the field's new value.
+    merge: Callable[[Any, Any], Any] | None = None
+    # Why a cell is marked (a typed override, for instance); None when it is not.
+    mark: Callable[[Any, PlanController], str | None] | None = None
 
     @property
     def editable(self) -> bool:

@@ -120,3 +120,22 @@ def parse_year(text: str) -> int:
 
 def format_year(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
+
+
+def parse_count(text: str) -> Decimal | None:
+    """Activity as typed: '4,650', '4 650', '4650.5'; blank is None (nothing typed)."""
+    raw = str(text).strip()
+    cleaned = raw.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{raw!r} is not a number of attendances or spells") from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"{raw!r} must be zero or more")
+    return value
+
+
+def format_count(value: Decimal | float | None) -> str:
+    return "" if value is None else f"{float(value):,.0f}"

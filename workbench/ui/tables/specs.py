@@ -12,6 +12,7 @@ from workbench.domain.risks import Risk
 from workbench.domain.schemes import SavingsScheme
 from workbench.domain.workstreams import Workstream
 from workbench.ui.tables import columns as c
+from workbench.ui.tables.activity_columns import ACTIVITY_COLUMNS, new_activity_line
 from workbench.ui.tables.columns import ColumnSpec
 from workbench.ui.tables.parsing import format_percent
 
@@ -118,6 +119,7 @@ COLUMNS: dict[EntityKind, list[ColumnSpec]] = {
     EntityKind.RISK: RISK_COLUMNS,
     EntityKind.SPEND_LINE: SPEND_LINE_COLUMNS,
     EntityKind.PRESSURE: PRESSURE_COLUMNS,
+    EntityKind.ACTIVITY_LINE: ACTIVITY_COLUMNS,
 }
 
 
@@ -133,4 +135,6 @@ def new_row(kind: EntityKind, ctl) -> object:
         return SpendLine(None, "New spend line", Decimal(0))
     if kind is EntityKind.PRESSURE:
         return CostPressure(None, "New pressure", Decimal(0))
+    if kind is EntityKind.ACTIVITY_LINE:
+        return new_activity_line(ctl)
     return Risk(None, "New risk")

@@ -7,6 +7,7 @@ engine's results, and every change is an Edit pushed through the controller.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from typing import Any
 
@@ -23,6 +24,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 DERIVED_BRUSH = QBrush(QColor("#F0F4F5"))
 DERIVED_TEXT = QBrush(QColor("#425563"))
+MARKED_BRUSH = QBrush(QColor("#FFF2B3"))  # a value the user typed over the engine's
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -87,6 +89,11 @@ class PlanTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(spec.align)
+        if spec.mark is not None and role in (Qt.ItemDataRole.ToolTipRole,
+                                              Qt.ItemDataRole.BackgroundRole):
+            why = spec.mark(row, self.controller)
+            if why is not None:
+                return why if role == Qt.ItemDataRole.ToolTipRole else MARKED_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
             return spec.tooltip or None
         if spec.derived and role == Qt.ItemDataRole.BackgroundRole:
@@ -99,15 +106,20 @@ class PlanTableModel(QAbstractTableModel):
         return self.rows[row].id if 0 <= row < len(self.rows) else None
 
     # -- writing: every change is an Edit ----------------------------------------------
-    def parse_cell(self, row: int | None, column: int, text: str) -> SetField | None:
-        """The SetField a cell's new text means (None if unchanged). Raises ValueError."""
+    def parse_cell(self, row: int | None, column: int, text: str,
+                   current: Any = None) -> SetField | None:
+        """The SetField a cell's new text means (None if unchanged). Raises ValueError.
+        `current` is the row as edited so far (a paste changing several cells of it)."""
         spec = self.columns[column]
         if not spec.editable:
             raise ValueError(f"{spec.header} is calculated and cannot be edited")
         new = spec.parse(text, self.controller)
-        if row is None:
+        target = current if current is not None else (
+            self.rows[row] if row is not None else None)
+        if target is None:
             return SetField(self.kind, 0, spec.field, None, new)
-        target = self.rows[row]
+        if spec.merge is not None:
+            new = spec.merge(target, new)
         old = getattr(target, spec.field)
         return None if new == old else SetField(self.kind, target.id, spec.field, old, new)
 
@@ -175,24 +187,27 @@ class PlanTableModel(QAbstractTableModel):
         try:
             for i, cells in enumerate(grid):
                 row = targets[i]
-                new_obj = None if row is not None else new_row(self.kind, self.controller)
+                original = self.rows[row] if row is not None else None
+                working = (dataclasses.replace(original) if original is not None
+                           else new_row(self.kind, self.controller))
                 for j, cell in enumerate(cells):
                     col = left + j
                     if col >= len(self.columns):
                         break
                     try:
-                        edit = self.parse_cell(row, col, cell)
+                        edit = self.parse_cell(row, col, cell, current=working)
                     except ValueError as exc:
                         header = self.columns[col].header
                         raise ValueError(f"row {i + 1}, {header}: {exc}") from None
-                    if edit is None:
-                        continue
-                    if new_obj is not None:
-                        setattr(new_obj, edit.field, edit.new)
-                    else:
-                        edits.append(edit)
-                if new_obj is not None:
-                    edits.append(InsertRows(self.kind, (new_obj,)))
+                    if edit is not None:
+                        setattr(working, edit.field, edit.new)
+                if original is None:
+                    edits.append(InsertRows(self.kind, (working,)))
+                    continue
+                edits += [SetField(self.kind, original.id, f.name, getattr(original, f.name),
+                                   getattr(working, f.name))
+                          for f in dataclasses.fields(working)
+                          if getattr(working, f.name) != getattr(original, f.name)]
         except ValueError as exc:
             self.input_rejected.emit(f"Nothing pasted: {exc}")
             return False
@@ -200,6 +215,24 @@ class PlanTableModel(QAbstractTableModel):
             return True
         n = len(grid)
         return self.controller.push(Batch(tuple(edits), label=f"Paste {n} row{'s' * (n > 1)}"))
+
+    def clear_cells(self, cells: list[tuple[int, int]]) -> bool | None:
+        """Clear marked cells (typed overrides) back to the engine's value as one step.
+        None if any cell is not a clearable one (the caller then deletes rows)."""
+        specs = [self.columns[c] for _r, c in cells]
+        if not cells or any(s.merge is None for s in specs):
+            return None
+        working: dict[int, Any] = {}
+        for (r, _c), spec in zip(cells, specs, strict=True):
+            obj = working.setdefault(r, dataclasses.replace(self.rows[r]))
+            setattr(obj, spec.field, spec.merge(obj, None))
+        edits = [SetField(self.kind, obj.id, f.name, getattr(self.rows[r], f.name),
+                          getattr(obj, f.name))
+                 for r, obj in working.items() for f in dataclasses.fields(obj)
+                 if getattr(obj, f.name) != getattr(self.rows[r], f.name)]
+        if not edits:
+            return True
+        return self.controller.push(Batch(tuple(edits), label=f"Clear {len(cells)} cell(s)"))
 
     def copy_block(self, rows: list[int], columns: list[int]) -> str:
         """TSV of the edit text of the given cells, ready for Excel."""

@@ -27,7 +27,7 @@ from workbench.ui.tables.filter_proxy import PlanFilterProxy
 from workbench.ui.tables.table_model import PlanTableModel
 
 NOUNS = {EntityKind.WORKSTREAM: "workstream", EntityKind.SCHEME: "scheme",
-         EntityKind.RISK: "risk"}
+         EntityKind.RISK: "risk", EntityKind.ACTIVITY_LINE: "activity line"}
 
 
 class PlanTableView(QTableView):
@@ -182,6 +182,15 @@ class TablePanel(QWidget):
         return False
 
     def delete_selected(self) -> None:
+        """Delete clears typed-over cells back to the engine's values if only those are
+        selected; otherwise it deletes the selected rows."""
+        cells = [(self.proxy.mapToSource(i).row(), self.proxy.mapToSource(i).column())
+                 for i in self.view.selectionModel().selectedIndexes()]
+        cleared = self.model.clear_cells(cells)
+        if cleared is not None:
+            if cleared:
+                self.message.emit("Back to the profiled values. Ctrl+Z restores yours.")
+            return
         rows = self.selected_source_rows()
         if rows and self.model.delete_rows(rows):
             self.message.emit(f"Deleted {len(rows)} row(s). Ctrl+Z brings them back.")

@@ -1,0 +1,37 @@
+"""Charts to files: PNG from a grab, vector PDF by painting into a QPdfWriter.
+
+pyqtgraph's SVG exporter is not used (see platform notes): widgets paint themselves into
+the PDF, so lines and text stay vectors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPoint
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QWidget
+
+
+def save_widget_png(widget: QWidget, path: Path) -> None:
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+
+
+def save_widget_pdf(widget: QWidget, path: Path) -> None:
+    """One A4 page holding `widget`, scaled to fit, drawn as vectors."""
+    writer = QPdfWriter(str(path))
+    a4 = QPageSize(QPageSize.PageSizeId.A4)
+    writer.setPageSize(a4)
+    writer.setPageLayout(
+        QPageLayout(a4, QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10)))
+    writer.setResolution(96)
+    painter = QPainter(writer)
+    try:
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        scale = min(page.width() / max(widget.width(), 1),
+                    page.height() / max(widget.height(), 1))
+        painter.scale(scale, scale)
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()

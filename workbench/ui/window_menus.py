@@ -1,0 +1,84 @@
+"""The main window's menus: every common action, each with a keyboard shortcut."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+
+from workbench.ui.template_actions import TemplateActions
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+def build_menus(w: MainWindow) -> None:
+    stack = w.controller.undo_stack
+    writable = not w.controller.store.read_only
+    w.undo_action = stack.createUndoAction(w, "&Undo")
+    w.undo_action.setShortcuts([QKeySequence(Std.Undo)])
+    w.redo_action = stack.createRedoAction(w, "&Redo")
+    w.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+
+    file_menu = w.menuBar().addMenu("&File")
+    file_menu.addAction(w.action("&New plan or demo…", w.welcome_requested.emit, Std.New))
+    file_menu.addAction(w.action("&Open plan…", w.open_file, Std.Open))
+    recent_menu = file_menu.addMenu("Open &recent")
+    for path in w.recent:
+        recent_menu.addAction(w.action(path, lambda _=False, p=path: w.open_requested.emit(p)))
+    recent_menu.setEnabled(bool(w.recent))
+    file_menu.addSeparator()
+    w.templates = TemplateActions(w.controller, w)
+    importing = w.action("&Import template…", w.templates.ask_import, "Ctrl+I")
+    importing.setEnabled(writable)
+    file_menu.addAction(importing)
+    file_menu.addAction(w.action("E&xport template…", w.templates.ask_export, "Ctrl+E"))
+    actuals = w.action("Import &actuals (CSV)…", w.import_actuals, "Ctrl+Shift+I",
+                       "Add actuals for trajectories and activity lines from a CSV file")
+    actuals.setEnabled(writable)
+    file_menu.addAction(actuals)
+    file_menu.addSeparator()
+    file_menu.addAction(w.action("Export charts as &PNG…", w.export_png))
+    file_menu.addAction(w.action("Export charts as P&DF…", w.export_pdf))
+    file_menu.addSeparator()
+    restore = w.action("&Restore from backup…", w.restore)
+    restore.setEnabled(w.sqlite_file is not None and writable)
+    file_menu.addAction(restore)
+    file_menu.addSeparator()
+    file_menu.addAction(w.action("&Quit", w.close, Std.Quit))
+
+    edit_menu = w.menuBar().addMenu("&Edit")
+    edit_menu.addAction(w.undo_action)
+    edit_menu.addAction(w.redo_action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(w.action("&Add row", w.add_row, "Ctrl+Shift+N",
+                                 "Add a row to the current table"))
+    edit_menu.addAction(w.action("&Delete selected rows", w.delete_rows, "Ctrl+Shift+Del"))
+    edit_menu.addAction(w.action("&Filter…", w.focus_filter, Std.Find))
+
+    plan_menu = w.menuBar().addMenu("&Plan")
+    freeze = w.action("&Freeze this version…", w.freeze_version, "Ctrl+Shift+F",
+                      "Keep the plan as it is now (e.g. as submitted) to compare with later")
+    freeze.setEnabled(writable)
+    plan_menu.addAction(freeze)
+    plan_menu.addAction(w.action("&Versions and comparison…", w.show_versions, "Ctrl+Shift+V"))
+
+    view_menu = w.menuBar().addMenu("&View")
+    for index, (kind, title) in enumerate(w.TABLES):
+        view_menu.addAction(w.action(f"&{title}", lambda _=False, k=kind: w.go_to(k, None),
+                                     f"Ctrl+{index + 1}"))
+    view_menu.addAction(w.action("&Activity plan", lambda _=False: w.show_page(w.activity),
+                                 f"Ctrl+{len(w.TABLES) + 1}"))
+    view_menu.addSeparator()
+    for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
+        view_menu.addAction(dock.toggleViewAction())
+    history = w.history_dock.toggleViewAction()
+    history.setShortcut(QKeySequence("Ctrl+H"))
+    view_menu.addAction(history)
+    w.view_menu = view_menu
+
+    help_menu = w.menuBar().addMenu("&Help")
+    help_menu.addAction(w.action("Planning Workbench &help", w.show_help, Std.HelpContents))
+    help_menu.addAction(w.action("&About Planning Workbench", w.about))
