@@ -29,3 +29,24 @@ def test_bad_rows_are_named():
     assert (EntityKind.RISK, plan.risks[0].id) in problems
     assert any("same name" in c.message for c in checks)
     assert checks[0].severity == PROBLEM  # problems first
+
+
+def test_activity_and_trajectory_checks_name_their_rows():
+    plan = demo_plan()
+    nel, ae = plan.activity_lines[0], plan.activity_lines[2]
+    nel.scheme_ids, nel.impact_rule = (999,), nel.impact_rule.LINKED
+    plan.activity_lines[3].baseline = Decimal(0)
+    ae.overrides = {0: Decimal(50_000)}  # one typed month far above the plan's
+    for s in plan.schemes:
+        if s.activity_impact:
+            s.activity_impact = 10_000_000
+    plan.activity_lines[4].scheme_ids = tuple(s.id for s in plan.schemes if s.activity_impact)
+    plan.activity_lines[4].impact_rule = nel.impact_rule.LINKED
+    checks = {(c.severity, c.kind, c.row_id): c.message for c in check_plan(plan, compute(plan))}
+    line = EntityKind.ACTIVITY_LINE
+    assert "no longer in the plan" in checks[(WARNING, line, nel.id)]
+    assert "no baseline" in checks[(WARNING, line, plan.activity_lines[3].id)]
+    assert "typed months make the year +" in checks[("Info", line, ae.id)]
+    assert "negative" in checks[(PROBLEM, line, plan.activity_lines[4].id)]
+    four_hour = plan.trajectories[2]
+    assert "off track at 2019-03" in checks[("Info", EntityKind.TRAJECTORY, four_hour.id)]

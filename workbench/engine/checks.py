@@ -76,6 +76,7 @@ def check_plan(plan: Plan, results: PlanResults) -> list[PlanCheck]:
         if not w.eia_done and not w.enabler:
             add(PlanCheck(INFO, f"Workstream '{w.name}': equality impact assessment not done",
                           EntityKind.WORKSTREAM, w.id))
+    _activity_and_trajectories(plan, results, add)
     s = results.summary
     if s.savings_gap > 0:
         add(PlanCheck(WARNING, f"Savings gap of {_money(s.savings_gap)} still to close "
@@ -87,3 +88,29 @@ def check_plan(plan: Plan, results: PlanResults) -> list[PlanCheck]:
         add(PlanCheck(INFO, f"{len(low)} scheme(s) below 50% confidence"))
     order = {PROBLEM: 0, WARNING: 1, INFO: 2}
     return sorted(out, key=lambda c: order[c.severity])
+
+
+def _activity_and_trajectories(plan: Plan, results: PlanResults, add) -> None:
+    figures = results.activity.figures
+    for line in plan.activity_lines:
+        if line.id not in figures.index:
+            continue
+        row = figures.loc[line.id]
+        label = f"Activity '{line.measure.value}, {line.provider or 'no provider'}'"
+        if row["planned"] < 0:
+            add(PlanCheck(PROBLEM, f"{label}: planned activity is negative (schemes take off "
+                          "more than the line holds)", EntityKind.ACTIVITY_LINE, line.id))
+        if line.baseline <= 0:
+            add(PlanCheck(WARNING, f"{label}: no baseline (last year's outturn) entered",
+                          EntityKind.ACTIVITY_LINE, line.id))
+        if row["overrides"] and abs(row["override_delta"]) > max(0.005 * abs(row["planned"]), 1):
+            add(PlanCheck(INFO, f"{label}: typed months make the year {row['override_delta']:+,.0f}"
+                          " against the plan", EntityKind.ACTIVITY_LINE, line.id))
+        missing = [k for k in line.scheme_ids if k not in {x.id for x in plan.schemes}]
+        if missing:
+            add(PlanCheck(WARNING, f"{label}: linked to {len(missing)} scheme(s) no longer in "
+                          "the plan", EntityKind.ACTIVITY_LINE, line.id))
+    for status in results.trajectory_status:
+        if status.status.value == "Off track":
+            add(PlanCheck(INFO, f"Trajectory '{status.metric}': off track at {status.period}",
+                          EntityKind.TRAJECTORY, status.trajectory_id))
