@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from workbench.domain.edits import EntityKind
+from workbench.domain.edits import EntityKind, SetField
 from workbench.ui.launcher import open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
@@ -102,3 +102,16 @@ def test_scheme_impact_edit_moves_the_headline(window):
     col = [c.header for c in schemes.columns].index("Activity impact")
     assert schemes.setData(schemes.index(row, col), "1500")
     assert "avoided: 1,500" in window.activity.headline.text()
+
+
+def test_deleting_a_linked_scheme_unlinks_it_from_activity_lines(window):
+    ctl = window.controller
+    scheme = next(s for s in ctl.plan.schemes if s.activity_impact)
+    line = ctl.plan.activity_lines[3]
+    assert ctl.push(SetField(EntityKind.ACTIVITY_LINE, line.id, "scheme_ids", (), (scheme.id,)))
+    schemes = window.tables[EntityKind.SCHEME].model
+    assert schemes.delete_rows([ctl.plan.schemes.index(scheme)])
+    assert ctl.plan.activity_lines[3].scheme_ids == ()
+    assert ctl.store.load_plan().activity_lines[3].scheme_ids == ()
+    ctl.undo_stack.undo()
+    assert ctl.plan.activity_lines[3].scheme_ids == (scheme.id,)

@@ -175,6 +175,12 @@ class PlanTableModel(QAbstractTableModel):
             for row in rows:
                 if getattr(row, field) in ids:
                     yield SetField(kind, row.id, field, getattr(row, field), None)
+        if self.kind is EntityKind.SCHEME:  # activity lines list the schemes they link to
+            for line in plan.activity_lines:
+                kept = tuple(k for k in line.scheme_ids if k not in ids)
+                if kept != line.scheme_ids:
+                    yield SetField(EntityKind.ACTIVITY_LINE, line.id, "scheme_ids",
+                                   line.scheme_ids, kept)
 
     def paste_block(self, targets: list[int | None], left: int, text: str) -> bool:
         """Paste a TSV block (as Excel copies it). `targets[i]` is the row that block row i
