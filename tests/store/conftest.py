@@ -29,3 +29,14 @@ def db_target(request, tmp_path):
     if not PG_URL:
         pytest.skip("WORKBENCH_TEST_PG_URL not set (no PostgreSQL test server)")
     return _fresh_pg_database(PG_URL)
+
+
+@pytest.fixture
+def store(db_target):
+    """A new database on `db_target` holding the demo plan."""
+    from workbench.domain.demo_plan import demo_plan
+    from workbench.store import open_store
+
+    store = open_store(db_target, create=True)
+    store.save_new_plan(demo_plan())
+    return store

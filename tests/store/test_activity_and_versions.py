@@ -13,15 +13,7 @@ from workbench.domain.enums import PlanStatus
 from workbench.domain.errors import ConflictError, StoreError
 from workbench.domain.trajectories import Actual
 from workbench.engine import compute
-from workbench.store import open_store
 from workbench.store.versions import freeze_version, list_versions, load_version
-
-
-@pytest.fixture
-def store(db_target):
-    store = open_store(db_target, create=True)
-    store.save_new_plan(demo_plan())
-    return store
 
 
 def no_ids(rows):

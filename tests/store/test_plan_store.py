@@ -12,18 +12,11 @@ from workbench.domain.edits import Batch, DeleteRows, EntityKind, InsertRows, Se
 from workbench.domain.errors import StoreError
 from workbench.domain.schemes import SavingsScheme, ramp_phasing
 from workbench.engine import compute
-from workbench.store import open_store
 
 
 def strip_ids(rows):
     return [dataclasses.replace(r, id=None) for r in rows]
 
-
-@pytest.fixture
-def store(db_target):
-    store = open_store(db_target, create=True)
-    store.save_new_plan(demo_plan())
-    return store
 
 
 def test_round_trip_is_exact(store):

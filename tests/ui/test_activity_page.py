@@ -10,21 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workbench.domain.edits import EntityKind, SetField
-from workbench.ui.launcher import open_plan
-from workbench.ui.main_window import MainWindow
-from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.table_model import MARKED_BRUSH
 
 
 @pytest.fixture
-def window(tmp_path, qtbot, monkeypatch):
-    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
-    store, plan = open_plan(str(tmp_path / "plan.db"))
-    win = MainWindow(PlanController(plan, store), store_label="plan.db")
-    qtbot.addWidget(win)
-    win.show()
-    win.go_to(EntityKind.ACTIVITY_LINE, plan.activity_lines[0].id)
-    return win
+def window(window):
+    """The main window (tests/ui/conftest.py) on its Activity page, first line selected."""
+    window.go_to(EntityKind.ACTIVITY_LINE, window.controller.plan.activity_lines[0].id)
+    return window
 
 
 def month_column(model, label):

@@ -8,19 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workbench.domain.edits import EntityKind
-from workbench.ui.launcher import open_plan
-from workbench.ui.main_window import MainWindow
-from workbench.ui.plan_controller import PlanController
-
-
-@pytest.fixture
-def window(tmp_path, qtbot, monkeypatch):
-    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
-    store, plan = open_plan(str(tmp_path / "plan.db"))
-    win = MainWindow(PlanController(plan, store), store_label="plan.db")
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_opens_on_demo_plan(window):
