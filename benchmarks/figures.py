@@ -4,6 +4,7 @@ plan's SQLite database, the roomy templates and the exported workbooks)."""
 from __future__ import annotations
 
 import copy
+import gc
 import inspect
 import json
 import os
@@ -17,7 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from benchmarks.large_plan import large_plan
-from benchmarks.timing import paired, sample
+from benchmarks.timing import interleaved, paired, sample
 from benchmarks.workbooks import KINDS, export, roomy_template
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import EntityKind, SetField, apply_to_plan
@@ -245,7 +246,17 @@ def template_import(space: Workspace, reps: Repeats) -> dict[str, float]:
                     pass
             wb.close()
 
-    ours, base = paired(run, floor, reps.slow)
+    def floor_without_gc() -> None:
+        """The floor with the cycle collector paused, as plan_import pauses it."""
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            floor()
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    ours, base, base_no_gc = interleaved([run, floor, floor_without_gc], reps.slow)
     for kind, report in reports.items():
         if not report.ok or not report.preview.is_empty:
             raise AssertionError(f"the {kind} round trip is not clean: {report.text()}")
@@ -253,6 +264,8 @@ def template_import(space: Workspace, reps: Repeats) -> dict[str, float]:
         "template_import_ms": ours.median,
         "template_import_floor_ms": base.median,
         "template_import_ratio": ours.median / base.median,
+        "template_import_floor_gc_paused_ms": base_no_gc.median,
+        "template_import_ratio_gc_paused_floor": ours.median / base_no_gc.median,
     }
 
 

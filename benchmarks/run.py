@@ -47,7 +47,8 @@ ORDER = [  # figures in the tables, in this order
     "engine_full_recompute_ms", "engine_edit_recompute_ms", "store_load_ms", "edit_to_chart_ms",
     "edit_to_paint_ms", "template_export_ms", "template_export_floor_ms",
     "template_export_ratio", "template_import_ms", "template_import_floor_ms",
-    "template_import_ratio", "startup_ms", "startup_large_ms", "peak_rss_mb",
+    "template_import_ratio", "template_import_floor_gc_paused_ms",
+    "template_import_ratio_gc_paused_floor", "startup_ms", "startup_large_ms", "peak_rss_mb",
 ]
 SCALES = ("1/10", "1/2", "1")
 
@@ -122,35 +123,35 @@ def scaling_row(scale: str, groups: list[str], quick: bool) -> dict:
 def fmt(name: str, value: float | None) -> str:
     if value is None:
         return "-"
-    if name.endswith("_ratio"):
+    if "_ratio" in name:
         return f"{value:.2f}"
     return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
 
 
 def main_table(result: dict) -> list[str]:
-    rows = [f"{'figure':28} {'median':>10} {'goal':>8}  verdict"]
+    rows = [f"{'figure':38} {'median':>10} {'goal':>8}  verdict"]
     for name in ORDER:
         if name not in result:
             continue
         value, goal = result[name], GOALS.get(name)
         verdict = "" if goal is None else ("PASS" if value < goal else "over")
-        rows.append(f"{name:28} {fmt(name, value):>10} {fmt(name, goal) if goal else '':>8}"
+        rows.append(f"{name:38} {fmt(name, value):>10} {fmt(name, goal) if goal else '':>8}"
                     f"  {verdict}")
     return rows
 
 
 def scaling_table(scaling: dict) -> list[str]:
     scales = [s for s in SCALES if s in scaling]
-    head = f"{'figure':28}" + "".join(f"{s:>10}" for s in scales)
+    head = f"{'figure':38}" + "".join(f"{s:>10}" for s in scales)
     grow = "1/10" in scaling and "1" in scaling
     rows = [head + (f"{'x(1/10->1)':>12}" if grow else "")]
     counts = {s: scaling[s].get("counts", {}) for s in scales}
     for key in ("schemes", "activity_lines", "trajectories"):
-        rows.append(f"{key:28}" + "".join(f"{counts[s].get(key, 0):>10,}" for s in scales))
+        rows.append(f"{key:38}" + "".join(f"{counts[s].get(key, 0):>10,}" for s in scales))
     for name in ORDER:
         if not any(name in scaling[s] for s in scales) or name.startswith("startup_ms"):
             continue
-        line = f"{name:28}" + "".join(f"{fmt(name, scaling[s].get(name)):>10}" for s in scales)
+        line = f"{name:38}" + "".join(f"{fmt(name, scaling[s].get(name)):>10}" for s in scales)
         small, big = scaling.get("1/10", {}).get(name), scaling.get("1", {}).get(name)
         if grow and small and big:
             line += f"{big / small:>12.1f}"

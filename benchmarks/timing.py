@@ -46,12 +46,20 @@ def sample(step: Step, repeat: int, *, warmup: int = 1, before: Step | None = No
 def paired(step: Step, floor: Step, repeat: int, *, warmup: int = 1) -> tuple[Sample, Sample]:
     """Time `step` and its `floor` alternately in the same run, so that whatever else the
     machine is doing weighs on both; the ratio is median(step) / median(floor)."""
-    a, b = [], []
+    ours, base = interleaved([step, floor], repeat, warmup=warmup)
+    return ours, base
+
+
+def interleaved(steps: list[Step], repeat: int, *, warmup: int = 1) -> list[Sample]:
+    """Time each of `steps` once per round, `repeat` rounds after `warmup`; the order turns
+    round by round so that no step always runs first."""
+    runs: list[list[float]] = [[] for _ in steps]
     for i in range(warmup + repeat):
-        for fn, runs in ((step, a), (floor, b)) if i % 2 == 0 else ((floor, b), (step, a)):
+        shift = i % len(steps)
+        for j in [*range(shift, len(steps)), *range(shift)]:
             start = time.perf_counter()
-            fn()
+            steps[j]()
             elapsed = ms_since(start)
             if i >= warmup:
-                runs.append(elapsed)
-    return Sample(a), Sample(b)
+                runs[j].append(elapsed)
+    return [Sample(r) for r in runs]
