@@ -111,8 +111,13 @@ def check_phasing(findings: Findings, read: TableRead, row: RowRead) -> tuple[De
     return phasing_weights(months)
 
 
+def _comparable(a: object) -> bool:
+    """A calculated value _close can compare: a number (blank, text or an error is not)."""
+    return isinstance(a, int | float) and not isinstance(a, bool)
+
+
 def _close(a: object, b: Decimal, tolerance: Decimal = TOLERANCE) -> bool:
-    if not isinstance(a, int | float) or isinstance(a, bool):
+    if not _comparable(a):
         return True  # blank, text or error: nothing to compare
     return abs(Decimal(repr(a)) - b) <= tolerance
 
@@ -138,7 +143,12 @@ def check_row_formulas(findings: Findings, table: Table, read: TableRead, row: R
 
 
 def check_totals(findings: Findings, table: Table, read: TableRead) -> None:
-    for key, cell in read.totals.items():
+    totals = list(read.totals.items())
+    for i, (key, cell) in enumerate(totals):
+        # No total from here on shows a number (a workbook saved by openpyxl holds no
+        # calculated values): nothing could be warned about, so nothing is added up.
+        if not any(_comparable(c.value) for _, c in totals[i:]):
+            return
         column = table.column(key)
         total = Decimal(0)
         for row in read.rows:
