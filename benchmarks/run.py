@@ -148,6 +148,9 @@ def scaling_table(scaling: dict) -> list[str]:
     counts = {s: scaling[s].get("counts", {}) for s in scales}
     for key in ("schemes", "activity_lines", "trajectories"):
         rows.append(f"{key:38}" + "".join(f"{counts[s].get(key, 0):>10,}" for s in scales))
+    loads = [scaling[s].get("machine", {}).get("load_average", [None])[0] for s in scales]
+    rows.append(f"{'load average at start (1 min)':38}"
+                + "".join(f"{x:>10.2f}" if x is not None else f"{'-':>10}" for x in loads))
     for name in ORDER:
         if not any(name in scaling[s] for s in scales) or name.startswith("startup_ms"):
             continue
@@ -171,8 +174,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
     if not args.no_scaling:
         groups = [g for g in args.groups if g != "startup"]
         scaling = {args.scale: {k: v for k, v in result.items()
-                                if k not in ("machine", "goals", "startup_ms",
-                                             "startup_peak_rss_mb")}}
+                                if k not in ("goals", "startup_ms", "startup_peak_rss_mb")}}
         for scale in SCALES:
             if scale not in scaling and groups:
                 log(f"scaling: {scale} in a new process ...")
