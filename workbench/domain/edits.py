@@ -17,6 +17,7 @@ from workbench.domain.activity import ActivityLine
 from workbench.domain.plan import CostPressure, Plan, SpendLine
 from workbench.domain.risks import Risk
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
 
@@ -29,6 +30,7 @@ class EntityKind(StrEnum):
     PRESSURE = "pressure"
     ACTIVITY_LINE = "activity_line"
     TRAJECTORY = "trajectory"
+    TEMPLATE_VALUE = "template_value"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -41,6 +43,7 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.PRESSURE: CostPressure,
     EntityKind.ACTIVITY_LINE: ActivityLine,
     EntityKind.TRAJECTORY: Trajectory,
+    EntityKind.TEMPLATE_VALUE: TemplateValue,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -51,6 +54,7 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.PRESSURE: "pressures",
     EntityKind.ACTIVITY_LINE: "activity_lines",
     EntityKind.TRAJECTORY: "trajectories",
+    EntityKind.TEMPLATE_VALUE: "template_values",
 }
 
 

@@ -10,6 +10,7 @@ from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
 from workbench.domain.risks import Risk
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
 
@@ -73,6 +74,7 @@ class Plan:
     risks: list[Risk] = field(default_factory=list)
     activity_lines: list[ActivityLine] = field(default_factory=list)
     trajectories: list[Trajectory] = field(default_factory=list)
+    template_values: list[TemplateValue] = field(default_factory=list)  # SRG, BCF inputs
 
     @property
     def title(self) -> str:

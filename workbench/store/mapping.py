@@ -17,6 +17,7 @@ from workbench.store.rows import (
     RiskRow,
     SchemeRow,
     SpendLineRow,
+    TemplateValueRow,
     TrajectoryRow,
     WorkstreamRow,
 )
@@ -29,6 +30,7 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.PRESSURE: PressureRow,
     EntityKind.ACTIVITY_LINE: ActivityLineRow,
     EntityKind.TRAJECTORY: TrajectoryRow,
+    EntityKind.TEMPLATE_VALUE: TemplateValueRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

@@ -46,6 +46,7 @@ LOAD_ORDER = [
     (EntityKind.RISK, "risks"),
     (EntityKind.ACTIVITY_LINE, "activity_lines"),
     (EntityKind.TRAJECTORY, "trajectories"),
+    (EntityKind.TEMPLATE_VALUE, "template_values"),
 ]
 
 

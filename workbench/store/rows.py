@@ -205,6 +205,21 @@ class TrajectoryRow(Base):
     spc: Mapped[SpcSettings] = mapped_column(JsonType(codecs.encode_spc, codecs.decode_spc))
 
 
+class TemplateValueRow(Base):
+    """An input cell of the SRG or BCF workbook that the plan does not model, as text
+    (added in migration 0006)."""
+
+    __tablename__ = "template_values"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    template: Mapped[str] = mapped_column(String(40))
+    sheet: Mapped[str] = mapped_column(String(100))
+    row: Mapped[str] = mapped_column(Text)  # a table row's key can be a long scheme name
+    column: Mapped[str] = mapped_column(String(200))
+    value: Mapped[str] = mapped_column(Text)
+
+
 class PlanVersionRow(Base):
     """A frozen version: label, date, author, note, and the read-only copy of the plan
     (`frozen_plan_id`, a plan row of its own, added in migration 0005)."""
