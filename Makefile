@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: setup system-deps run demo test lint bench screenshot clean
+.PHONY: setup system-deps run demo test lint bench screenshot installer clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,12 @@ screenshot: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# The PyInstaller bundle dist/planning-workbench/ from a clean venv, smoke-tested, then
+# wrapped as .tar.gz and .deb (see installers/README.md; Windows steps are there too).
+installer:
+	@bash .ci/system-deps.sh
+	bash installers/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -5,7 +5,9 @@ Headless commands go to workbench.cli without importing Qt, so they start fast.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,6 +53,16 @@ def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = N
         QTimer.singleShot(800, grab)
         return app.exec()
     window.show()
+    if os.environ.get("WORKBENCH_REPORT_SHOWN"):
+        # Start-up timing of an installed bundle (installers/measure_startup.py): once the
+        # window is shown and painted, print the wall clock and leave.
+        def shown() -> None:
+            app.processEvents()
+            print(f"shown {time.time():.6f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     return app.exec()
 
 
@@ -61,7 +73,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     smoke = getattr(args, "smoke", False)
     if smoke:
         # A throwaway database, and no screen needed (IT may run it over SSH or in CI).
-        import os
         import tempfile
 
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# make installer: a clean build venv, the PyInstaller one-folder bundle, its checks, then the
+# Linux packages (.tar.gz and .deb). Prints how long each step took and the sizes.
+#
+# Checks on the bundle: `--smoke` offscreen (and on X11 under Xvfb when xvfb-run is there),
+# once with no network at all (a fresh network namespace, when unshare works), and a CLI run
+# without --db that must write to the user's data folder and leave the bundle folder as it was.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+version=$($PYTHON -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+bundle=dist/planning-workbench
+exe=$bundle/planning-workbench
+start=$SECONDS
+step() { echo "== $1 (at $((SECONDS - start)) s)"; }
+
+step "clean build environment (build/venv)"
+# build/lib and build/bdist.* are setuptools' leftovers from the last `pip install .`; a stale
+# build/lib would put modules deleted since then into the wheel.
+rm -rf build/venv build/pyinstaller build/lib build/bdist.* build/deb "$bundle" \
+       dist/planning-workbench-*.tar.gz dist/planning-workbench_*.deb
+$PYTHON -m venv build/venv
+build/venv/bin/python -m pip install --quiet --upgrade pip
+build/venv/bin/python -m pip install --quiet '.[postgres,installer]'
+if [ ! -f resources/icons/planning-workbench.ico ]; then
+  step "Windows icon from the PNG (Pillow in build/tools, not in the bundle's venv)"
+  $PYTHON -m venv build/tools
+  build/tools/bin/python -m pip install --quiet 'pillow>=10,<14'
+  build/tools/bin/python installers/make_icon.py
+fi
+
+step "PyInstaller one-folder bundle"
+build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
+  --distpath dist --workpath build/pyinstaller installers/planning-workbench.spec
+
+step "smoke test of the bundle (offscreen, temporary database)"
+set +e
+env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen "$exe" --smoke
+code=$?
+set -e
+echo "smoke exit code (offscreen): $code"
+[ "$code" -eq 0 ] || { echo "the bundle failed its smoke test" >&2; exit 1; }
+
+if command -v xvfb-run >/dev/null; then
+  step "smoke test on X11 (xcb platform plugin, under Xvfb)"
+  env -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$exe" --smoke >/dev/null
+  echo "smoke exit code (xcb): 0"
+fi
+
+if unshare --net true 2>/dev/null; then
+  step "smoke test with no network (new network namespace)"
+  unshare --net env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen \
+    "$exe" --smoke >/dev/null
+  echo "smoke exit code (no network): 0"
+fi
+
+step "data goes to the user's data folder, not beside the program"
+home=$(mktemp -d)
+before=$(cd "$bundle" && find . | sort | md5sum)
+env -u WORKBENCH_DATA_DIR HOME="$home" XDG_DATA_HOME="$home/data" "$exe" demo >/dev/null
+test -f "$home/data/PlanningWorkbench/planning-workbench.db" \
+  || { echo "demo plan not in \$XDG_DATA_HOME/PlanningWorkbench" >&2; exit 1; }
+after=$(cd "$bundle" && find . | sort | md5sum)
+[ "$before" = "$after" ] || { echo "running the app changed files in $bundle" >&2; exit 1; }
+echo "demo plan written to \$XDG_DATA_HOME/PlanningWorkbench/planning-workbench.db; bundle unchanged"
+rm -rf "$home"
+
+step "Linux packages"
+tarball=dist/planning-workbench-$version-linux-x86_64.tar.gz
+tar -C dist -czf "$tarball" planning-workbench
+bash installers/linux/make_deb.sh "$version"
+
+step "done"
+du -sh "$bundle" "$tarball" "dist/planning-workbench_${version}_amd64.deb"
+echo "make installer took $((SECONDS - start)) s"
