@@ -54,3 +54,17 @@ def test_import_of_a_missing_file(tmp_path, capsys):
     db, _ = exported(tmp_path, capsys)
     assert main(["import", str(tmp_path / "nope.xlsx"), "--db", str(db)]) == 2
     assert "no file at" in capsys.readouterr().err
+
+
+def test_check_of_an_activity_workbook_lists_its_changed_lines(tmp_path, capsys):
+    db, out = tmp_path / "plan.db", tmp_path / "activity.xlsx"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["export", "--template", "activity", "--db", str(db), "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book["Activity Plan"]
+    growth = next(c for c in sheet[6] if c.value == "Growth assumption %").column
+    sheet.cell(7, growth).value = 0.05
+    book.save(out)
+    capsys.readouterr()
+    assert main(["import", str(out), "--db", str(db), "--check"]) == 0
+    assert "change activity line" in capsys.readouterr().out

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 KIND_WORDS = {EntityKind.SPEND_LINE: "spend line", EntityKind.PRESSURE: "pressure",
               EntityKind.WORKSTREAM: "workstream", EntityKind.SCHEME: "scheme",
-              EntityKind.RISK: "risk"}
+              EntityKind.RISK: "risk", EntityKind.ACTIVITY_LINE: "activity line",
+              EntityKind.TEMPLATE_VALUE: "row"}  # a template value's row: "Metrics: NEA1 ..."
 
 
 def show(value: Any) -> str:
@@ -23,6 +24,10 @@ def show(value: Any) -> str:
     return str(value)
 
 
+def kind_word(kind: EntityKind) -> str:
+    return KIND_WORDS.get(kind, kind.value.replace("_", " "))
+
+
 def report_lines(report: ImportReport) -> list[str]:
     lines = [f"{report.file}: {report.template or 'not recognised'}"
              + (f" (version {report.version})" if report.version else "")]
@@ -30,12 +35,12 @@ def report_lines(report: ImportReport) -> list[str]:
     for change in p.plan + p.drivers:
         lines.append(f"  change {change.field}: {show(change.old)} -> {show(change.new)}")
     for row in p.added:
-        lines.append(f"  add {KIND_WORDS[row.kind]} {row.name!r} ({row.where})")
+        lines.append(f"  add {kind_word(row.kind)} {row.name!r} ({row.where})")
     for row in p.changed:
         fields = ", ".join(c.field for c in row.changes)
-        lines.append(f"  change {KIND_WORDS[row.kind]} {row.name!r}: {fields} ({row.where})")
+        lines.append(f"  change {kind_word(row.kind)} {row.name!r}: {fields} ({row.where})")
     for row in p.removed:
-        lines.append(f"  remove {KIND_WORDS[row.kind]} {row.name!r}")
+        lines.append(f"  remove {kind_word(row.kind)} {row.name!r}")
     if p.is_empty and report.ok:
         lines.append("  no changes: the plan already matches the workbook")
     lines += [f"  {f}" for f in report.findings]
