@@ -33,6 +33,12 @@ step "PyInstaller one-folder bundle"
 build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller installers/planning-workbench.spec
 
+# libpython from a pyenv or source build carries its symbol table (23 MB; 6 MB stripped).
+# Only that file: stripping the wheels' patchelf-edited libraries breaks them.
+for lib in "$bundle"/_internal/libpython3*.so*; do
+  if [ -f "$lib" ] && [ ! -L "$lib" ] && command -v strip >/dev/null; then strip --strip-unneeded "$lib"; fi
+done
+
 step "smoke test of the bundle (offscreen, temporary database)"
 set +e
 env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen "$exe" --smoke

@@ -30,5 +30,9 @@ Description: Operational planning for NHS commissioners
  Workstreams, savings schemes (QIPP), risks, activity and trajectories with live
  charts, NHS England template import and export. Works offline.
 CONTROL
-dpkg-deb --root-owner-group --build "$root" "dist/planning-workbench_${version}_amd64.deb" >/dev/null
+# zstd level 9: 7 s and 84 MB here, where dpkg's default xz took 102 s for 70 MB. Needs dpkg
+# 1.21.18+ (Debian 12) or Ubuntu 21.10+; the bundle already needs the
+# build host's glibc (2.36 on Debian 12), so older systems could not run it anyway.
+dpkg-deb -Zzstd -z9 --root-owner-group --build "$root" \
+  "dist/planning-workbench_${version}_amd64.deb" >/dev/null
 echo "wrote dist/planning-workbench_${version}_amd64.deb"
