@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
+from tests.templates.srg_bcf_inputs import TYPE
 from workbench.app import main
 from workbench.store import open_store
 
@@ -68,3 +70,36 @@ def test_check_of_an_activity_workbook_lists_its_changed_lines(tmp_path, capsys)
     capsys.readouterr()
     assert main(["import", str(out), "--db", str(db), "--check"]) == 0
     assert "change activity line" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["resilience", "bcf"])
+def test_srg_and_bcf_workbooks_check_then_import(kind, tmp_path, capsys):
+    db, out = tmp_path / "plan.db", tmp_path / f"{kind}.xlsx"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["export", "--template", kind, "--db", str(db), "--out", str(out)]) == 0
+    TYPE[kind](out, out)
+    capsys.readouterr()
+    assert main(["import", str(out), "--db", str(db), "--check"]) == 0
+    text = capsys.readouterr().out
+    assert "add row 'Cover'" in text and "can be imported" in text
+    assert open_store(db).load_plan().template_values == []  # a check applies nothing
+    assert main(["import", str(out), "--db", str(db)]) == 0
+    store = open_store(db)
+    assert {v.template for v in store.load_plan().template_values} == {kind}
+    assert store.history()[0].action == "import"
+    capsys.readouterr()
+    assert main(["import", str(out), "--db", str(db), "--check"]) == 0
+    assert "no changes: the plan already matches the workbook" in capsys.readouterr().out
+
+
+def test_a_bcf_workbook_with_a_bad_cell_is_refused(tmp_path, capsys):
+    db, out = tmp_path / "plan.db", tmp_path / "bcf.xlsx"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["export", "--template", "bcf", "--db", str(db), "--out", str(out)]) == 0
+    TYPE["bcf"](out, out)
+    edit_cell(out, "Expenditure Plan", "I8", "three million")
+    before = open_store(db).load_plan()
+    assert main(["import", str(out), "--db", str(db)]) == 1
+    text = capsys.readouterr().out
+    assert "Expenditure Plan!I8" in text and "Nothing was imported" in text
+    assert open_store(db).load_plan() == before

@@ -86,10 +86,10 @@ def test_a_workbook_that_is_no_known_template(tmp_path):
     check(plan_import(path, demo()[0]), "is not one of the planning templates")
 
 
-def test_another_template_is_recognised_but_not_yet_imported():
+def test_a_blank_bcf_template_is_recognised_and_its_required_cells_are_problems():
     report = plan_import(pristine_path(SPECS["bcf"]), demo()[0])
     assert report.kind == "bcf"
-    check(report, "not supported yet")
+    check(report, "is empty; the template needs it", "Cover", "C10")
 
 
 def edited(tmp_path, exported_demo, change) -> object:

@@ -10,21 +10,15 @@ from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
 from workbench.templates import sheets
 from workbench.templates.activity_io import fill_activity
+from workbench.templates.bcf_io import fill_bcf
 from workbench.templates.finance_export import fill_finance
 from workbench.templates.recognise import recognise
 from workbench.templates.registry import pristine_path, spec_for
-from workbench.templates.spec import TemplateSpec
+from workbench.templates.resilience_io import fill_resilience
 from workbench.templates.writer import Filler, check_target, open_for_writing, save_atomically
 
-
-def fill_cover(plan: Plan, filler: Filler, spec: TemplateSpec) -> None:
-    """SRG and BCF: the plan holds none of their figures yet, only who the plan is for."""
-    filler.cover({"ods_code": plan.ods_code, "organisation": plan.organisation,
-                  "status": plan.status})
-
-
-FILLERS = {"finance": fill_finance, "activity": fill_activity, "resilience": fill_cover,
-           "bcf": fill_cover}
+FILLERS = {"finance": fill_finance, "activity": fill_activity, "resilience": fill_resilience,
+           "bcf": fill_bcf}
 
 
 def export_template(plan: Plan, kind: str, out: str | Path, *,

@@ -23,14 +23,18 @@ from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.templates import sheets
 from workbench.templates.activity_import import activity_edit
+from workbench.templates.bcf_io import read_bcf
 from workbench.templates.diff import Preview, build_edit
 from workbench.templates.finance_import import read_finance
 from workbench.templates.findings import Finding, Findings, Severity
 from workbench.templates.recognise import recognise
+from workbench.templates.resilience_io import read_resilience
 from workbench.templates.spec import TemplateSpec
+from workbench.templates.template_values_edit import values_edit
 
 Progress = Callable[[int, str], None]  # percent, step
 SUMMARY_TOLERANCE = Decimal(1000)  # pounds: the Summary shows £000 to one decimal
+VALUE_READERS = {"resilience": read_resilience, "bcf": read_bcf}  # kept as template values
 
 
 @dataclass
@@ -121,6 +125,14 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
     if spec.kind == "activity":
         step(60, "Checking every line")
         _activity(book, spec, current, report, findings, f"Import {path.name}")
+        report.findings = findings.items
+        step(100, "Done")
+        return report
+    if spec.kind in VALUE_READERS:
+        step(60, "Checking every input cell")
+        read = VALUE_READERS[spec.kind](book, spec, current, findings)
+        if not findings.has_problems:
+            report.edit, report.preview = values_edit(current, spec, read, f"Import {path.name}")
         report.findings = findings.items
         step(100, "Done")
         return report
