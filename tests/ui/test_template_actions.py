@@ -68,3 +68,32 @@ def test_preview_refuses_a_workbook_with_problems(tmp_path, qtbot, monkeypatch):
     assert item.text(0) == "Problem" and item.text(1) == "QIPP!I8"
     dialog.findings.setCurrentItem(item)
     assert "finance.xlsx" in dialog.detail.text() and "QIPP!I8" in dialog.detail.text()
+
+
+def test_a_bcf_import_is_previewed_by_row_and_undone_in_one_step(tmp_path, qtbot, monkeypatch):
+    from tests.templates.srg_bcf_inputs import type_bcf
+
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    controller = PlanController(plan, store)
+    actions = TemplateActions(controller, None)
+    monkeypatch.setattr("workbench.ui.template_actions.QMessageBox.information",
+                        lambda *a, **k: None)
+    out = tmp_path / "bcf.xlsx"
+    with qtbot.waitSignal(actions.start_export("bcf", out).done, timeout=30000):
+        pass
+    type_bcf(out, out)
+    reports = []
+    monkeypatch.setattr(actions, "show_preview", reports.append)
+    with qtbot.waitSignal(actions.start_import(out).done, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: len(reports) == 1)
+    report = reports[0]
+    dialog = ImportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.apply_button.isEnabled()
+    assert "Expenditure Plan: Home adaptations" in [r.name for r in report.preview.added]
+    assert actions.apply(report)
+    assert len(controller.plan.template_values) == len(store.load_plan().template_values) > 50
+    assert controller.undo_stack.count() == 1
+    controller.undo_stack.undo()
+    assert controller.plan.template_values == [] and store.load_plan().template_values == []
