@@ -1,0 +1,110 @@
+"""Trajectory values as people type and read them: 87.5% or 0.875 for a percentage metric,
+'1,240' for a count; and the periods a trajectory's grid lists.
+
+Parsers raise ValueError with a short reason; the caller shows it and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from workbench.domain.periods import short_month
+from workbench.domain.trajectories import Frequency, Trajectory, Unit, period_start, week_labels
+
+NO_CHANGE = 1e-12  # a value re-typed from its own edit text is the same value
+
+
+def parse_value(text: object, unit: Unit) -> float | None:
+    """'87.5%', '87.5' or '0.875' -> 0.875 for a percentage (a bare number above 1 is read
+    as percent); '1,240' -> 1240.0 otherwise. Blank is None (clears the value)."""
+    raw = str(text).strip()
+    body = raw.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not body:
+        return None
+    has_sign = body.endswith("%")
+    try:
+        value = float(body.removesuffix("%"))
+    except ValueError:
+        example = "87.5% or 0.875" if unit is Unit.PERCENT else "1,240"
+        raise ValueError(f"{raw!r} is not a number (try {example})") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{raw!r} is not a number")
+    if unit is Unit.PERCENT:
+        if has_sign or abs(value) > 1:
+            value /= 100
+        if not 0 <= value <= 1:
+            raise ValueError(f"{raw} is not between 0% and 100%")
+        return value
+    if has_sign:
+        raise ValueError(f"{raw!r}: this metric is in {unit.value}, not a percentage")
+    if value < 0:
+        raise ValueError(f"{raw!r} must be zero or more")
+    return value
+
+
+def format_value(value: float | None, unit: Unit, places: int = 1) -> str:
+    """For display: '87.5%', '1,240', '37.8'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if unit is Unit.PERCENT:
+        return f"{value * 100:.{places}f}%"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def edit_text(value: float | None, unit: Unit) -> str:
+    """For a cell editor: full precision, so opening and closing an editor changes nothing."""
+    if value is None:
+        return ""
+    return f"{value * 100:.10g}%" if unit is Unit.PERCENT else f"{value:.10g}"
+
+
+def format_gap(gap: float | None, unit: Unit) -> str:
+    """Actual minus expected, signed: '-4.1 pts' (percentage points) or '+12'."""
+    if gap is None:
+        return ""
+    if unit is Unit.PERCENT:
+        return f"{gap * 100:+.1f} pts"
+    return f"{gap:+,.0f}" if float(gap).is_integer() else f"{gap:+,.1f}"
+
+
+def same(old: float | None, new: float | None) -> bool:
+    if old is None or new is None:
+        return old is new
+    return abs(old - new) <= NO_CHANGE
+
+
+def period_text(label: str) -> str:
+    """'2016-04' -> 'Apr 16'; a week '2016-04-04' -> 'w/c 04 Apr 16'."""
+    if len(label) == 7:
+        return short_month(label)
+    return "w/c " + period_start(label).strftime("%d %b %y")
+
+
+def next_period(label: str, frequency: Frequency) -> str:
+    if frequency is Frequency.WEEKLY:
+        return (period_start(label) + dt.timedelta(days=7)).isoformat()
+    year, month = int(label[:4]), int(label[5:7])
+    return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def year_to(day: dt.date, frequency: Frequency) -> list[str]:
+    """The periods of the twelve months ending with `day` (where an empty path is due)."""
+    if frequency is Frequency.WEEKLY:
+        first = day - dt.timedelta(days=364)
+        return week_labels(first + dt.timedelta(days=-first.weekday() % 7), day)
+    months, year, month = [], day.year, day.month
+    for _ in range(12):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months[::-1]
+
+
+def grid_periods(trajectory: Trajectory, today: dt.date | None = None) -> list[str]:
+    """The rows of a trajectory's grid: every period with a plan or an actual (or, for an
+    empty path, the year to its target date), then one more for the next actual."""
+    known = trajectory.periods()
+    if not known:
+        due = trajectory.target_date or today or dt.date.today()
+        known = year_to(due, trajectory.frequency)
+    return [*known, next_period(known[-1], trajectory.frequency)]
