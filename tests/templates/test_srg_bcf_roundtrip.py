@@ -243,6 +243,8 @@ def test_a_libreoffice_resave_imports_to_the_same_values(kind, saved, tmp_path):
     store, _ = saved
     typed = typed_copy(store, kind, tmp_path)
     converted = soffice_convert(typed, tmp_path / "lo", tmp_path)
+    checklist = openpyxl.load_workbook(converted, data_only=True)["Checklist"]
+    assert checklist["C3"].value == "Complete Template"  # every required input is there
     direct = plan_import(typed, store.load_plan())
     resaved = plan_import(converted, store.load_plan())
     assert resaved.ok and resaved.warnings == [], resaved.text()

@@ -15,6 +15,7 @@ from workbench.templates.spec import Column, CoverRow, Grid, Kind, Table, Templa
 
 CheckItem = tuple[str, str, str, str]
 MONEY_LIMIT = 100_000_000  # £000; templates.md: BCF inputs limited to 0-100,000,000
+NUMBER_KINDS = (Kind.MONEY, Kind.NUMBER, Kind.PERCENT, Kind.INT)
 
 
 def absolute(sheet: str, first: str, last: str = "") -> str:
@@ -132,7 +133,7 @@ def build_grid(wb, grid: Grid) -> list[CheckItem]:
                     dv.add(cell.coordinate)
                     ws.add_data_validation(dv)
                 if row.is_required(header):
-                    required.append(cell.coordinate)
+                    required.append((cell.coordinate, kind))
             elif header in row.formulas:
                 cell.value = row.formulas[header].format(
                     r=r, c=letter, p=get_column_letter(col - 1), **codes)
@@ -144,12 +145,21 @@ def build_grid(wb, grid: Grid) -> list[CheckItem]:
             if header in row.names:
                 add_name(wb, row.names[header], absolute(grid.sheet, cell.coordinate))
         if required:
-            refs = ",".join(absolute(grid.sheet, c) for c in required)
-            items.append((grid.sheet, row.label, absolute(grid.sheet, required[0]),
-                          f"COUNT({refs})={len(required)}"))
+            items.append((grid.sheet, row.label, absolute(grid.sheet, required[0][0]),
+                          _all_filled(grid.sheet, required)))
     ws.freeze_panes = ws.cell(grid.first_row, 3)
     styles.protect(ws)
     return items
+
+
+def _all_filled(sheet: str, cells: list[tuple[str, Kind]]) -> str:
+    """TRUE when every cell is filled: numbers counted by COUNT (text in a number cell does
+    not count), text and Y/N answers by COUNTA (COUNT never counts them)."""
+    numbers = [absolute(sheet, c) for c, kind in cells if kind in NUMBER_KINDS]
+    others = [absolute(sheet, c) for c, kind in cells if kind not in NUMBER_KINDS]
+    counts = [f"{fn}({','.join(refs)})" for fn, refs in (("COUNT", numbers), ("COUNTA", others))
+              if refs]
+    return f"{'+'.join(counts)}={len(cells)}"
 
 
 def build_table(wb, table: Table) -> list[CheckItem]:
