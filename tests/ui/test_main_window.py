@@ -71,3 +71,18 @@ def test_checks_panel_takes_the_user_to_the_row(window):
     window.go_to(EntityKind.SCHEME, scheme.id)
     assert window.tabs.currentIndex() == 1
     assert schemes.selected_source_rows() == [5]
+
+
+def test_pages_for_activity_and_trajectories(window):
+    shortcuts = {a.text(): [s.toString() for s in a.shortcuts()]
+                 for m in window.menuBar().actions() for a in m.menu().actions()}
+    assert shortcuts["&Activity plan"] == ["Ctrl+4"]
+    assert shortcuts["&Trajectories"] == ["Ctrl+5"]
+    four_hour = window.controller.plan.trajectories[2]
+    window.go_to(EntityKind.TRAJECTORY, four_hour.id)
+    assert window.pages.currentWidget() is window.trajectories
+    assert window.trajectories.trajectory.id == four_hour.id
+    assert window.current_charts() is window.trajectories
+    window.go_to(EntityKind.RISK, None)
+    assert window.pages.currentWidget() is window.splitter and window.tabs.currentIndex() == 2
+    assert window.current_charts() is window.charts

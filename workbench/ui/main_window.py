@@ -32,6 +32,7 @@ from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
+from workbench.ui.trajectories import TrajectoryPage
 from workbench.ui.window_menus import build_menus
 
 TABLES = [
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, "Finance and savings")
         self.pages.addTab(self.activity, "Activity")
+        self.trajectories = TrajectoryPage(controller)
+        self.trajectories.message.connect(self._message)
+        self.pages.addTab(self.trajectories, "Trajectories")
         self.setCentralWidget(self.pages)
 
         self.summary = SummaryPanel(controller)
@@ -181,14 +185,17 @@ class MainWindow(QMainWindow):
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
-        return tables or self.drivers.is_editing() or self.activity.is_editing()
+        pages = self.activity.is_editing() or self.trajectories.is_editing()
+        return tables or pages or self.drivers.is_editing()
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
-        if kind is EntityKind.ACTIVITY_LINE:
-            self.show_page(self.activity)
+        pages = {EntityKind.ACTIVITY_LINE: self.activity,
+                 EntityKind.TRAJECTORY: self.trajectories}
+        if kind in pages:
+            self.show_page(pages[kind])
             if row_id is not None:
-                self.activity.select_id(row_id)
+                pages[kind].select_id(row_id)
             return
         for index, (table_kind, _title) in enumerate(TABLES):
             if table_kind == kind:

@@ -71,6 +71,9 @@ def build_menus(w: MainWindow) -> None:
                                      f"Ctrl+{index + 1}"))
     view_menu.addAction(w.action("&Activity plan", lambda _=False: w.show_page(w.activity),
                                  f"Ctrl+{len(w.TABLES) + 1}"))
+    view_menu.addAction(w.action("&Trajectories",
+                                 lambda _=False: w.show_page(w.trajectories),
+                                 f"Ctrl+{len(w.TABLES) + 2}"))
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
