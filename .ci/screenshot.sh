@@ -17,6 +17,14 @@ run() {
 }
 run .venv/bin/workbench gui --db "$db" --screenshot "$out"
 echo "wrote $out"
+# The Activity page (the A&E 2017/18 line, with actuals) and the Trajectories page (A&E
+# 4-hour with its SPC chart), beside the main window's file: main-window.png ->
+# activity.png, trajectories.png; main-window-150.png -> activity-150.png, ...
+suffix=${out##*/main-window}
+dir=$(dirname "$out")
+run .venv/bin/python .ci/page_shot.py "$db" 1 "$dir/activity$suffix" 3
+run .venv/bin/python .ci/page_shot.py "$db" 2 "$dir/trajectories$suffix" 3
+echo "wrote $dir/activity$suffix $dir/trajectories$suffix"
 if [ -n "$welcome" ]; then
   run .venv/bin/python .ci/welcome_shot.py "$welcome"
   echo "wrote $welcome"
