@@ -220,6 +220,7 @@ def test_a_colleagues_rearranged_copy_still_loads(saved, tmp_path):
     ("bcf", "Expenditure Plan", "C9", None, "is empty"),
     ("bcf", "Expenditure Plan", "I7", -5, "outside the range"),
     ("bcf", "Funding Sources", "E7", "maybe", "is not Y or N"),
+    ("bcf", "Cover", "C7", "10X", "the workbook is for organisation 10X"),
 ])
 def test_a_bad_cell_is_a_problem_naming_it_and_nothing_is_applied(
         saved, tmp_path, kind, sheet, cell, value, words):
