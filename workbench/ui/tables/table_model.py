@@ -241,13 +241,7 @@ class PlanTableModel(QAbstractTableModel):
         return self.controller.push(Batch(tuple(edits), label=f"Clear {len(cells)} cell(s)"))
 
     def copy_block(self, rows: list[int], columns: list[int]) -> str:
-        """TSV of the edit text of the given cells, ready for Excel."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        for r in rows:
-            writer.writerow([self.data(self.index(r, c), Qt.ItemDataRole.EditRole)
-                             for c in columns])
-        return out.getvalue()
+        return tsv_block(self, rows, columns)
 
     # -- reacting to the controller ----------------------------------------------------
     def _on_plan_changed(self, changes: PlanChanges) -> None:
@@ -265,6 +259,16 @@ class PlanTableModel(QAbstractTableModel):
         # Views repaint only visible cells, so one dataChanged over the table is cheap.
         self.dataChanged.emit(self.index(0, 0),
                               self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+def tsv_block(model: QAbstractTableModel, rows: list[int], columns: list[int]) -> str:
+    """TSV of the edit text of the given cells, ready for Excel."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    for r in rows:
+        writer.writerow([model.data(model.index(r, c), Qt.ItemDataRole.EditRole)
+                         for c in columns])
+    return out.getvalue()
 
 
 def parse_tsv(text: str) -> list[list[str]]:

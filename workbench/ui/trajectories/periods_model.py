@@ -7,8 +7,6 @@ before anything is pushed, so one bad cell applies nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 import pandas as pd
@@ -20,7 +18,7 @@ from workbench.domain.trajectories import Actual, Trajectory
 from workbench.engine.trajectories import trajectory_frame
 from workbench.ui import style
 from workbench.ui.plan_controller import PlanController
-from workbench.ui.tables.table_model import parse_tsv
+from workbench.ui.tables.table_model import parse_tsv, tsv_block
 from workbench.ui.trajectories.values import (
     edit_text,
     format_value,
@@ -199,12 +197,7 @@ class PeriodsModel(QAbstractTableModel):
 
     def copy_block(self, rows: list[int], columns: list[int]) -> str:
         """TSV of the cells' edit text, ready for Excel."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        for r in rows:
-            writer.writerow([self.data(self.index(r, c), Qt.ItemDataRole.EditRole)
-                             for c in columns])
-        return out.getvalue()
+        return tsv_block(self, rows, columns)
 
     @staticmethod
     def _set_cell(path: Trajectory, period: str, col: int, text: str,
