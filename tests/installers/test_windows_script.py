@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _load_checker():
     spec = importlib.util.spec_from_file_location(
-        "check_windows", ROOT / "installers" / "check_windows.py")
+        "check_windows", ROOT / "installers" / "check_windows.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -32,27 +33,46 @@ def test_shipped_script_has_no_problems():
 BREAKAGES = [
     ("PrivilegesRequired=lowest", "PrivilegesRequired=admin", "must be lowest"),
     ("DefaultDirName={autopf}", "DefaultDirName={commonpf}", "{commonpf} needs administrator"),
-    ("icons\\planning-workbench.ico", "icons\\no-such-icon.ico",
-     "SetupIconFile resources/icons/no-such-icon.ico does not exist"),
-    ('Source: "{#Bundle}\\_internal\\*"', 'Source: "{#Bundle}\\no_such_folder\\*"',
-     "dist/planning-workbench/no_such_folder does not exist"),
-    ('#define AppExe "planning-workbench.exe"', '#define AppExe "workbench.exe"',
-     "dist/planning-workbench/workbench.exe does not exist"),
+    (
+        "icons\\planning-workbench.ico",
+        "icons\\no-such-icon.ico",
+        "SetupIconFile resources/icons/no-such-icon.ico does not exist",
+    ),
+    (
+        'Source: "{#Bundle}\\_internal\\*"',
+        'Source: "{#Bundle}\\no_such_folder\\*"',
+        "dist/planning-workbench/no_such_folder does not exist",
+    ),
+    (
+        '#define AppExe "planning-workbench.exe"',
+        '#define AppExe "workbench.exe"',
+        "dist/planning-workbench/workbench.exe does not exist",
+    ),
     ("AppId={{", "AppId={", "is not a GUID"),
     ("AppVersion={#AppVersion}", "AppVersion=0.0.1", "does not use {#AppVersion}"),
     ("#error", "; error", "'#ifndef AppVersion' ... '#error' guard"),
     ("{autoprograms}", "{autodesktop}", "no Start-menu shortcut"),
-    ("[Run]", '[Registry]\nRoot: HKLM; Subkey: "Software\\Planning"\n[Run]',
-     "Root: HKLM needs administrator"),
-    ("[Run]", '[UninstallDelete]\nType: filesandordirs; Name: "{localappdata}\\PlanningWorkbench"'
-     "\n[Run]", "outside the program folder"),
-    ('Filename: "{app}\\{#AppExe}"; WorkingDir', 'Filename: "{app}\\missing.exe"; WorkingDir',
-     "{app}\\missing.exe is not installed by [Files]"),
+    (
+        "[Run]",
+        '[Registry]\nRoot: HKLM; Subkey: "Software\\Planning"\n[Run]',
+        "Root: HKLM needs administrator",
+    ),
+    (
+        "[Run]",
+        '[UninstallDelete]\nType: filesandordirs; Name: "{localappdata}\\PlanningWorkbench"\n[Run]',
+        "outside the program folder",
+    ),
+    (
+        'Filename: "{app}\\{#AppExe}"; WorkingDir',
+        'Filename: "{app}\\missing.exe"; WorkingDir',
+        "{app}\\missing.exe is not installed by [Files]",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), BREAKAGES,
-                         ids=[expected for _, _, expected in BREAKAGES])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), BREAKAGES, ids=[expected for _, _, expected in BREAKAGES]
+)
 def test_checker_catches_a_broken_copy(old, new, expected):
     text = ISS.read_text(encoding="utf-8")
     assert old in text, "the shipped script changed: update this test"
@@ -63,9 +83,12 @@ def test_checker_catches_a_broken_copy(old, new, expected):
 @pytest.fixture
 def copied_layout(tmp_path):
     """The files the script refers to, copied to tmp_path (no dist/: nothing built there)."""
-    for rel in ("pyproject.toml", "installers/planning-workbench.spec",
-                "installers/windows/planning-workbench.iss",
-                "resources/icons/planning-workbench.ico"):
+    for rel in (
+        "pyproject.toml",
+        "installers/planning-workbench.spec",
+        "installers/windows/planning-workbench.iss",
+        "resources/icons/planning-workbench.ico",
+    ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / rel, tmp_path / rel)
     iss = tmp_path / "installers" / "windows" / "planning-workbench.iss"
@@ -81,14 +104,18 @@ def test_copied_layout_checks_files_on_disk(copied_layout):
 
     (root / "resources" / "icons" / "planning-workbench.ico").unlink()
     assert check_windows.check(iss, root=root, spec=spec) == [
-        "SetupIconFile resources/icons/planning-workbench.ico does not exist"]
+        "SetupIconFile resources/icons/planning-workbench.ico does not exist"
+    ]
 
 
 def test_bundle_name_must_match_the_spec(copied_layout):
     root, iss, spec = copied_layout
     spec.write_text(spec.read_text().replace('NAME = "planning-workbench"', 'NAME = "workbench"'))
     problems = check_windows.check(iss, root=root, spec=spec)
-    assert any("dist/planning-workbench/planning-workbench.exe does not exist" in problem
-               for problem in problems), problems
-    assert any("dist/planning-workbench/_internal does not exist" in problem
-               for problem in problems), problems
+    assert any(
+        "dist/planning-workbench/planning-workbench.exe does not exist" in problem
+        for problem in problems
+    ), problems
+    assert any(
+        "dist/planning-workbench/_internal does not exist" in problem for problem in problems
+    ), problems
