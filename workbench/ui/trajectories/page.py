@@ -51,6 +51,8 @@ class TrajectoryPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._id: int | None = None
+        self._drawn: object = None  # the statuses last drawn
+        self._stale = False  # results arrived while hidden
         self.list_model = TrajectoryListModel(controller)
         self.table = GridView("Trajectories table")
         self.table.setModel(self.list_model)
@@ -152,10 +154,25 @@ class TrajectoryPage(QWidget):
         self._draw()
 
     # -- redrawing -------------------------------------------------------------------------
-    def _on_results(self, _results: object) -> None:
+    def _on_results(self, results: object) -> None:
+        """Redraw when trajectories changed (the engine hands back the same statuses when
+        an edit cannot reach them), and only while the page is shown."""
+        status = getattr(results, "trajectory_status", None)
+        if status is not None and status is self._drawn:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._drawn = status
         self.feedback.clear()
         self.periods.refresh()
         self._draw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._on_results(self.controller.results)
 
     def _draw(self) -> None:
         path = self.trajectory
