@@ -76,3 +76,22 @@ def test_foreign_sqlite_database(tmp_path):
         conn.execute("create table customers (id integer primary key, name text)")
     with pytest.raises(NotAWorkbenchDatabase, match="other.db"):
         open_store(path)
+
+
+def test_scripts_head_read_from_text_agrees_with_alembic():
+    from workbench.store.migrate import scripts_head
+
+    assert scripts_head() == head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "plan.db"
+    open_store(path, create=True).engine.dispose()
+    code = ("import sys; from workbench.store.opening import open_store; "
+            f"open_store({str(path)!r}); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
