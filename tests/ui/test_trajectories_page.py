@@ -4,6 +4,8 @@ the charts draw what the engine computes."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -262,3 +264,25 @@ def test_saves_charts_as_png_and_vector_pdf(page, tmp_path):
     page.save_pdf(tmp_path / "charts.pdf")
     assert (tmp_path / "charts.png").read_bytes()[:4] == b"\x89PNG"
     assert (tmp_path / "charts.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_local_standards_file_and_a_blank_local_trajectory(page, tmp_path, monkeypatch):
+    from workbench.domain.standards import bundled_standards, write_standards
+    from workbench.ui.trajectories.standards_dialog import available_standards
+
+    local = dataclasses.replace(bundled_standards()[0], id="LOCAL_FALLS",
+                                name="Falls per 1,000 bed days", metric="Falls")
+    data = tmp_path / "local-data"
+    data.mkdir()
+    write_standards(data / "local_standards.csv", [local])
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(data))
+    ctl = page.controller
+    count = len(ctl.plan.trajectories)
+    assert page.add_from_standard("LOCAL_FALLS")
+    assert ctl.plan.trajectories[-1].metric == "Falls"
+    assert page.add_from_standard("")  # a blank local one
+    assert ctl.plan.trajectories[-1].metric == "New local trajectory"
+    assert len(ctl.plan.trajectories) == count + 2
+    (data / "local_standards.csv").write_text("id,name\nX,broken\n")
+    standards, problem = available_standards()
+    assert "Local standards not loaded" in problem and standards == bundled_standards()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.edits import DeleteRows, EntityKind, InsertRows
 from workbench.domain.standards import standard_by_id
-from workbench.domain.trajectories import Trajectory
+from workbench.domain.trajectories import Trajectory, Unit
 from workbench.ui import style
 from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
@@ -32,7 +32,7 @@ from workbench.ui.trajectories.charts_column import ChartsColumn
 from workbench.ui.trajectories.grid_view import GridView
 from workbench.ui.trajectories.list_model import METRIC, TrajectoryListModel
 from workbench.ui.trajectories.periods_panel import PeriodsPanel
-from workbench.ui.trajectories.standards_dialog import StandardsDialog
+from workbench.ui.trajectories.standards_dialog import StandardsDialog, available_standards
 
 
 def _button(text: str, name: str, slot) -> QPushButton:
@@ -189,7 +189,8 @@ class TrajectoryPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def add_from_standard(self, standard_id: str | None = None, provider: str = "") -> bool:
-        """Insert an empty trajectory to a bundled standard (None = ask which)."""
+        """Insert an empty trajectory to a standard (None = ask which; "" = a blank local
+        trajectory to name and fill in)."""
         if standard_id is None:
             dialog = StandardsDialog(self)
             chosen = dialog.chosen() if dialog.exec() else None
@@ -197,10 +198,16 @@ class TrajectoryPage(QWidget):
                 return False
             standard, provider = chosen
         else:
-            standard = standard_by_id(standard_id)
-        new = standard.to_trajectory(id=None, provider=provider)
-        if not self.controller.push(InsertRows(EntityKind.TRAJECTORY, (new,),
-                                               label=f"Add trajectory {standard.name}")):
+            standards, _problem = available_standards()
+            standard = standard_by_id(standard_id, standards) if standard_id else None
+        if standard is None:
+            new = Trajectory(id=None, metric="New local trajectory", unit=Unit.COUNT,
+                             provider=provider)
+            label = "Add a local trajectory"
+        else:
+            new = standard.to_trajectory(id=None, provider=provider)
+            label = f"Add trajectory {standard.name}"
+        if not self.controller.push(InsertRows(EntityKind.TRAJECTORY, (new,), label=label)):
             return False
         return self.select_id(self.controller.plan.trajectories[-1].id)
 
