@@ -85,6 +85,8 @@ class VersionsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Figure", "Frozen", "Today"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.freeze_button = QPushButton("&Freeze this version…")
         self.freeze_button.setEnabled(not controller.store.read_only)
         self.freeze_button.clicked.connect(self.freeze)
@@ -106,7 +108,7 @@ class VersionsDialog(QDialog):
         self.versions = list_versions(self.controller.store)
         self.list.clear()
         for v in self.versions:
-            self.list.addItem(f"{v.label}  ·  {v.created_at:%d %b %Y %H:%M}  ·  {v.author}")
+            self.list.addItem(f"{v.label}\n{v.created_at:%d %b %Y %H:%M} · {v.author}")
             self.list.item(self.list.count() - 1).setToolTip(v.note or "(no note)")
         if self.versions:
             self.list.setCurrentRow(len(self.versions) - 1)
