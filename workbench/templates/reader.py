@@ -128,12 +128,11 @@ class SheetReader:
         sheet = self.sheet(grid.sheet)
         if sheet is None:
             return None
-        wanted = {normalise(h): h for h in grid.headers}
-        header_row, columns = _best_header_row(sheet, lambda text: wanted.get(text))
+        header_row, columns = grid_columns(sheet, grid)
         out = GridRead(sheet.name, {}, {})
         for row in grid.rows:
             held = {h: k for h, k in row.cells.items() if k}  # "_" keys: read for checks only
-            r = _find_row(sheet, row.code, row.label, header_row)
+            r = find_row(sheet, row.code, row.label, header_row)
             if r is None:
                 if any(not k.startswith("_") for k in held.values()):
                     self.findings.problem(f"no row '{row.code} {row.label}' on the {grid.sheet} "
@@ -160,13 +159,7 @@ class SheetReader:
         sheet = self.sheet(table.sheet)
         if sheet is None:
             return None
-        lookup: dict[str, str] = {}
-        for column in table.columns:
-            lookup.setdefault(normalise(column.header), column.key)
-        for column in table.columns:
-            for alias in column.aliases:
-                lookup.setdefault(normalise(alias), column.key)
-        header_row, columns = _best_header_row(sheet, lookup.get, must=table.key)
+        header_row, columns = table_columns(sheet, table)
         key_col = table.column(table.key)
         if table.key not in columns:
             self.findings.problem(f"no column headed '{key_col.header}' on the {table.sheet} "
@@ -237,6 +230,24 @@ class SheetReader:
         return {}
 
 
+def grid_columns(sheet: SheetData, grid: Grid) -> tuple[int, dict[str, int]]:
+    """A grid's header row, and the column of each of its headers the sheet has."""
+    wanted = {normalise(h): h for h in grid.headers}
+    return _best_header_row(sheet, wanted.get)
+
+
+def table_columns(sheet: SheetData, table: Table) -> tuple[int, dict[str, int]]:
+    """A table's header row, and the column of each column it finds by header or alias
+    (a column's own header before any other column's alias)."""
+    lookup: dict[str, str] = {}
+    for column in table.columns:
+        lookup.setdefault(normalise(column.header), column.key)
+    for column in table.columns:
+        for alias in column.aliases:
+            lookup.setdefault(normalise(alias), column.key)
+    return _best_header_row(sheet, lookup.get, must=table.key)
+
+
 def _best_header_row(sheet: SheetData, match: Callable[[str], str | None],
                      must: str = "") -> tuple[int, dict[str, int]]:
     """The row whose cells match most headers (first match wins per key), and its columns."""
@@ -252,7 +263,7 @@ def _best_header_row(sheet: SheetData, match: Callable[[str], str | None],
     return best_row, best
 
 
-def _find_row(sheet: SheetData, code: str, label: str, header_row: int) -> int | None:
+def find_row(sheet: SheetData, code: str, label: str, header_row: int) -> int | None:
     code_n, label_n = normalise(code), normalise(label)
     by_label = None
     for r in range(header_row + 1, sheet.max_row + 1):

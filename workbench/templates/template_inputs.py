@@ -23,9 +23,10 @@ from workbench.templates.findings import Findings
 from workbench.templates.reader import (
     TOTAL_WORDS,
     SheetReader,
-    _best_header_row,
-    _find_row,
     coord,
+    find_row,
+    grid_columns,
+    table_columns,
 )
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheet_builders import MONEY_LIMIT
@@ -175,8 +176,7 @@ class InputReader:
         return out
 
     def _grid(self, sheet: SheetData, grid: Grid) -> list[InputCell]:
-        wanted = {normalise(h): h for h in grid.headers}
-        header_row, columns = _best_header_row(sheet, wanted.get)
+        header_row, columns = grid_columns(sheet, grid)
         inputs = [h for h in grid.headers if any(h in row.cells for row in grid.rows)]
         for header in inputs:
             if header not in columns:
@@ -186,7 +186,7 @@ class InputReader:
         for row in grid.rows:
             if not row.cells:
                 continue
-            r = _find_row(sheet, row.code, row.label, header_row)
+            r = find_row(sheet, row.code, row.label, header_row)
             if r is None:
                 required = any(row.is_required(h) for h in row.cells)
                 report = self.findings.problem if required else self.findings.warning
@@ -201,11 +201,7 @@ class InputReader:
         return out
 
     def _table(self, sheet: SheetData, table: Table) -> list[InputCell]:
-        lookup: dict[str, str] = {}
-        for column in table.columns:
-            for text in (column.header, *column.aliases):
-                lookup.setdefault(normalise(text), column.key)
-        header_row, columns = _best_header_row(sheet, lookup.get, must=table.key)
+        header_row, columns = table_columns(sheet, table)
         key = table.column(table.key)
         if table.key not in columns:
             self.findings.problem(f"no column headed '{key.header}' on the {table.sheet} sheet",

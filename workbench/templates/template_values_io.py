@@ -22,7 +22,7 @@ from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
 from workbench.domain.template_values import COVER, TemplateValue
 from workbench.templates.findings import Findings
-from workbench.templates.reader import _best_header_row, _find_row
+from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
 from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise
 from workbench.templates.template_inputs import (
@@ -91,14 +91,14 @@ def _fill_cover(filler: Filler, spec: TemplateSpec, cells: Mapping[CellKey, obje
     targets = [(row, key) for row, key in targets if key in cells]
     if not targets:
         return
-    ws = filler._sheet("Cover")
+    ws = filler.worksheet("Cover")
     data = snapshot(ws)
     for row, key in targets:
         found = label_cell(data, row.label)
         if found is None:
             raise TemplateError(f"no '{row.label}' label on the Cover", file=filler.file,
                                 sheet=ws.title)
-        filler._put(ws, *found, to_cell(plain_kind(row.kind), cells[key]))
+        filler.put(ws, *found, to_cell(plain_kind(row.kind), cells[key]))
 
 
 def _fill_grid(filler: Filler, grid: Grid, cells: Mapping[CellKey, object]) -> None:
@@ -106,14 +106,13 @@ def _fill_grid(filler: Filler, grid: Grid, cells: Mapping[CellKey, object]) -> N
                for row in grid.rows}
     if not any(targets.values()):
         return
-    ws = filler._sheet(grid.sheet)
+    ws = filler.worksheet(grid.sheet)
     data = snapshot(ws)
-    wanted = {normalise(h): h for h in grid.headers}
-    header_row, columns = _best_header_row(data, wanted.get)
+    header_row, columns = grid_columns(data, grid)
     for row in grid.rows:
         if not targets[row.code]:
             continue
-        r = _find_row(data, row.code, row.label, header_row)
+        r = find_row(data, row.code, row.label, header_row)
         if r is None:
             raise TemplateError(f"no row '{row.code} {row.label}'", file=filler.file,
                                 sheet=ws.title)
@@ -123,15 +122,7 @@ def _fill_grid(filler: Filler, grid: Grid, cells: Mapping[CellKey, object]) -> N
                                     sheet=ws.title)
             value = to_cell(plain_kind(grid.kind_of(row, header)), cells[(grid.sheet, row.code,
                                                                             header)])
-            filler._put(ws, r, columns[header], value)
-
-
-def _table_columns(data, table: Table) -> tuple[int, dict[str, int]]:
-    lookup: dict[str, str] = {}
-    for column in table.columns:
-        for text in (column.header, *column.aliases):
-            lookup.setdefault(normalise(text), column.key)
-    return _best_header_row(data, lookup.get, must=table.key)
+            filler.put(ws, r, columns[header], value)
 
 
 def _fill_listed(filler: Filler, table: Table, cells: Mapping[CellKey, object]) -> None:
@@ -142,9 +133,9 @@ def _fill_listed(filler: Filler, table: Table, cells: Mapping[CellKey, object]) 
                if (table.sheet, name, c.header) in cells]
     if not targets:
         return
-    ws = filler._sheet(table.sheet)
+    ws = filler.worksheet(table.sheet)
     data = snapshot(ws)
-    header_row, columns = _table_columns(data, table)
+    header_row, columns = table_columns(data, table)
     if table.key not in columns:
         raise TemplateError(f"no column headed '{table.column(table.key).header}'",
                             file=filler.file, sheet=ws.title)
@@ -158,7 +149,7 @@ def _fill_listed(filler: Filler, table: Table, cells: Mapping[CellKey, object]) 
         if name not in rows or column.key not in columns:
             what = f"row '{name}'" if name not in rows else f"column headed '{column.header}'"
             raise TemplateError(f"no {what}", file=filler.file, sheet=ws.title)
-        filler._put(ws, rows[name], columns[column.key],
+        filler.put(ws, rows[name], columns[column.key],
                     to_cell(plain_kind(column.kind), cells[(table.sheet, name, column.header)]))
 
 

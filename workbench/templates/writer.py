@@ -21,7 +21,7 @@ from openpyxl.workbook import Workbook
 
 from workbench.domain.errors import TemplateError
 from workbench.templates import styles
-from workbench.templates.reader import _best_header_row, _find_row
+from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import SheetData
 from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise, sheet_names_for
@@ -72,14 +72,14 @@ class Filler:
     def __init__(self, wb: Workbook, spec: TemplateSpec, file: str) -> None:
         self.wb, self.spec, self.file = wb, spec, file
 
-    def _sheet(self, name: str):
+    def worksheet(self, name: str):
         wanted = {normalise(n) for n in sheet_names_for(name)}
         for ws in self.wb.worksheets:
             if normalise(ws.title) in wanted:
                 return ws
         raise TemplateError(f"the {name} sheet is missing", file=self.file, sheet=name)
 
-    def _put(self, ws, r: int, c: int, value: Any) -> None:
+    def put(self, ws, r: int, c: int, value: Any) -> None:
         cell = ws.cell(r, c)
         if isinstance(cell.value, str) and cell.value.startswith("="):
             raise TemplateError("holds a formula where the plan's figure goes; the workbook's "
@@ -88,7 +88,7 @@ class Filler:
         cell.value = value
 
     def cover(self, values: RowValues) -> None:
-        ws = self._sheet("Cover")
+        ws = self.worksheet("Cover")
         data = snapshot(ws)
         for row in self.spec.cover:
             if row.key in values:
@@ -96,18 +96,17 @@ class Filler:
                 if found is None:
                     raise TemplateError(f"no '{row.label}' label on the Cover", file=self.file,
                                         sheet=ws.title)
-                self._put(ws, *found, to_cell(row.kind, values[row.key]))
+                self.put(ws, *found, to_cell(row.kind, values[row.key]))
 
     def grid(self, grid: Grid, values: RowValues) -> None:
-        ws = self._sheet(grid.sheet)
+        ws = self.worksheet(grid.sheet)
         data = snapshot(ws)
-        wanted = {normalise(h): h for h in grid.headers}
-        header_row, columns = _best_header_row(data, lambda t: wanted.get(t))
+        header_row, columns = grid_columns(data, grid)
         for row in grid.rows:
             targets = {h: k for h, k in row.cells.items() if k in values}
             if not targets:
                 continue
-            r = _find_row(data, row.code, row.label, header_row)
+            r = find_row(data, row.code, row.label, header_row)
             if r is None:
                 raise TemplateError(f"no row '{row.code} {row.label}'", file=self.file,
                                     sheet=ws.title)
@@ -115,16 +114,12 @@ class Filler:
                 if header not in columns:
                     raise TemplateError(f"no column headed '{header}'", file=self.file,
                                         sheet=ws.title)
-                self._put(ws, r, columns[header], to_cell(grid.kind_of(row, header), values[key]))
+                self.put(ws, r, columns[header], to_cell(grid.kind_of(row, header), values[key]))
 
     def table(self, table: Table, rows: list[RowValues], identity: Identity) -> None:
-        ws = self._sheet(table.sheet)
+        ws = self.worksheet(table.sheet)
         data = snapshot(ws)
-        lookup: dict[str, str] = {}
-        for column in table.columns:
-            for text in (column.header, *column.aliases):
-                lookup.setdefault(normalise(text), column.key)
-        header_row, columns = _best_header_row(data, lookup.get, must=table.key)
+        header_row, columns = table_columns(data, table)
         if table.key not in columns:
             raise TemplateError(f"no column headed '{table.column(table.key).header}'",
                                 file=self.file, sheet=ws.title)
@@ -162,7 +157,7 @@ class Filler:
                 value = None if values is None else to_cell(column.kind, values.get(column.key))
                 if values is None and data.value(r, columns[column.key]) is None:
                     continue
-                self._put(ws, r, columns[column.key], value)
+                self.put(ws, r, columns[column.key], value)
 
     def _slots(self, ws, table: Table, header_row: int, columns: dict[str, int]) -> list[int]:
         """Rows below the header whose key cell is an input (unlocked, not a formula)."""
