@@ -18,7 +18,7 @@ from workbench.domain.activity import ActivityLine, Measure
 from workbench.domain.edits import Batch, EntityKind, SetField
 from workbench.domain.periods import MONTHS_IN_YEAR
 from workbench.domain.plan import Plan
-from workbench.domain.trajectories import Actual, Frequency, Trajectory, Unit
+from workbench.domain.trajectories import Actual, Frequency, Trajectory, parse_value
 from workbench.templates.findings import Finding, Findings, Severity
 from workbench.templates.values import CellValueError, parse_number
 
@@ -59,8 +59,9 @@ def read_actuals(path: str | Path, plan: Plan) -> ActualsReport:
         if target is None or when is None:
             continue
         try:
-            value = parse_number(row.get("value", "").removesuffix("%"))
-        except CellValueError as exc:
+            value = (parse_value(row.get("value", ""), target.unit)
+                     if isinstance(target, Trajectory) else parse_number(row.get("value")))
+        except (CellValueError, ValueError) as exc:
             findings.problem(f"value {exc}", sheet=where)
             continue
         if value is None:
@@ -148,15 +149,12 @@ def _date(text: str, findings: Findings, where: str) -> dt.date | None:
     return None
 
 
-def _add_actual(path: Trajectory, when: dt.date, value: Decimal, row: dict[str, str],
+def _add_actual(path: Trajectory, when: dt.date, number: float, row: dict[str, str],
                 out: dict[int, dict[str, Actual]], findings: Findings, where: str) -> None:
     if path.frequency is Frequency.WEEKLY:
         period = (when - dt.timedelta(days=when.weekday())).isoformat()
     else:
         period = f"{when.year:04d}-{when.month:02d}"
-    if path.unit is Unit.PERCENT and (row.get("value", "").endswith("%") or value > Decimal("1.5")):
-        value /= 100  # "87.5%" or 87.5 for a percentage metric: the domain holds 0.875
-    number = float(value)
     seen = out.setdefault(path.id, {})
     if period in seen:
         findings.problem(f"{path.metric} has a second value for {period}", sheet=where)

@@ -13,12 +13,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import EntityKind, SetField
-from workbench.domain.trajectories import Trajectory
+from workbench.domain.trajectories import Trajectory, parse_value
 from workbench.engine.trajectories import Status, TrajectoryStatus
 from workbench.ui import style
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.parsing import format_date, parse_date
-from workbench.ui.trajectories.values import edit_text, format_gap, format_value, parse_value, same
+from workbench.ui.trajectories.values import edit_text, format_gap, format_value, same
 
 Index = QModelIndex | QPersistentModelIndex
 # Status first after the names: it is what a reader looks for, and stays in view when narrow.

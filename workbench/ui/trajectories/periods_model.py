@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from workbench.domain.edits import Batch, EntityKind, SetField
-from workbench.domain.trajectories import Actual, Trajectory
+from workbench.domain.trajectories import Actual, Trajectory, parse_value
 from workbench.engine.trajectories import trajectory_frame
 from workbench.ui import style
 from workbench.ui.plan_controller import PlanController
@@ -24,7 +24,6 @@ from workbench.ui.trajectories.values import (
     format_value,
     grid_periods,
     next_period,
-    parse_value,
     period_text,
     same,
 )

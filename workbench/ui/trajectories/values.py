@@ -1,7 +1,6 @@
-"""Trajectory values as people type and read them: 87.5% or 0.875 for a percentage metric,
-'1,240' for a count; and the periods a trajectory's grid lists.
-
-Parsers raise ValueError with a short reason; the caller shows it and writes nothing.
+"""Trajectory values as people read them: '87.5%' for a percentage metric, '1,240' for a
+count; and the periods a trajectory's grid lists. Typed values are read by
+workbench.domain.trajectories.parse_value, which CSV imports use too.
 """
 
 from __future__ import annotations
@@ -13,34 +12,6 @@ from workbench.domain.periods import short_month
 from workbench.domain.trajectories import Frequency, Trajectory, Unit, period_start, week_labels
 
 NO_CHANGE = 1e-12  # a value re-typed from its own edit text is the same value
-
-
-def parse_value(text: object, unit: Unit) -> float | None:
-    """'87.5%', '87.5' or '0.875' -> 0.875 for a percentage (a bare number above 1 is read
-    as percent); '1,240' -> 1240.0 otherwise. Blank is None (clears the value)."""
-    raw = str(text).strip()
-    body = raw.replace(",", "").replace(" ", "").replace("\u00a0", "")
-    if not body:
-        return None
-    has_sign = body.endswith("%")
-    try:
-        value = float(body.removesuffix("%"))
-    except ValueError:
-        example = "87.5% or 0.875" if unit is Unit.PERCENT else "1,240"
-        raise ValueError(f"{raw!r} is not a number (try {example})") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{raw!r} is not a number")
-    if unit is Unit.PERCENT:
-        if has_sign or abs(value) > 1:
-            value /= 100
-        if not 0 <= value <= 1:
-            raise ValueError(f"{raw} is not between 0% and 100%")
-        return value
-    if has_sign:
-        raise ValueError(f"{raw!r}: this metric is in {unit.value}, not a percentage")
-    if value < 0:
-        raise ValueError(f"{raw!r} must be zero or more")
-    return value
 
 
 def format_value(value: float | None, unit: Unit, places: int = 1) -> str:
