@@ -25,3 +25,16 @@ class LazyPanel(QWidget):
         self._active = active
         if active and self._stale:
             self.refresh()
+
+
+class LazyPage(LazyPanel):
+    """A LazyPanel that is one page of a tab widget: shown and hidden with its tab, so it
+    learns whether it is shown from its own show and hide events."""
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.set_active(True)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        self.set_active(False)

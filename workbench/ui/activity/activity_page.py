@@ -14,11 +14,12 @@ from workbench.engine.activity import measure_summary
 from workbench.engine.results import PlanResults
 from workbench.ui.activity.activity_chart import ActivityChart
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
+from workbench.ui.lazy_panel import LazyPage
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.table_view import TablePanel
 
 
-class ActivityPage(QWidget):
+class ActivityPage(LazyPage):
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -50,17 +51,10 @@ class ActivityPage(QWidget):
         layout.addWidget(self.splitter)
         self._line_id: int | None = None
         self._drawn: object = None  # the activity results last drawn
-        self._stale = False  # results arrived while hidden
         controller.results_changed.connect(self._on_results)
         if controller.plan.activity_lines:
             self._line_id = controller.plan.activity_lines[0].id
-        self._on_results(controller.results)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self._on_results(self.controller.results)
 
     def _line(self):
         return next((x for x in self.controller.plan.activity_lines if x.id == self._line_id),
@@ -72,14 +66,15 @@ class ActivityPage(QWidget):
             self._draw(self.controller.results)
 
     def _on_results(self, results: PlanResults) -> None:
-        """Redraw when the activity plan changed (the engine hands back the same results
-        when an edit cannot reach it), and only while the page is shown."""
-        if results.activity is self._drawn:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
+        """Redraw (while shown: LazyPage) when the activity plan changed; the engine hands
+        back the same results when an edit cannot reach it."""
+        if results.activity is not self._drawn:
+            self.changed()
+
+    def refresh(self) -> None:
+        results = self.controller.results
         self._drawn = results.activity
+        self._stale = False
         self._draw(results)
         nel = measure_summary(results.activity, Measure.NON_ELECTIVE,
                               self.controller.plan.first_year.start)

@@ -27,6 +27,7 @@ from workbench.domain.trajectories import Trajectory, Unit
 from workbench.ui import style
 from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
+from workbench.ui.lazy_panel import LazyPage
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.trajectories.charts_column import ChartsColumn
 from workbench.ui.trajectories.grid_view import GridView
@@ -44,7 +45,7 @@ def _button(text: str, name: str, slot) -> QPushButton:
     return button
 
 
-class TrajectoryPage(QWidget):
+class TrajectoryPage(LazyPage):
     message = Signal(str)  # for the status bar: why an input was not applied
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
@@ -52,7 +53,6 @@ class TrajectoryPage(QWidget):
         self.controller = controller
         self._id: int | None = None
         self._drawn: object = None  # the statuses last drawn
-        self._stale = False  # results arrived while hidden
         self.list_model = TrajectoryListModel(controller)
         self.table = GridView("Trajectories table")
         self.table.setModel(self.list_model)
@@ -155,24 +155,17 @@ class TrajectoryPage(QWidget):
 
     # -- redrawing -------------------------------------------------------------------------
     def _on_results(self, results: object) -> None:
-        """Redraw when trajectories changed (the engine hands back the same statuses when
-        an edit cannot reach them), and only while the page is shown."""
-        status = getattr(results, "trajectory_status", None)
-        if status is not None and status is self._drawn:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._drawn = status
+        """Redraw (while shown: LazyPage) when trajectories changed; the engine hands back
+        the same statuses when an edit cannot reach them."""
+        if getattr(results, "trajectory_status", None) is not self._drawn:
+            self.changed()
+
+    def refresh(self) -> None:
+        self._drawn = self.controller.results.trajectory_status
+        self._stale = False
         self.feedback.clear()
         self.periods.refresh()
         self._draw()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self._on_results(self.controller.results)
 
     def _draw(self) -> None:
         path = self.trajectory
