@@ -181,40 +181,37 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Validate everything first; apply in one transaction only if there is no Problem."""
-    from workbench.store import open_store
     from workbench.templates import plan_import
 
     if not args.file.is_file():
         raise WorkbenchError(f"no file at {args.file}")
-    store = open_store(store_target(args))
-    report = plan_import(args.file, store.load_plan())
-    print(report.text())
-    if not report.ok or report.edit is None:
-        if not args.check:
-            print("Nothing was imported: fix the problems above and try again.")
-        return 1
-    if args.check:
-        return 0
-    store.apply(report.edit, action="import", note=f"Imported {args.file.name}")
-    print(f"Imported {args.file.name} into {store.label}.")
-    return 0
+    return _check_then_apply(args, plan_import, f"Imported {args.file.name}",
+                             "Imported {file} into {store}.")
 
 
 def cmd_actuals(args: argparse.Namespace) -> int:
     """All rows or none: any problem in the file and the plan is left as it was."""
-    from workbench.store import open_store
     from workbench.templates.actuals_csv import read_actuals
 
+    return _check_then_apply(args, read_actuals, f"Actuals from {args.file.name}",
+                             "Added the actuals in {file} to {store}.")
+
+
+def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> int:
+    """Print the report of `read(file, plan)`; with no problem and without --check, apply
+    its edit as one audited import. Exit 1 if there was a problem."""
+    from workbench.store import open_store
+
     store = open_store(store_target(args))
-    report = read_actuals(args.file, store.load_plan())
+    report = read(args.file, store.load_plan())
     print(report.text())
-    if report.edit is None:
+    if report.edit is None:  # any problem withholds the edit
         if not args.check:
             print("Nothing was imported: fix the problems above and try again.")
         return 1
     if not args.check:
-        store.apply(report.edit, action="import", note=f"Actuals from {args.file.name}")
-        print(f"Added the actuals in {args.file.name} to {store.label}.")
+        store.apply(report.edit, action="import", note=note)
+        print(done.format(file=args.file.name, store=store.label))
     return 0
 
 
