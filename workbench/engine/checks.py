@@ -14,6 +14,7 @@ from workbench.domain.edits import EntityKind
 from workbench.domain.enums import RiskStatus, SchemeStatus
 from workbench.domain.plan import Plan
 from workbench.engine.results import PlanResults
+from workbench.engine.trajectories import Status
 
 PROBLEM, WARNING, INFO = "Problem", "Warning", "Info"
 
@@ -92,6 +93,7 @@ def check_plan(plan: Plan, results: PlanResults) -> list[PlanCheck]:
 
 def _activity_and_trajectories(plan: Plan, results: PlanResults, add) -> None:
     figures = results.activity.figures
+    scheme_ids = {x.id for x in plan.schemes}
     for line in plan.activity_lines:
         if line.id not in figures.index:
             continue
@@ -106,11 +108,11 @@ def _activity_and_trajectories(plan: Plan, results: PlanResults, add) -> None:
         if row["overrides"] and abs(row["override_delta"]) > max(0.005 * abs(row["planned"]), 1):
             add(PlanCheck(INFO, f"{label}: typed months make the year {row['override_delta']:+,.0f}"
                           " against the plan", EntityKind.ACTIVITY_LINE, line.id))
-        missing = [k for k in line.scheme_ids if k not in {x.id for x in plan.schemes}]
+        missing = [k for k in line.scheme_ids if k not in scheme_ids]
         if missing:
             add(PlanCheck(WARNING, f"{label}: linked to {len(missing)} scheme(s) no longer in "
                           "the plan", EntityKind.ACTIVITY_LINE, line.id))
     for status in results.trajectory_status:
-        if status.status.value == "Off track":
+        if status.status is Status.OFF_TRACK:
             add(PlanCheck(INFO, f"Trajectory '{status.metric}': off track at {status.period}",
                           EntityKind.TRAJECTORY, status.trajectory_id))
