@@ -15,7 +15,7 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import EntityKind
 from workbench.domain.enums import SchemeStatus
 from workbench.domain.plan import Plan
-from workbench.engine.activity import ActivityResults, activity_plan, admissions_avoided
+from workbench.engine.activity import activity_plan, admissions_avoided
 from workbench.engine.allocation import allocations_by_year, financial_position
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
@@ -28,7 +28,7 @@ from workbench.engine.savings import (
     scheme_table,
     totals_by_status,
 )
-from workbench.engine.trajectories import TrajectoryStatus, trajectory_summary
+from workbench.engine.trajectories import trajectory_summary
 
 # Scheme fields the activity plan reads; editing any other scheme field leaves it as it was.
 ACTIVITY_SCHEME_FIELDS = frozenset({"pod", "provider", "activity_impact", "first_year",
@@ -43,33 +43,35 @@ class PlanEngine:
         self._last: PlanResults | None = None
 
     def compute(self, plan: Plan, changes: PlanChanges | None = None) -> PlanResults:
-        """Every figure of `plan`. With `changes` (what the last edit touched), the
-        activity plan and trajectory statuses are reused unless the edit reached them."""
+        """Every figure of `plan`. With `changes` (what the last edit touched), the parts
+        the edit cannot have reached (activity plan, trajectory statuses, risk table) are
+        taken from the last results."""
         self._cache.prune(plan.schemes)
-        last = self._last if changes is not None else None
-        activity = status = None
-        if last is not None and not (
-            changes.touches(EntityKind.ACTIVITY_LINE)
-            or changes.touches(EntityKind.SCHEME, ACTIVITY_SCHEME_FIELDS)
-            or changes.touches(EntityKind.PLAN, frozenset({"first_year"}))
-        ):
-            activity = last.activity
-        if last is not None and not changes.touches(EntityKind.TRAJECTORY):
-            status = last.trajectory_status
-        self._last = _compute(plan, self._cache, activity, status)
+        keep = unchanged_parts(changes) if changes is not None and self._last else frozenset()
+        self._last = _compute(plan, self._cache, self._last, keep)
         return self._last
+
+
+def unchanged_parts(changes: PlanChanges) -> frozenset[str]:
+    """Which of "activity", "trajectories" and "risks" an edit leaves as they were."""
+    parts = set()
+    if not (changes.touches(EntityKind.ACTIVITY_LINE)
+            or changes.touches(EntityKind.SCHEME, ACTIVITY_SCHEME_FIELDS)
+            or changes.touches(EntityKind.PLAN, frozenset({"first_year"}))):
+        parts.add("activity")
+    if not changes.touches(EntityKind.TRAJECTORY):
+        parts.add("trajectories")
+    if not changes.touches(EntityKind.RISK):
+        parts.add("risks")
+    return frozenset(parts)
 
 
 def compute(plan: Plan) -> PlanResults:
     return _compute(plan, None)
 
 
-def _compute(
-    plan: Plan,
-    cache: SchemeRowCache | None,
-    activity: ActivityResults | None = None,
-    status: tuple[TrajectoryStatus, ...] | None = None,
-) -> PlanResults:
+def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None = None,
+             keep: frozenset[str] = frozenset()) -> PlanResults:
     months = plan.first_year.months()
     fin = financial_position(plan)
     totals = totals_by_status(plan.schemes)
@@ -92,12 +94,15 @@ def _compute(
         index=pd.Index(table.ids, name="scheme_id"),
     )
 
-    if activity is None:
+    if last is not None and "activity" in keep:
+        activity, avoided = last.activity, last.nel_admissions_avoided
+    else:
         activity = activity_plan(plan.activity_lines, plan.schemes)
-    if status is None:
-        status = tuple(trajectory_summary(plan.trajectories))
-
-    risks = risk_table(plan.risks)
+        avoided = admissions_avoided(activity, year=plan.first_year.start)
+    status = (last.trajectory_status if last is not None and "trajectories" in keep
+              else tuple(trajectory_summary(plan.trajectories)))
+    risks = (last.risk_figures if last is not None and "risks" in keep
+             else risk_table(plan.risks))
     reserves = fin.contingency + fin.uncommitted_reserve
     risk = exposure(plan.risks, risks, reserves)
 
@@ -139,6 +144,6 @@ def _compute(
         ),
         savings_by_year=by_year(table, [y.start for y in plan.years()]),
         activity=activity,
-        nel_admissions_avoided=admissions_avoided(activity, year=plan.first_year.start),
+        nel_admissions_avoided=avoided,
         trajectory_status=status,
     )
