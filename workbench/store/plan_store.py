@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -37,7 +37,10 @@ from workbench.store.mapping import (
 )
 from workbench.store.rows import PlanRow
 
-LINK_FIELDS = ("workstream_id", "scheme_id")
+# Fields that point at other rows (one id, or a tuple of ids), and the kind they point at.
+LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME,
+         "scheme_ids": EntityKind.SCHEME}
+NewId = Callable[[EntityKind, int], "int | None"]  # a link's new target; None drops it
 LOAD_ORDER = [
     (EntityKind.SPEND_LINE, "spend_lines"),
     (EntityKind.PRESSURE, "pressures"),
@@ -135,8 +138,9 @@ class PlanStore:
         if isinstance(edit, Batch):
             return Batch(tuple(self._apply(s, e) for e in edit.edits), edit.label)
         if isinstance(edit, SetField):
-            if edit.field in LINK_FIELDS:
-                edit = dataclasses.replace(edit, new=self._keys.get(edit.new, edit.new))
+            if edit.field in LINKS:
+                new = relink_value(edit.new, LINKS[edit.field], self._store_id)
+                edit = dataclasses.replace(edit, new=new)
             self._set_field(s, edit)
             return edit
         if isinstance(edit, InsertRows):
@@ -144,12 +148,9 @@ class PlanStore:
             for obj in edit.rows:
                 # A negative id is a local key (e.g. a workstream an import adds and links
                 # schemes to before it has an id): it gets a store id, and links follow.
-                links = {f: self._keys.get(getattr(obj, f), getattr(obj, f))
-                         for f in LINK_FIELDS if hasattr(obj, f)}
-                if hasattr(obj, "scheme_ids"):
-                    links["scheme_ids"] = tuple(self._keys.get(k, k) for k in obj.scheme_ids)
                 local = obj.id if obj.id is not None and obj.id < 0 else None
-                obj = dataclasses.replace(obj, id=None if local else obj.id, **links)
+                obj = dataclasses.replace(relink(obj, self._store_id),
+                                          id=None if local else obj.id)
                 row = to_row(edit.kind, obj, self.plan_id)
                 s.add(row)
                 s.flush()
@@ -162,6 +163,10 @@ class PlanStore:
             s.delete(self._row(s, edit.kind, obj.id))
         s.flush()
         return edit
+
+    def _store_id(self, _kind: EntityKind, key: int) -> int:
+        """The store id of a local key given earlier in this edit (other ids unchanged)."""
+        return self._keys.get(key, key)
 
     def _row(self, s: Session, kind: EntityKind, row_id: int) -> Any:
         # FOR UPDATE: on PostgreSQL the compare-and-set below must hold the row, or two
@@ -207,17 +212,17 @@ class PlanStore:
         s.flush()
 
 
-def _relink(kind: EntityKind, obj: Any, remap: dict[EntityKind, dict[int | None, int]]) -> Any:
-    """Point a row's links at the store ids of rows saved before it."""
-    links = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME}
-    changes: dict[str, Any] = {
-        name: remap[target].get(getattr(obj, name))
-        for name, target in links.items()
-        if hasattr(obj, name) and getattr(obj, name) is not None and target in remap
-    }
-    if hasattr(obj, "scheme_ids"):
-        schemes = remap[EntityKind.SCHEME]
-        changes["scheme_ids"] = tuple(schemes[k] for k in obj.scheme_ids if k in schemes)
+def relink_value(value: Any, kind: EntityKind, new_id: NewId) -> Any:
+    """A link field's value with each id passed through `new_id`."""
+    if isinstance(value, tuple):
+        return tuple(k for k in (new_id(kind, v) for v in value) if k is not None)
+    return None if value is None else new_id(kind, value)
+
+
+def relink(obj: Any, new_id: NewId) -> Any:
+    """`obj` with every link field passed through `new_id`."""
+    changes = {name: relink_value(getattr(obj, name), kind, new_id)
+               for name, kind in LINKS.items() if hasattr(obj, name)}
     return dataclasses.replace(obj, **changes) if changes else obj
 
 
@@ -230,7 +235,8 @@ def insert_plan(s: Session, plan: Plan) -> int:
     for kind, attr in LOAD_ORDER:
         remap[kind] = {}
         for obj in getattr(plan, attr):
-            obj = _relink(kind, obj, remap)
+            # links point at rows saved before this one (LOAD_ORDER saves targets first)
+            obj = relink(obj, lambda k, v: remap[k].get(v) if k in remap else v)
             row = to_row(kind, dataclasses.replace(obj, id=None), head.id)
             s.add(row)
             s.flush()
