@@ -24,7 +24,7 @@ from workbench.ui.charts import ChartsPanel
 from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
-from workbench.ui.dialogs.versions_dialog import VersionsDialog
+from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             dock.visibilityChanged.connect(panel.set_active)
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
-        self.guard.others_changed.connect(lambda m: self.statusBar().showMessage(m, 10000))
+        self.guard.others_changed.connect(self._message)
         self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
 
         self._status = QLabel()
@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
         import_actuals_csv(self.controller, self)
 
     def freeze_version(self) -> None:
-        VersionsDialog(self.controller, self).freeze()
+        if freeze(self.controller, self) is not None:
+            self._message("Version frozen: Plan → Versions compares it with today's plan.")
 
     def show_versions(self) -> None:
         VersionsDialog(self.controller, self).exec()

@@ -72,6 +72,24 @@ class FreezeDialog(QDialog):
         form.addRow(buttons)
 
 
+def freeze(controller: PlanController, parent: QWidget | None = None,
+           label: str | None = None, note: str = "") -> PlanVersion | None:
+    """Freeze the plan under `label` (None = ask for name and note); None if not frozen
+    (cancelled, or a clear message said why)."""
+    if label is None:
+        ask = FreezeDialog(parent)
+        if ask.exec() != QDialog.DialogCode.Accepted:
+            return None
+        label, note = ask.label.text(), ask.note.toPlainText()
+    try:
+        version = freeze_version(controller.store, label, note)
+    except WorkbenchError as exc:
+        QMessageBox.warning(parent, "Planning Workbench", f"Not frozen: {exc}")
+        return None
+    controller.plan_changed.emit(PlanChanges())  # the change history shows the freeze
+    return version
+
+
 class VersionsDialog(QDialog):
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,18 +134,9 @@ class VersionsDialog(QDialog):
             self._compare(-1)
 
     def freeze(self, label: str | None = None, note: str = "") -> PlanVersion | None:
-        if label is None:
-            ask = FreezeDialog(self)
-            if ask.exec() != QDialog.DialogCode.Accepted:
-                return None
-            label, note = ask.label.text(), ask.note.toPlainText()
-        try:
-            version = freeze_version(self.controller.store, label, note)
-        except WorkbenchError as exc:
-            QMessageBox.warning(self, "Planning Workbench", f"Not frozen: {exc}")
-            return None
-        self.controller.plan_changed.emit(PlanChanges())  # the history shows the freeze
-        self.reload()
+        version = freeze(self.controller, self, label, note)
+        if version is not None:
+            self.reload()
         return version
 
     def _compare(self, row: int) -> None:
