@@ -86,3 +86,17 @@ def test_pages_for_activity_and_trajectories(window):
     window.go_to(EntityKind.RISK, None)
     assert window.pages.currentWidget() is window.splitter and window.tabs.currentIndex() == 2
     assert window.current_charts() is window.charts
+
+
+def test_edit_menu_acts_on_the_page_on_show(window, monkeypatch):
+    ctl = window.controller
+    schemes, lines = len(ctl.plan.schemes), len(ctl.plan.activity_lines)
+    window.show_page(window.activity)
+    window.add_row()
+    assert len(ctl.plan.activity_lines) == lines + 1 and len(ctl.plan.schemes) == schemes
+    window.go_to(EntityKind.TRAJECTORY, ctl.plan.trajectories[0].id)
+    paths = len(ctl.plan.trajectories)
+    window.delete_rows()  # the selected trajectory, not a row of a hidden table
+    assert len(ctl.plan.trajectories) == paths - 1
+    assert len(ctl.plan.schemes) == schemes and len(ctl.plan.activity_lines) == lines + 1
+    window.focus_filter()  # nothing to filter on this page; no error

@@ -145,9 +145,14 @@ class MainWindow(QMainWindow):
         return action
 
     # -- behaviour ------------------------------------------------------------------------
-    def current_table(self) -> TablePanel:
-        if self.pages.currentWidget() is self.activity:
+    def current_table(self) -> TablePanel | None:
+        """The table Edit → Add, Delete and Filter act on (None on the Trajectories page,
+        which has its own add and delete)."""
+        page = self.pages.currentWidget()
+        if page is self.activity:
             return self.activity.table
+        if page is self.trajectories:
+            return None
         return self.tables[TABLES[self.tabs.currentIndex()][0]]
 
     def show_page(self, page) -> None:
@@ -172,13 +177,23 @@ class MainWindow(QMainWindow):
         VersionsDialog(self.controller, self).exec()
 
     def add_row(self) -> None:
-        self.current_table().add_row()
+        table = self.current_table()
+        if table is None:
+            self.trajectories.add_from_standard()
+        else:
+            table.add_row()
 
     def delete_rows(self) -> None:
-        self.current_table().delete_selected()
+        table = self.current_table()
+        if table is None:
+            self.trajectories.delete_selected()
+        else:
+            table.delete_selected()
 
     def focus_filter(self) -> None:
-        self.current_table().focus_filter()
+        table = self.current_table()
+        if table is not None:
+            table.focus_filter()
 
     def _on_tab_changed(self, _index: int) -> None:
         self.charts.highlight(None, None)
