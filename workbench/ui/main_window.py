@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         plan = self.controller.plan
         self._status.setText(
             f"{len(plan.workstreams)} workstreams · {len(plan.schemes)} schemes · "
-            f"{len(plan.risks)} risks · every edit is saved as you make it"
+            f"{len(plan.risks)} risks · {len(plan.activity_lines)} activity lines · "
+            f"{len(plan.trajectories)} trajectories · every edit is saved as you make it"
         )
 
     def _export(self, caption: str, suffix: str, save) -> None:
