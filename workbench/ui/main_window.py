@@ -43,7 +43,6 @@ TABLES = [
 
 
 class MainWindow(QMainWindow):
-    TABLES = TABLES
     open_requested = Signal(str)  # another plan file to open in place of this one
     welcome_requested = Signal()  # show the welcome screen (new plan, demo, open)
 

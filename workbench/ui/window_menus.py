@@ -66,14 +66,15 @@ def build_menus(w: MainWindow) -> None:
     plan_menu.addAction(w.action("&Versions and comparison…", w.show_versions, "Ctrl+Shift+V"))
 
     view_menu = w.menuBar().addMenu("&View")
-    for index, (kind, title) in enumerate(w.TABLES):
+    for index, kind in enumerate(w.tables):  # in tab order
+        title = w.tabs.tabText(index)
         view_menu.addAction(w.action(f"&{title}", lambda _=False, k=kind: w.go_to(k, None),
                                      f"Ctrl+{index + 1}"))
     view_menu.addAction(w.action("&Activity plan", lambda _=False: w.show_page(w.activity),
-                                 f"Ctrl+{len(w.TABLES) + 1}"))
+                                 f"Ctrl+{len(w.tables) + 1}"))
     view_menu.addAction(w.action("&Trajectories",
                                  lambda _=False: w.show_page(w.trajectories),
-                                 f"Ctrl+{len(w.TABLES) + 2}"))
+                                 f"Ctrl+{len(w.tables) + 2}"))
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
