@@ -32,26 +32,3 @@ def memory_plan():
     store = MemoryStore()
     plan = store.load_new(demo_plan())
     return plan, store
-
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    """End the test process without the interpreter's final teardown, after every report
-    is written. pyqtgraph keeps plot menus alive until interpreter exit, and tearing
-    those down after Python's own objects aborts PySide6 on Python 3.11 (a refcount
-    error on False) once the whole suite has passed. The app itself deletes its windows
-    before exit and is not affected (workbench --smoke exits 0)."""
-    import os
-    import sys
-
-    if os.environ.get("WORKBENCH_TEST_NORMAL_EXIT"):
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    status = getattr(config, "_workbench_exitstatus", 0)
-    os._exit(int(status))
-
-
-def pytest_sessionfinish(session, exitstatus):
-    session.config._workbench_exitstatus = exitstatus
