@@ -100,7 +100,7 @@ def test_history_panel_lists_and_exports(db, qtbot, tmp_path):
     assert panel.tree.topLevelItemCount() == 3  # ...and current once shown
     out = tmp_path / "history.csv"
     panel.export_csv(out)
-    assert out.read_text().splitlines()[0].startswith("When (UTC),Who,Action")
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("When (UTC),Who,Action")
 
 
 def test_restore_from_backup(db, qtbot):

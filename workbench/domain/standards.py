@@ -117,7 +117,7 @@ def _parse_row(row: dict[str, str], local: bool) -> Standard:
 
 def write_standards(path: Path, standards: Iterable[Standard]) -> None:
     """Save standards (e.g. a user's local ones) in the bundled file's format."""
-    with Path(path).open("w", newline="", encoding="utf-8") as f:
+    with Path(path).open("w", newline="", encoding="utf-8-sig") as f:  # BOM: Excel reads UTF-8
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for s in standards:

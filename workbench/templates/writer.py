@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 from workbench.domain.errors import TemplateError
+from workbench.domain.export_files import HELD_FILE_REASON
 from workbench.templates import styles
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
@@ -194,8 +195,7 @@ def save_atomically(wb: Workbook, out: Path) -> None:
         wb.save(tmp)
         os.replace(tmp, out)
     except PermissionError as exc:
-        raise TemplateError("cannot be replaced: it is open in another program or read-only",
-                            file=out.name) from exc
+        raise TemplateError(HELD_FILE_REASON, file=out.name) from exc
     except OSError as exc:
         raise TemplateError(f"cannot be written ({exc.strerror or exc})", file=out.name) from exc
     finally:

@@ -3,13 +3,11 @@ import), expandable to every field it changed; for the plan or for the selected 
 
 from __future__ import annotations
 
-import csv
 from itertools import groupby
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QTreeWidget,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.edits import EntityKind
+from workbench.domain.export_files import write_excel_csv
+from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.lazy_panel import LazyPanel
 from workbench.ui.plan_controller import PlanController
 
@@ -101,13 +101,12 @@ class HistoryPanel(LazyPanel):
         return f"{entry.kind} {entry.row_id}" if entry.row_id is not None else entry.kind
 
     def export_csv(self, path: Path) -> None:
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(HEADERS)
-            writer.writerows(self.rows())
+        """UTF-8 with a BOM, so Excel on Windows shows "£" (not "Â£")."""
+        write_excel_csv(path, HEADERS, self.rows())
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export change history", "history.csv",
-                                              "CSV (*.csv)")
+        plan = self.controller.plan
+        path = ask_save_path(self, "Export change history", plan.ods_code or plan.organisation,
+                             "history", suffix=".csv", filter_text="CSV (*.csv)")
         if path:
-            self.export_csv(Path(path))
+            save_export(self, path, self.export_csv)

@@ -25,6 +25,7 @@ from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
+from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
@@ -254,10 +255,10 @@ class MainWindow(QMainWindow):
         )
 
     def _export(self, caption: str, suffix: str, save) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, caption, f"savings{suffix}",
-                                              f"{suffix[1:].upper()} (*{suffix})")
-        if path:
-            save(Path(path))
+        plan = self.controller.plan
+        path = ask_save_path(self, caption, plan.ods_code or plan.organisation, "charts",
+                             suffix=suffix, filter_text=f"{suffix[1:].upper()} (*{suffix})")
+        if path and save_export(self, path, save):
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
     def export_png(self) -> None:

@@ -1,4 +1,7 @@
-"""Export template: which NHSE workbook, where to, and optionally into the user's own copy."""
+"""Export template: which NHSE workbook, where to, and optionally into the user's own copy.
+
+The default target is Documents / "<ODS code>-<template>.xlsx", the code made Windows-safe.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.filenames import export_file_name
+from workbench.ui.export_paths import default_export_path
+
 TEMPLATES = [
     ("finance", "Finance 2016/17 (QIPP, Risk, allocations)"),
     ("activity", "Activity plan 2016/17"),
@@ -32,14 +38,13 @@ class ExportDialog(QDialog):
         for key, label in TEMPLATES:
             self.kind.addItem(label, key)
         self.kind.setAccessibleName("Template")
-        self.out = QLineEdit(str(Path.home() / f"{default_name}-finance.xlsx"))
+        self.default_name = default_name
+        self.out = QLineEdit(str(default_export_path(default_name, "finance", suffix=".xlsx")))
         self.out.setAccessibleName("Save as")
         self.into = QLineEdit()
         self.into.setPlaceholderText("optional: your own annotated copy to fill")
         self.into.setAccessibleName("Fill this workbook instead")
-        self.kind.currentIndexChanged.connect(
-            lambda _i: self.out.setText(str(Path(self.out.text()).with_name(
-                f"{default_name}-{self.kind.currentData()}.xlsx"))))
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
         form = QFormLayout(self)
         form.addRow("Template", self.kind)
         form.addRow("Save as", self._with_browse(self.out, save=True))
@@ -50,6 +55,11 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(620, 160)
+
+    def _on_kind_changed(self, _index: int) -> None:
+        """Same folder, the name for the chosen template (ODS code made Windows-safe)."""
+        name = export_file_name(self.default_name, self.kind.currentData(), suffix=".xlsx")
+        self.out.setText(str(Path(self.out.text()).with_name(name)))
 
     def _with_browse(self, edit: QLineEdit, save: bool) -> QWidget:
         box = QWidget()
