@@ -10,14 +10,15 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 version=$($PYTHON -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 bundle=dist/planning-workbench
-exe=$bundle/planning-workbench
+exe=$bundle/planning-workbench   # the windowed app (no console on Windows)
+console=$bundle/workbench        # the same program as a console executable, for IT
 start=$SECONDS
 step() { echo "== $1 (at $((SECONDS - start)) s)"; }
 
 step "clean build environment (build/venv)"
 # build/lib and build/bdist.* are setuptools' leftovers from the last `pip install .`; a stale
 # build/lib would put modules deleted since then into the wheel.
-rm -rf build/venv build/pyinstaller build/lib build/bdist.* build/deb "$bundle" \
+rm -rf build/venv build/pyinstaller build/version-info build/lib build/bdist.* build/deb "$bundle" \
        dist/planning-workbench-*.tar.gz dist/planning-workbench_*.deb
 $PYTHON -m venv build/venv
 build/venv/bin/python -m pip install --quiet --upgrade pip
@@ -46,6 +47,36 @@ code=$?
 set -e
 echo "smoke exit code (offscreen): $code"
 [ "$code" -eq 0 ] || { echo "the bundle failed its smoke test" >&2; exit 1; }
+
+step "console executable: --help, --version, summary and exit codes"
+# Both executables must sit beside one _internal/ (one COLLECT), not in two bundles.
+test -x "$console" && test -d "$bundle/_internal" \
+  || { echo "$console missing: the spec must build both executables" >&2; exit 1; }
+expect() {  # expect CODE COMMAND...: run it, show its output, stop unless it exits CODE
+  local want=$1; shift
+  set +e; "$@"; local got=$?; set -e
+  echo "-> exit code $got"
+  [ "$got" -eq "$want" ] || { echo "expected exit code $want from: $*" >&2; exit 1; }
+}
+work=$(mktemp -d)
+expect 0 "$console" --help
+expect 0 "$console" --version
+expect 0 "$console" demo --db "$work/plan.db"
+expect 0 "$console" summary --db "$work/plan.db"
+"$console" summary --db "$work/plan.db" | grep -q "Savings gap" \
+  || { echo "summary printed no savings gap" >&2; exit 1; }
+expect 0 "$console" export --template finance --out "$work/finance.xlsx" --db "$work/plan.db"
+expect 0 "$console" import --check "$work/finance.xlsx" --db "$work/plan.db"
+printf 'not a workbook\n' > "$work/not-a-workbook.xlsx"
+expect 1 "$console" import --check "$work/not-a-workbook.xlsx" --db "$work/plan.db"
+expect 2 "$console" import --check "$work/no-such.xlsx" --db "$work/plan.db"
+expect 2 "$console" summary --db "$work/no-such.db"
+expect 2 "$console" no-such-command
+expect 0 env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen "$console" --smoke
+rm -rf "$work"
+grep -q "ProductVersion', '$version'" build/version-info/workbench.txt \
+  || { echo "version resource does not carry $version" >&2; exit 1; }
+echo "version resource (used on Windows): build/version-info/{planning-workbench,workbench}.txt"
 
 if command -v xvfb-run >/dev/null; then
   step "smoke test on X11 (xcb platform plugin, under Xvfb)"
@@ -79,4 +110,5 @@ bash installers/linux/make_deb.sh "$version"
 
 step "done"
 du -sh "$bundle" "$tarball" "dist/planning-workbench_${version}_amd64.deb"
+ls -l "$exe" "$console"
 echo "make installer took $((SECONDS - start)) s"

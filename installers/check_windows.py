@@ -10,9 +10,16 @@ value; ...` entries, `#define` and `{#Name}`), then checks:
 - AppId is a GUID (written `{{GUID}`, as Inno Setup escapes the brace);
 - PrivilegesRequired=lowest, a default folder the user can write to, and no constant,
   registry root or flag that needs administrator rights;
+- the all-users mode for system-context deployment: /ALLUSERS allowed on the command line,
+  the folder and shortcuts follow the install mode ({autopf}, {autoprograms}), no entry
+  names the installing account's own profile ({userdocs}, {localappdata}, ...: SYSTEM's
+  under Intune or SCCM), and [Code] refuses a per-user install as SYSTEM;
+- signing hooks: SignTool and SignedUninstaller=yes, only under `#ifdef SignTool` (so an
+  unsigned build still compiles);
 - every Source file or folder exists in the repository, or is part of the PyInstaller
-  one-folder layout the spec produces on Windows (dist/<name>/<name>.exe and
-  dist/<name>/_internal/), which cannot be built here;
+  one-folder layout the spec produces on Windows (dist/<name>/<exe>.exe for each of the
+  spec's two executables, and dist/<name>/_internal/), which cannot be built here; both
+  executables are installed;
 - the set-up icon exists and is an .ico; shortcuts, [Run] and the uninstall icon point at a
   file the script installs; a Start-menu shortcut exists;
 - the version comes from `/DAppVersion=` (guarded by #ifndef ... #error) and pyproject's
@@ -48,7 +55,15 @@ ADMIN_ROOTS = ("HKLM", "HKEY_LOCAL_MACHINE", "HKCR", "HKEY_CLASSES_ROOT", "HKLM3
 ADMIN_FLAGS = ("regserver", "regtypelib", "sharedfile", "restartreplace", "uninsrestartdelete")
 START_MENU = ("{autoprograms}", "{group}", "{userprograms}", "{autostartmenu}",
               "{userstartmenu}")
-PER_USER_DIRS = ("{autopf}", "{userpf}", "{localappdata}", "{userappdata}")
+# {autopf} is %LOCALAPPDATA%\Programs per user and Program Files for all users: the only
+# default folder right in both modes.
+PER_USER_DIRS = ("{autopf}",)
+# The installing account's own folders. In an all-users install run by Intune or SCCM that
+# account is SYSTEM, so files, shortcuts or working folders there reach no user.
+INSTALLER_ACCOUNT_CONSTANTS = (
+    "{userdocs}", "{userappdata}", "{localappdata}", "{userdesktop}", "{userprograms}",
+    "{userstartmenu}", "{userstartup}", "{userpf}", "{usercf}", "{usertemplates}",
+    "{userfavorites}", "{usersavedgames}", "{sendto}")
 
 
 @dataclass
@@ -60,6 +75,8 @@ class Script:
     titles: dict[str, str] = field(default_factory=dict)  # lower name -> as written
     defines: dict[str, str] = field(default_factory=dict)
     guards: dict[str, bool] = field(default_factory=dict)  # #ifndef NAME ... has #error
+    conditional: dict[str, str] = field(default_factory=dict)  # [Setup] key -> its #ifdef
+    code: str = ""  # the [Code] section's text
     problems: list[str] = field(default_factory=list)
 
     def expand(self, value: str) -> str:
@@ -101,6 +118,7 @@ def parse(text: str, version: str | None = None) -> Script:
         script.defines["AppVersion"] = version
     section = None
     open_guard: str | None = None
+    open_ifdef: str | None = None
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith(";"):
@@ -117,10 +135,12 @@ def parse(text: str, version: str | None = None) -> Script:
             elif directive == "ifndef":
                 open_guard = rest
                 script.guards[rest] = False
+            elif directive == "ifdef":
+                open_ifdef = rest
             elif directive == "error" and open_guard:
                 script.guards[open_guard] = True
             elif directive == "endif":
-                open_guard = None
+                open_guard = open_ifdef = None
             continue
         match = re.fullmatch(r"\[(\w+)\]", line)
         if match:
@@ -136,7 +156,11 @@ def parse(text: str, version: str | None = None) -> Script:
                 script.problems.append(f"line {number}: [Setup] line is not Key=Value: {line!r}")
             else:
                 script.setup[key.strip()] = value.strip()
+                if open_ifdef:
+                    script.conditional[key.strip()] = open_ifdef
         elif section == "code":
+            if not line.startswith("//"):  # the code itself, not what its comments say
+                script.code += raw + "\n"
             continue
         else:
             try:
@@ -148,11 +172,30 @@ def parse(text: str, version: str | None = None) -> Script:
 
 def spec_name(spec: Path = SPEC) -> str:
     """The bundle's name in the PyInstaller spec (NAME = "...", one-folder COLLECT)."""
+    return spec_layout(spec)[0]
+
+
+def spec_layout(spec: Path = SPEC) -> tuple[str, list[str]]:
+    """(bundle name, executables) of the PyInstaller spec: NAME, the windowed app, and
+    CONSOLE_NAME, the console one, both EXEs collected into the one folder NAME."""
     text = spec.read_text(encoding="utf-8")
-    match = re.search(r'^NAME\s*=\s*"([^"]+)"', text, re.MULTILINE)
-    if not match or "COLLECT(" not in text or "exclude_binaries=True" not in text:
+    names = dict(re.findall(r'^(NAME|CONSOLE_NAME)\s*=\s*"([^"]+)"', text, re.MULTILINE))
+    if "NAME" not in names or "COLLECT(" not in text or "exclude_binaries=True" not in text:
         raise ValueError(f"{spec.name} is not a one-folder build with NAME = \"...\"")
-    return match.group(1)
+    if "CONSOLE_NAME" not in names:
+        raise ValueError(f"{spec.name} has no CONSOLE_NAME: IT needs a console executable")
+    collect = re.search(r"COLLECT\(([^)]*)\)", text)
+    windowed = re.search(r"(\w+)\s*=\s*\w+\(\s*NAME\s*,[^)]*console\s*=\s*False", text)
+    console = re.search(r"(\w+)\s*=\s*\w+\(\s*CONSOLE_NAME\s*,[^)]*console\s*=\s*True", text)
+    if not (windowed and console):
+        raise ValueError(f"{spec.name} must build NAME with console=False and CONSOLE_NAME "
+                         "with console=True")
+    collected = {arg.strip() for arg in collect.group(1).split(",")} if collect else set()
+    for exe in (windowed, console):
+        if exe.group(1) not in collected:
+            raise ValueError(f"{spec.name}: {exe.group(1)} is not in the one COLLECT, so it "
+                             "would not share _internal")
+    return names["NAME"], [names["NAME"], names["CONSOLE_NAME"]]
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -169,11 +212,11 @@ def check_text(text: str, script_dir: Path, root: Path = ROOT, spec: Path = SPEC
     problems = list(script.problems)
     setup = script.setup
     try:
-        name = spec_name(spec)
+        name, executables = spec_layout(spec)
     except (OSError, ValueError) as exc:
         return [*problems, f"PyInstaller spec: {exc}"]
     bundle = f"dist/{name}"
-    layout_files = {f"{bundle}/{name}.exe"}
+    layout_files = {f"{bundle}/{exe}.exe" for exe in executables}
     layout_dirs = {bundle, f"{bundle}/_internal"}
 
     for section in ("setup", "files", "icons"):
@@ -196,6 +239,34 @@ def check_text(text: str, script_dir: Path, root: Path = ROOT, spec: Path = SPEC
     if default_dir and not default_dir.lower().startswith(PER_USER_DIRS):
         problems.append(f"DefaultDirName={default_dir} is not a per-user folder "
                         f"({', '.join(PER_USER_DIRS)})")
+    overrides = setup.get("PrivilegesRequiredOverridesAllowed", "").lower().split()
+    if "commandline" not in overrides:
+        problems.append("PrivilegesRequiredOverridesAllowed has no commandline: /ALLUSERS "
+                        "(system-context deployment by Intune or SCCM) would be refused")
+    if "systemprofile" not in script.code.lower() or "isadmininstallmode" not in \
+            script.code.lower():
+        problems.append("[Code] does not refuse a per-user install as SYSTEM (no "
+                        "IsAdminInstallMode / systemprofile check): Setup run by Intune or "
+                        "SCCM without /ALLUSERS would install into SYSTEM's profile")
+    for section, entries in script.sections.items():
+        for entry in entries:
+            for param, value in entry.items():
+                for constant in INSTALLER_ACCOUNT_CONSTANTS:
+                    if constant in value.lower():
+                        problems.append(
+                            f"[{script.titles[section]}] {param}: {value} uses {constant}, the "
+                            "installing account's folder (SYSTEM's in an all-users install)")
+    if "SignTool" not in setup:
+        problems.append("[Setup] has no SignTool hook: the trust's certificate cannot sign "
+                        "the setup and uninstaller")
+    else:
+        if script.conditional.get("SignTool") != "SignTool":
+            problems.append("SignTool= must sit under '#ifdef SignTool', so a build without "
+                            "a certificate still compiles")
+        if setup.get("SignedUninstaller", "").lower() not in ("yes", "true", "1"):
+            problems.append("SignedUninstaller is not yes: the uninstaller would be unsigned")
+    if "VersionInfoVersion" in setup and "{#AppVersion}" not in setup["VersionInfoVersion"]:
+        problems.append("VersionInfoVersion does not use {#AppVersion}")
     lowered = text.lower()
     for constant in ADMIN_CONSTANTS:
         if constant in lowered:
@@ -266,6 +337,11 @@ def check_text(text: str, script_dir: Path, root: Path = ROOT, spec: Path = SPEC
                                 "and is not part of the PyInstaller bundle")
             target = entry.get("DestName") or PurePosixPath(expanded).name
             installed.add(f"{dest}\\{script.expand(target)}".lower())
+
+    for exe in executables:
+        if f"{{app}}\\{exe}.exe".lower() not in installed:
+            problems.append(f"[Files] does not install {exe}.exe into {{app}} (the spec "
+                            "builds it)")
 
     def is_installed(filename: str) -> bool:
         target = script.expand(filename).replace("/", "\\").lower()

@@ -6,24 +6,29 @@
 ;   iscc /DAppVersion=0.1.0 installers\windows\planning-workbench.iss
 ;
 ; (the version is the one in pyproject.toml). Writes
-; dist\planning-workbench-<version>-windows-x64-setup.exe.
+; dist\planning-workbench-<version>-windows-x64-setup.exe. Signed (installers\README.md,
+; "Signing"): add /DSignTool=trustsign "/Strustsign=signtool.exe sign ... $f".
 ;
-; Per-user install, no administrator rights: %LOCALAPPDATA%\Programs\Planning Workbench,
-; Start-menu entry for the current user, uninstaller in Settings > Apps. Silent deployment:
+; Two install modes, one script:
+; - per-user (the default, no administrator rights): %LOCALAPPDATA%\Programs\Planning
+;   Workbench, Start-menu entry and uninstaller for that user only (/CURRENTUSER);
+; - all users (/ALLUSERS, administrator or SYSTEM, e.g. Intune or SCCM in system context):
+;   C:\Program Files\Planning Workbench, Start-menu entry for every user, uninstaller under
+;   HKLM; Program Files is where AppLocker's default rules let users run programs.
+; Setup run as SYSTEM without /ALLUSERS stops with exit code 1 instead of installing into
+; the SYSTEM account's own profile, where no user would see it.
 ;
-;   planning-workbench-<version>-windows-x64-setup.exe /VERYSILENT /SUPPRESSMSGBOXES
-;       /NORESTART /CURRENTUSER /LOG="%TEMP%\planning-workbench-setup.log" [/DIR="path"]
-;
-; /ALLUSERS instead of /CURRENTUSER installs for every user under Program Files (that one
-; needs administrator rights). The plan database is never under the program folder: it is
-; in each user's %LOCALAPPDATA%\PlanningWorkbench\ and uninstalling leaves it there.
-; installers\check_windows.py checks this script (paths, privileges, AppId, version).
+; The bundle has two programs: planning-workbench.exe (windowed: shortcuts) and
+; workbench.exe (console: IT and scripts, `workbench.exe summary`, `--smoke`, `--help`).
+; The plan database is never under the program folder: it is in each user's data folder
+; and uninstalling leaves it there. installers\check_windows.py checks this script.
 
 #ifndef AppVersion
   #error Pass the version from pyproject.toml: iscc /DAppVersion=x.y.z installers\windows\planning-workbench.iss
 #endif
 #define AppName "Planning Workbench"
 #define AppExe "planning-workbench.exe"
+#define ConsoleExe "workbench.exe"
 #define Bundle "..\..\dist\planning-workbench"
 
 [Setup]
@@ -34,8 +39,12 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Planning Workbench
 VersionInfoVersion={#AppVersion}
+VersionInfoProductName={#AppName}
+VersionInfoDescription={#AppName} setup
+; Per-user by default; /ALLUSERS (command line) or the first page's choice installs for
+; all users under Program Files, which needs administrator rights (or SYSTEM).
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=commandline
+PrivilegesRequiredOverridesAllowed=commandline dialog
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
@@ -50,6 +59,14 @@ Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+#ifdef SignTool
+; Signing (installers\README.md): iscc /DSignTool=trustsign "/Strustsign=signtool.exe ..."
+; signs the setup and the uninstaller it writes. The bundle's two .exe files are signed
+; before this script runs.
+SignTool={#SignTool}
+SignedUninstaller=yes
+SignToolRetryCount=3
+#endif
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -63,11 +80,29 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#Bundle}\{#AppExe}"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#Bundle}\{#ConsoleExe}"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#Bundle}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{userdocs}"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{userdocs}"; Tasks: desktopicon
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// Intune and SCCM run Setup as SYSTEM. Without /ALLUSERS that would be a per-user install
+// into the SYSTEM account's profile (C:\Windows\System32\config\systemprofile), which no
+// user ever sees: refuse it, so the deployment fails visibly (exit code 1) instead.
+function InitializeSetup(): Boolean;
+begin
+  Result := True;
+  if (not IsAdminInstallMode) and
+     (Pos('\config\systemprofile', Lowercase(ExpandConstant('{localappdata}'))) > 0) then
+  begin
+    Log('Setup runs as SYSTEM without /ALLUSERS: refusing a per-user install.');
+    SuppressibleMsgBox('Setup is running as the SYSTEM account. Add /ALLUSERS to install ' +
+      'Planning Workbench for all users under Program Files.', mbCriticalError, MB_OK, IDOK);
+    Result := False;
+  end;
+end;

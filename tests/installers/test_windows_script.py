@@ -45,8 +45,8 @@ BREAKAGES = [
     ),
     (
         '#define AppExe "planning-workbench.exe"',
-        '#define AppExe "workbench.exe"',
-        "dist/planning-workbench/workbench.exe does not exist",
+        '#define AppExe "no-such.exe"',
+        "dist/planning-workbench/no-such.exe does not exist",
     ),
     ("AppId={{", "AppId={", "is not a GUID"),
     ("AppVersion={#AppVersion}", "AppVersion=0.0.1", "does not use {#AppVersion}"),
@@ -67,6 +67,31 @@ BREAKAGES = [
         'Filename: "{app}\\missing.exe"; WorkingDir',
         "{app}\\missing.exe is not installed by [Files]",
     ),
+    # System-context deployment (Intune, SCCM): /ALLUSERS and nothing in SYSTEM's profile.
+    (
+        "PrivilegesRequiredOverridesAllowed=commandline dialog",
+        "PrivilegesRequiredOverridesAllowed=dialog",
+        "/ALLUSERS (system-context deployment by Intune or SCCM) would be refused",
+    ),
+    (
+        "DefaultDirName={autopf}",
+        "DefaultDirName={localappdata}\\Programs",
+        "is not a per-user folder",
+    ),
+    ('WorkingDir: "{app}"', 'WorkingDir: "{userdocs}"', "uses {userdocs}, the installing"),
+    ("Pos('\\config\\systemprofile'", "Pos('\\profile'", "refuse a per-user install as SYSTEM"),
+    ("if (not IsAdminInstallMode) and", "if", "refuse a per-user install as SYSTEM"),
+    # Both executables of the bundle are installed.
+    (
+        'Source: "{#Bundle}\\{#ConsoleExe}"; DestDir: "{app}"; Flags: ignoreversion\n',
+        "",
+        "does not install workbench.exe",
+    ),
+    # Signing hooks, ready for the trust's certificate.
+    ("SignedUninstaller=yes", "SignedUninstaller=no", "the uninstaller would be unsigned"),
+    ("#ifdef SignTool", "; no ifdef", "must sit under '#ifdef SignTool'"),
+    ("SignTool={#SignTool}", "; SignTool removed", "has no SignTool hook"),
+    ("VersionInfoVersion={#AppVersion}", "VersionInfoVersion=1.0", "VersionInfoVersion does not"),
 ]
 
 
@@ -119,3 +144,25 @@ def test_bundle_name_must_match_the_spec(copied_layout):
     assert any(
         "dist/planning-workbench/_internal does not exist" in problem for problem in problems
     ), problems
+
+
+def test_the_spec_must_build_two_executables_into_one_folder(copied_layout):
+    """The windowed app and the console `workbench` share one _internal/ (one COLLECT)."""
+    root, iss, spec = copied_layout
+    assert check_windows.spec_layout(spec) == ("planning-workbench",
+                                               ["planning-workbench", "workbench"])
+    text = spec.read_text()
+    breakages = {
+        "COLLECT(app_exe, console_exe,": ("COLLECT(app_exe,", "console_exe is not in the one"),
+        "console=True": ("console=False", "CONSOLE_NAME with console=True"),
+        'CONSOLE_NAME = "workbench"': ('CONSOLE = "workbench"', "no CONSOLE_NAME"),
+    }
+    for old, (new, expected) in breakages.items():
+        assert old in text, "the spec changed: update this test"
+        spec.write_text(text.replace(old, new, 1))
+        problems = check_windows.check(iss, root=root, spec=spec)
+        assert any(expected in problem for problem in problems), (old, problems)
+    spec.write_text(text.replace('CONSOLE_NAME = "workbench"', 'CONSOLE_NAME = "wb"'))
+    problems = check_windows.check(iss, root=root, spec=spec)
+    assert any("dist/planning-workbench/workbench.exe does not exist" in p for p in problems)
+    assert any("does not install wb.exe" in p for p in problems), problems
