@@ -1,25 +1,233 @@
-"""Charts to files: PNG from a grab, vector PDF by painting into a QPdfWriter.
+"""Charts to files for papers: PNG at 300 dpi, SVG and PDF as vectors, each with a title,
+the organisation, the date and a source line. Never a screen grab.
 
-pyqtgraph's SVG exporter is not used (see platform notes): widgets paint themselves into
-the PDF, so lines and text stay vectors. Both are rendered into memory first and written
-with one Python file write, so a file held open by Excel or a viewer on Windows fails as a
-PermissionError (which the export helpers turn into "close it and try again"), not as
-Qt's silent `False`.
+The chart is painted again into the target device (QImage at print resolution,
+QSvgGenerator, QPdfWriter): a pyqtgraph view renders its scene through the painter, so
+lines and text are drawn at the target's resolution (vectors in SVG and PDF).
+pyqtgraph's own SVG exporter is not used: it crashes with PySide6 (platform notes).
+
+Everything is rendered into memory and written with one Python file write, so a file held
+open by Excel or a viewer on Windows fails as a PermissionError (which the export helpers
+turn into "close it and try again"), not as Qt's silent `False`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+
+PRINT_DPI = 300
+CHART_INCHES = QSizeF(7.0, 4.5)  # an A4 text column wide
+FORMATS = {".png": "PNG image, 300 dpi", ".svg": "SVG vector image", ".pdf": "PDF"}
+TEXT = QColor("#212B32")  # NHS dark text
+MUTED = QColor("#425563")
 
 
-def _write(path: Path, data: QByteArray) -> None:
-    Path(path).write_bytes(bytes(data.data()))
+@dataclass(frozen=True)
+class ChartCaption:
+    """What a chart in a paper carries besides the chart itself."""
+
+    title: str
+    organisation: str
+    on: date = field(default_factory=date.today)
+    source: str = "Source: Planning Workbench, figures computed from the plan"
+
+    @property
+    def subtitle(self) -> str:
+        return f"{self.organisation} · {self.on.strftime('%d %B %Y').lstrip('0')}"
 
 
+SCREEN_DPI = 96  # the unit the chart's own items are laid out in (pyqtgraph: pixels)
+
+
+def print_size(dpi: int = PRINT_DPI) -> QSize:
+    return QSize(round(CHART_INCHES.width() * dpi), round(CHART_INCHES.height() * dpi))
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()  # the application's family: no hard-coded font
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def paint_chart(painter: QPainter, area: QRectF, chart: QWidget, caption: ChartCaption) -> None:
+    """Title, organisation and date above the chart, the source line below, in `area`.
+
+    Painted in 96-dpi units, as the chart's own items are laid out: the painter's device
+    resolves font points at 96 dpi and the painter's scale carries everything to the
+    target resolution, so text and lines keep the proportions they have on screen."""
+    line = SCREEN_DPI / 72  # units per point
+    pad = 6 * line
+    top = area.top() + pad
+    for text, font, colour in ((caption.title, _font(13, bold=True), TEXT),
+                               (caption.subtitle, _font(8.5), MUTED)):
+        painter.setFont(font)
+        painter.setPen(colour)
+        height = painter.fontMetrics().height()
+        painter.drawText(QRectF(area.left() + pad, top, area.width() - 2 * pad, height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        top += height + 2 * line
+    painter.setFont(_font(7))
+    painter.setPen(MUTED)
+    source_height = painter.fontMetrics().height()
+    bottom = area.bottom() - pad - source_height
+    painter.drawText(QRectF(area.left() + pad, bottom, area.width() - 2 * pad, source_height),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption.source)
+    target = QRectF(area.left() + pad, top + 2 * line, area.width() - 2 * pad,
+                    bottom - top - 4 * line)
+    _paint_widget(painter, target, chart)
+
+
+def _paint_widget(painter: QPainter, target: QRectF, chart: QWidget) -> None:
+    """The chart's content scaled into `target`, keeping its shape, drawn as items."""
+    if isinstance(chart, QGraphicsView):  # pyqtgraph: the scene, not the pixels on screen
+        _render_view_at(chart, painter, target)
+        return
+    size = chart.size()
+    scale = min(target.width() / max(size.width(), 1), target.height() / max(size.height(), 1))
+    painter.save()
+    painter.translate(target.left() + (target.width() - size.width() * scale) / 2,
+                      target.top() + (target.height() - size.height() * scale) / 2)
+    painter.scale(scale, scale)
+    chart.render(painter, QPoint(0, 0))
+    painter.restore()
+
+
+def _render_view_at(view: QGraphicsView, painter: QPainter, target: QRectF) -> None:
+    """Lay the view out at the target's size (axes, legend and labels placed as they would
+    be on a window that size, fonts at their point size), draw it, then put it back."""
+    frame = view.size() - view.viewport().size()
+    old = view.size()
+    view.resize(QSize(round(target.width()), round(target.height())) + frame)
+    QApplication.sendPostedEvents()  # pyqtgraph lays its items out on a posted request
+    try:
+        view.render(painter, target, view.viewport().rect(),
+                    Qt.AspectRatioMode.IgnoreAspectRatio)
+    finally:
+        view.resize(old)
+        QApplication.sendPostedEvents()
+
+
+def _render(draw: Callable[[QIODevice], None]) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    draw(buffer)
+    buffer.close()
+    return bytes(data.data())
+
+
+def chart_png(chart: QWidget, caption: ChartCaption, dpi: int = PRINT_DPI) -> bytes:
+    """7 × 4.5 inches at `dpi` (2100 × 1350 pixels at 300), the resolution in the file."""
+    size = print_size(dpi)
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    screen = round(SCREEN_DPI / 0.0254)
+    image.setDotsPerMeterX(screen)  # fonts resolve at 96 dpi while painting...
+    image.setDotsPerMeterY(screen)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    try:
+        painter.scale(dpi / SCREEN_DPI, dpi / SCREEN_DPI)  # ...and are drawn at `dpi`
+        logical = print_size(SCREEN_DPI)
+        paint_chart(painter, QRectF(0, 0, logical.width(), logical.height()), chart, caption)
+    finally:
+        painter.end()
+    per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(per_metre)  # the file says 300 dpi: 7 × 4.5 inches when placed
+    image.setDotsPerMeterY(per_metre)
+
+    def save(device: QIODevice) -> None:
+        if not image.save(device, "PNG"):
+            raise OSError("could not encode the PNG")
+
+    return _render(save)
+
+
+def chart_svg(chart: QWidget, caption: ChartCaption) -> bytes:
+    """7 × 4.5 inches of vectors (96 user units per inch, as browsers and Word read SVG)."""
+    size = print_size(SCREEN_DPI)
+
+    def draw(device: QIODevice) -> None:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(device)
+        generator.setSize(size)
+        generator.setViewBox(QRect(QPoint(0, 0), size))
+        generator.setResolution(SCREEN_DPI)
+        generator.setTitle(caption.title)
+        generator.setDescription(f"{caption.subtitle}. {caption.source}")
+        painter = QPainter(generator)
+        try:
+            paint_chart(painter, QRectF(0, 0, size.width(), size.height()), chart, caption)
+        finally:
+            painter.end()
+
+    return _render(draw)
+
+
+def chart_pdf(chart: QWidget, caption: ChartCaption) -> bytes:
+    """One page the size of the chart, text and lines as vectors."""
+
+    def draw(device: QIODevice) -> None:
+        writer = QPdfWriter(device)
+        page = QPageSize(CHART_INCHES, QPageSize.Unit.Inch, "Chart")
+        writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait,
+                                         QMarginsF(0, 0, 0, 0)))
+        writer.setResolution(SCREEN_DPI)  # vectors: the unit only sets the fonts' scale
+        writer.setTitle(caption.title)
+        writer.setCreator("Planning Workbench")
+        painter = QPainter(writer)
+        try:
+            area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
+            paint_chart(painter, area.translated(-area.topLeft()), chart, caption)
+        finally:
+            painter.end()
+
+    return _render(draw)
+
+
+RENDERERS = {".png": chart_png, ".svg": chart_svg, ".pdf": chart_pdf}
+
+
+def export_chart(chart: QWidget, path: Path, caption: ChartCaption) -> Path:
+    """Write `chart` to `path` as PNG (300 dpi), SVG or PDF, chosen by the suffix."""
+    path = Path(path)
+    render = RENDERERS.get(path.suffix.lower())
+    if render is None:
+        raise ValueError(f"{path.name}: save a chart as .png, .svg or .pdf")
+    path.write_bytes(render(chart, caption))
+    return path
+
+
+# -- the panels' "save all charts" (File menu), kept for their callers --------------------
 def save_widget_png(widget: QWidget, path: Path) -> None:
     data = QByteArray()
     buffer = QBuffer(data)
@@ -27,28 +235,23 @@ def save_widget_png(widget: QWidget, path: Path) -> None:
     if not widget.grab().save(buffer, "PNG"):
         raise OSError(f"could not render {Path(path).name}")
     buffer.close()
-    _write(path, data)
+    Path(path).write_bytes(bytes(data.data()))
 
 
 def save_widget_pdf(widget: QWidget, path: Path) -> None:
     """One A4 page holding `widget`, scaled to fit, drawn as vectors."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    a4 = QPageSize(QPageSize.PageSizeId.A4)
-    writer.setPageSize(a4)
-    writer.setPageLayout(
-        QPageLayout(a4, QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10)))
-    writer.setResolution(96)
-    painter = QPainter(writer)
-    try:
-        page = writer.pageLayout().paintRectPixels(writer.resolution())
-        scale = min(page.width() / max(widget.width(), 1),
-                    page.height() / max(widget.height(), 1))
-        painter.scale(scale, scale)
-        widget.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
-    buffer.close()
-    _write(path, data)
+
+    def draw(device: QIODevice) -> None:
+        writer = QPdfWriter(device)
+        a4 = QPageSize(QPageSize.PageSizeId.A4)
+        writer.setPageLayout(QPageLayout(a4, QPageLayout.Orientation.Portrait,
+                                         QMarginsF(10, 10, 10, 10)))
+        writer.setResolution(96)
+        painter = QPainter(writer)
+        try:
+            page = writer.pageLayout().paintRectPixels(writer.resolution())
+            _paint_widget(painter, QRectF(0, 0, page.width(), page.height()), widget)
+        finally:
+            painter.end()
+
+    Path(path).write_bytes(_render(draw))
