@@ -97,3 +97,31 @@ def test_the_chart_on_screen_keeps_its_size(charts, tmp_path):
     before = charts.savings.size()
     export_chart(charts.savings, tmp_path / "s.pdf", CAPTION)
     assert charts.savings.size() == before
+
+
+def test_right_click_export_chart_writes_a_captioned_pdf(charts, qtbot, monkeypatch, tmp_path):
+    """The chart's own right-click menu: "Export chart…" (not pyqtgraph's exporter dialog)."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    out = tmp_path / "savings.pdf"
+    offered = []
+
+    def answer(_parent, _caption, start, _filters):
+        offered.append(start)
+        return str(out), ""
+
+    monkeypatch.setattr("workbench.ui.export_paths.QFileDialog.getSaveFileName", answer)
+    chart = charts.savings
+    at = chart.viewport().rect().center()  # a right-click, as the window system sends it
+    QApplication.sendEvent(chart.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, at, chart.viewport().mapToGlobal(at)))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    menu = QApplication.activePopupWidget()
+    assert [a.text() for a in menu.actions()] == ["Export chart…"]
+    next(a for a in menu.actions() if a.text() == "Export chart…").trigger()
+    menu.close()
+    assert offered and offered[0].endswith("10Q-Cumulative savings against the requirement.png")
+    text = " ".join(pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text().split())
+    assert "Cumulative savings against the requirement" in text
+    assert "Oxfordshire CCG (10Q)" in text and "Source: Oxfordshire CCG (10Q)" in text

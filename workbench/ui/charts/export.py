@@ -38,9 +38,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPicture,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu, QWidget
 
 PRINT_DPI = 300
 CHART_INCHES = QSizeF(7.0, 4.5)  # an A4 text column wide
@@ -127,10 +128,16 @@ def _render_view_at(view: QGraphicsView, painter: QPainter, target: QRectF) -> N
     old = view.size()
     view.resize(QSize(round(target.width()), round(target.height())) + frame)
     QApplication.sendPostedEvents()  # pyqtgraph lays its items out on a posted request
+    # pyqtgraph's export mode: symbols drawn as shapes, not stamped from a screen pixmap.
+    items = [item for item in view.scene().items() if hasattr(item, "setExportMode")]
+    for item in items:
+        item.setExportMode(True, {"antialias": True, "painter": painter})
     try:
         view.render(painter, target, view.viewport().rect(),
                     Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
+        for item in items:
+            item.setExportMode(False)
         view.resize(old)
         QApplication.sendPostedEvents()
 
@@ -145,20 +152,29 @@ def _render(draw: Callable[[QIODevice], None]) -> bytes:
 
 
 def chart_png(chart: QWidget, caption: ChartCaption, dpi: int = PRINT_DPI) -> bytes:
-    """7 × 4.5 inches at `dpi` (2100 × 1350 pixels at 300), the resolution in the file."""
-    size = print_size(dpi)
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    """7 × 4.5 inches at `dpi` (2100 × 1350 pixels at 300), the resolution in the file.
+
+    The chart is recorded as drawing commands (a QPicture, at 96 dpi as on screen) and
+    played back onto the image through a scaled painter: lines and text are drawn at
+    `dpi`, and items pyqtgraph keeps at a fixed pixel size (legend, symbols) scale too."""
+    logical = print_size(SCREEN_DPI)
+    picture = QPicture()
+    recorder = QPainter(picture)
+    try:
+        paint_chart(recorder, QRectF(0, 0, logical.width(), logical.height()), chart, caption)
+    finally:
+        recorder.end()
+    image = QImage(print_size(dpi), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     screen = round(SCREEN_DPI / 0.0254)
-    image.setDotsPerMeterX(screen)  # fonts resolve at 96 dpi while painting...
+    image.setDotsPerMeterX(screen)  # fonts resolve at 96 dpi while playing back...
     image.setDotsPerMeterY(screen)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     try:
         painter.scale(dpi / SCREEN_DPI, dpi / SCREEN_DPI)  # ...and are drawn at `dpi`
-        logical = print_size(SCREEN_DPI)
-        paint_chart(painter, QRectF(0, 0, logical.width(), logical.height()), chart, caption)
+        painter.drawPicture(0, 0, picture)
     finally:
         painter.end()
     per_metre = round(dpi / 0.0254)
@@ -255,3 +271,45 @@ def save_widget_pdf(widget: QWidget, path: Path) -> None:
             painter.end()
 
     Path(path).write_bytes(_render(draw))
+
+
+# -- "Export chart…" on every chart's right-click menu --------------------------------------
+def chart_title(chart: QWidget) -> str:
+    """The chart's own title (pyqtgraph plot title), else its accessible name."""
+    items = []
+    if hasattr(chart, "getPlotItem"):
+        items = [chart.getPlotItem()]
+    elif hasattr(chart, "ci"):
+        items = [item for item in chart.ci.items if hasattr(item, "titleLabel")]
+    for item in items:
+        text = item.titleLabel.text if item.titleLabel.isVisible() else ""
+        if text:
+            return text
+    return chart.accessibleName() or "Chart"
+
+
+def ask_export_chart(chart: QWidget, caption: ChartCaption, *name_parts: str) -> Path | None:
+    """Save dialog (Documents, a Windows-safe name), then the file; None if cancelled or
+    not written (the user was told why)."""
+    from workbench.ui.export_paths import ask_save_path, save_export
+
+    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in FORMATS.items())
+    path = ask_save_path(chart, "Export chart", *name_parts, caption.title, suffix=".png",
+                         filter_text=filters)
+    if path is None:
+        return None
+    if path.suffix.lower() not in RENDERERS:
+        path = path.with_name(path.name + ".png")
+    return path if save_export(chart, path, lambda p: export_chart(chart, p, caption)) else None
+
+
+def install_chart_export(chart: QWidget, caption: Callable[[QWidget], ChartCaption],
+                         name: Callable[[], str] = lambda: "") -> QMenu:
+    """A right-click menu with "Export chart…" on `chart` (its plots keep pyqtgraph's own
+    menus off; pyqtgraph's exporter dialog is never offered: its SVG exporter crashes
+    with PySide6)."""
+    menu = QMenu(chart)
+    menu.addAction("Export chart…", lambda: ask_export_chart(chart, caption(chart), name()))
+    chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    chart.customContextMenuRequested.connect(lambda pos: menu.popup(chart.mapToGlobal(pos)))
+    return menu
