@@ -93,10 +93,16 @@ def test_other_suffixes_are_refused(charts, tmp_path):
     assert not (tmp_path / "chart.jpg").exists()
 
 
-def test_the_chart_on_screen_keeps_its_size(charts, tmp_path):
-    before = charts.savings.size()
-    export_chart(charts.savings, tmp_path / "s.pdf", CAPTION)
-    assert charts.savings.size() == before
+def test_the_chart_on_screen_keeps_its_size_and_title(charts, tmp_path):
+    """Exported at the paper's size, with its own title left out when the caption repeats
+    it; on screen afterwards exactly as before."""
+    chart = charts.savings
+    label = chart.getPlotItem().titleLabel
+    before = (chart.size(), label.text, label.isVisible(), dict(label.opts))
+    repeat = ChartCaption(label.text, "Oxfordshire CCG (10Q)", date(2016, 3, 10))
+    svg = export_chart(chart, tmp_path / "s.svg", repeat).read_text(encoding="utf-8")
+    assert svg.count(f">{label.text}<") == 2  # <title> and the caption, not the plot too
+    assert (chart.size(), label.text, label.isVisible(), dict(label.opts)) == before
 
 
 def test_right_click_export_chart_writes_a_captioned_pdf(charts, qtbot, monkeypatch, tmp_path):
@@ -125,3 +131,42 @@ def test_right_click_export_chart_writes_a_captioned_pdf(charts, qtbot, monkeypa
     text = " ".join(pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text().split())
     assert "Cumulative savings against the requirement" in text
     assert "Oxfordshire CCG (10Q)" in text and "Source: Oxfordshire CCG (10Q)" in text
+
+
+def test_activity_and_trajectory_charts_export_from_their_right_click_menu(
+        tmp_path, qtbot, monkeypatch):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.main_window import MainWindow
+
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    window = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    pages = {"Activity": window.activity.chart,
+             "Trajectories": window.trajectories.right.spc_chart}
+    for tab, chart in pages.items():
+        window.pages.setCurrentIndex(
+            next(i for i in range(window.pages.count()) if window.pages.tabText(i) == tab))
+        out = tmp_path / f"{tab}.svg"
+        monkeypatch.setattr("workbench.ui.export_paths.QFileDialog.getSaveFileName",
+                            lambda *_a, _out=out: (str(_out), ""))
+        at = chart.viewport().rect().center()
+        QApplication.sendEvent(chart.viewport(), QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, at, chart.viewport().mapToGlobal(at)))
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+        menu = QApplication.activePopupWidget()
+        menu.actions()[0].trigger()
+        menu.close()
+        text = out.read_text(encoding="utf-8")
+        title = export_title(chart)
+        assert title and f"<title>{title}</title>" in text.replace("&amp;", "&"), tab
+        assert "Oxfordshire CCG (10Q)" in text and "Source: Oxfordshire CCG (10Q)" in text
+
+
+def export_title(chart) -> str:
+    from workbench.ui.charts.export import chart_title
+
+    return chart_title(chart)

@@ -13,7 +13,7 @@ from workbench.domain.edits import EntityKind
 from workbench.engine.activity import measure_summary
 from workbench.engine.results import PlanResults
 from workbench.ui.activity.activity_chart import ActivityChart
-from workbench.ui.charts.export import save_widget_pdf, save_widget_png
+from workbench.ui.charts.export import install_chart_export, save_widget_pdf, save_widget_png
 from workbench.ui.lazy_panel import LazyPage
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.table_view import TablePanel
@@ -30,6 +30,7 @@ class ActivityPage(LazyPage):
         self.headline.setObjectName("ActivityHeadline")
         self.headline.setAccessibleName("Non-elective admissions avoided")
         self.chart = ActivityChart()
+        install_chart_export(self.chart, lambda: self.controller.plan)  # right-click
         self.trace = QLabel()
         self.trace.setWordWrap(True)
         self.trace.setAccessibleName("Schemes behind the selected line's impact")

@@ -8,13 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.engine.results import PlanResults
-from workbench.ui.charts.export import (
-    ChartCaption,
-    chart_title,
-    install_chart_export,
-    save_widget_pdf,
-    save_widget_png,
-)
+from workbench.ui.charts.export import install_chart_export, save_widget_pdf, save_widget_png
 from workbench.ui.charts.risk_chart import RiskChart
 from workbench.ui.charts.savings_chart import SavingsChart
 from workbench.ui.charts.workstream_chart import WorkstreamChart
@@ -39,13 +33,7 @@ class ChartsPanel(QWidget):
         controller.results_changed.connect(self._on_results_changed)
         self._on_results_changed(controller.results)
         for chart in (self.savings, self.workstreams, self.risks):
-            install_chart_export(chart, self.caption, lambda: self.controller.plan.ods_code)
-
-    def caption(self, chart: QWidget) -> ChartCaption:
-        """Title, organisation and source line of `chart` exported for a paper."""
-        plan = self.controller.plan
-        return ChartCaption(chart_title(chart), f"{plan.organisation} ({plan.ods_code})",
-                            source=f"Source: {plan.title}, Planning Workbench")
+            install_chart_export(chart, lambda: self.controller.plan)  # right-click
 
     def _on_results_changed(self, results: PlanResults) -> None:
         plan = self.controller.plan

@@ -13,7 +13,8 @@ turn into "close it and try again"), not as Qt's silent `False`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu, QWidget
+
+from workbench.domain.plan import Plan
 
 PRINT_DPI = 300
 CHART_INCHES = QSizeF(7.0, 4.5)  # an A4 text column wide
@@ -103,7 +106,24 @@ def paint_chart(painter: QPainter, area: QRectF, chart: QWidget, caption: ChartC
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption.source)
     target = QRectF(area.left() + pad, top + 2 * line, area.width() - 2 * pad,
                     bottom - top - 4 * line)
-    _paint_widget(painter, target, chart)
+    with _own_title_hidden(chart, caption.title):
+        _paint_widget(painter, target, chart)
+
+
+@contextmanager
+def _own_title_hidden(chart: QWidget, title: str) -> Iterator[None]:
+    """A plot whose own title repeats the caption's loses it while it is exported."""
+    plot = chart.getPlotItem() if hasattr(chart, "getPlotItem") else None
+    label = getattr(plot, "titleLabel", None)
+    if label is None or not label.isVisible() or label.text != title:
+        yield
+        return
+    text, opts = label.text, dict(label.opts)
+    plot.setTitle(None)
+    try:
+        yield
+    finally:
+        plot.setTitle(text, **opts)
 
 
 def _paint_widget(painter: QPainter, target: QRectF, chart: QWidget) -> None:
@@ -303,13 +323,19 @@ def ask_export_chart(chart: QWidget, caption: ChartCaption, *name_parts: str) ->
     return path if save_export(chart, path, lambda p: export_chart(chart, p, caption)) else None
 
 
-def install_chart_export(chart: QWidget, caption: Callable[[QWidget], ChartCaption],
-                         name: Callable[[], str] = lambda: "") -> QMenu:
-    """A right-click menu with "Export chart…" on `chart` (its plots keep pyqtgraph's own
-    menus off; pyqtgraph's exporter dialog is never offered: its SVG exporter crashes
-    with PySide6)."""
+def plan_caption(chart: QWidget, plan: Plan) -> ChartCaption:
+    """The chart's title, the plan's organisation and ODS code, today, the plan as source."""
+    return ChartCaption(chart_title(chart), f"{plan.organisation} ({plan.ods_code})",
+                        source=f"Source: {plan.title}, Planning Workbench")
+
+
+def install_chart_export(chart: QWidget, plan: Callable[[], Plan]) -> QMenu:
+    """A right-click menu with "Export chart…" on `chart`, captioned from the current
+    `plan()` (the plots keep pyqtgraph's own menus off; its exporter dialog is never
+    offered: its SVG exporter crashes with PySide6)."""
     menu = QMenu(chart)
-    menu.addAction("Export chart…", lambda: ask_export_chart(chart, caption(chart), name()))
+    menu.addAction("Export chart…", lambda: ask_export_chart(
+        chart, plan_caption(chart, plan()), plan().ods_code))
     chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     chart.customContextMenuRequested.connect(lambda pos: menu.popup(chart.mapToGlobal(pos)))
     return menu

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.domain.trajectories import Trajectory
 from workbench.ui import style
+from workbench.ui.charts.export import install_chart_export
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.trajectories.plan_chart import PlanChart
 from workbench.ui.trajectories.spc_chart import SpcChart, spc_summary
@@ -20,6 +21,8 @@ class ChartsColumn(QWidget):
         super().__init__(parent)
         self.plan_chart = PlanChart()
         self.spc_chart = SpcChart()
+        for chart in (self.plan_chart, self.spc_chart):
+            install_chart_export(chart, lambda: controller.plan)  # right-click
         self.spc_label = QLabel()
         self.spc_label.setWordWrap(True)
         self.spc_label.setAccessibleName("SPC variation and assurance")
