@@ -167,6 +167,6 @@ def test_activity_and_trajectory_charts_export_from_their_right_click_menu(
 
 
 def export_title(chart) -> str:
-    from workbench.ui.charts.export import chart_title
+    from workbench.ui.charts.export_menu import chart_title
 
     return chart_title(chart)

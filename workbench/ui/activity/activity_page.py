@@ -13,7 +13,8 @@ from workbench.domain.edits import EntityKind
 from workbench.engine.activity import measure_summary
 from workbench.engine.results import PlanResults
 from workbench.ui.activity.activity_chart import ActivityChart
-from workbench.ui.charts.export import install_chart_export, save_widget_pdf, save_widget_png
+from workbench.ui.charts.export import save_widget_pdf, save_widget_png
+from workbench.ui.charts.export_menu import install_chart_export
 from workbench.ui.lazy_panel import LazyPage
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.table_view import TablePanel

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.engine.results import PlanResults
-from workbench.ui.charts.export import install_chart_export, save_widget_pdf, save_widget_png
+from workbench.ui.charts.export import save_widget_pdf, save_widget_png
+from workbench.ui.charts.export_menu import install_chart_export
 from workbench.ui.charts.risk_chart import RiskChart
 from workbench.ui.charts.savings_chart import SavingsChart
 from workbench.ui.charts.workstream_chart import WorkstreamChart

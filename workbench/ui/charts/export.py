@@ -42,9 +42,7 @@ from PySide6.QtGui import (
     QPicture,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu, QWidget
-
-from workbench.domain.plan import Plan
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 PRINT_DPI = 300
 CHART_INCHES = QSizeF(7.0, 4.5)  # an A4 text column wide
@@ -291,51 +289,3 @@ def save_widget_pdf(widget: QWidget, path: Path) -> None:
             painter.end()
 
     Path(path).write_bytes(_render(draw))
-
-
-# -- "Export chart…" on every chart's right-click menu --------------------------------------
-def chart_title(chart: QWidget) -> str:
-    """The chart's own title (pyqtgraph plot title), else its accessible name."""
-    items = []
-    if hasattr(chart, "getPlotItem"):
-        items = [chart.getPlotItem()]
-    elif hasattr(chart, "ci"):
-        items = [item for item in chart.ci.items if hasattr(item, "titleLabel")]
-    for item in items:
-        text = item.titleLabel.text if item.titleLabel.isVisible() else ""
-        if text:
-            return text
-    return chart.accessibleName() or "Chart"
-
-
-def ask_export_chart(chart: QWidget, caption: ChartCaption, *name_parts: str) -> Path | None:
-    """Save dialog (Documents, a Windows-safe name), then the file; None if cancelled or
-    not written (the user was told why)."""
-    from workbench.ui.export_paths import ask_save_path, save_export
-
-    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in FORMATS.items())
-    path = ask_save_path(chart, "Export chart", *name_parts, caption.title, suffix=".png",
-                         filter_text=filters)
-    if path is None:
-        return None
-    if path.suffix.lower() not in RENDERERS:
-        path = path.with_name(path.name + ".png")
-    return path if save_export(chart, path, lambda p: export_chart(chart, p, caption)) else None
-
-
-def plan_caption(chart: QWidget, plan: Plan) -> ChartCaption:
-    """The chart's title, the plan's organisation and ODS code, today, the plan as source."""
-    return ChartCaption(chart_title(chart), f"{plan.organisation} ({plan.ods_code})",
-                        source=f"Source: {plan.title}, Planning Workbench")
-
-
-def install_chart_export(chart: QWidget, plan: Callable[[], Plan]) -> QMenu:
-    """A right-click menu with "Export chart…" on `chart`, captioned from the current
-    `plan()` (the plots keep pyqtgraph's own menus off; its exporter dialog is never
-    offered: its SVG exporter crashes with PySide6)."""
-    menu = QMenu(chart)
-    menu.addAction("Export chart…", lambda: ask_export_chart(
-        chart, plan_caption(chart, plan()), plan().ods_code))
-    chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    chart.customContextMenuRequested.connect(lambda pos: menu.popup(chart.mapToGlobal(pos)))
-    return menu

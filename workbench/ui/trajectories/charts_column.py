@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.domain.trajectories import Trajectory
 from workbench.ui import style
-from workbench.ui.charts.export import install_chart_export
+from workbench.ui.charts.export_menu import install_chart_export
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.trajectories.plan_chart import PlanChart
 from workbench.ui.trajectories.spc_chart import SpcChart, spc_summary
