@@ -170,3 +170,18 @@ def export_title(chart) -> str:
     from workbench.ui.charts.export_menu import chart_title
 
     return chart_title(chart)
+
+
+def test_a_page_exports_its_charts_stacked_under_one_caption(charts, tmp_path):
+    from workbench.ui.charts.export import page_charts
+    from workbench.ui.charts.export_menu import save_page_charts
+
+    assert page_charts(charts) == [charts.savings, charts.workstreams, charts.risks]
+    plan = charts.controller.plan
+    out = save_page_charts(charts, plan, tmp_path / "page.pdf")
+    page = pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages[0]
+    assert round(float(page.mediabox.height)) == round((0.9 + 3 * 3) * 72)
+    text = " ".join(page.extract_text().split())
+    for shown in ("Operational plan 2016/17", "Oxfordshire CCG (10Q)", "Savings by workstream",
+                  "Risk exposure", "Cumulative savings against the requirement"):
+        assert shown in text, shown

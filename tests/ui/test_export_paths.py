@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from workbench.domain.edits import EntityKind, SetField
@@ -124,6 +125,9 @@ def test_chart_export_menu_on_a_held_file(documents, controller, qtbot, monkeypa
     action.trigger()
     assert offered == [str(documents / f"{controller.plan.ods_code}-charts.png")]
     assert out.read_bytes().startswith(b"\x89PNG") and shown == []
+    figure = QImage(str(out))  # the page's three charts stacked, painted at 300 dpi
+    assert (figure.width(), figure.height()) == (2100, round((0.9 + 3 * 3) * 300))
+    assert figure.dotsPerMeterX() == 11811
     assert window.statusBar().currentMessage() == f"Saved {out}"
 
     window.statusBar().clearMessage()

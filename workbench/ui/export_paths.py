@@ -31,10 +31,14 @@ def default_export_path(*parts: str, suffix: str) -> Path:
 
 def ask_save_path(parent: QWidget | None, caption: str, *parts: str, suffix: str,
                   filter_text: str) -> Path | None:
-    """The save dialog, opened on the default export path; None when cancelled."""
+    """The save dialog, opened on the default export path; None when cancelled. A name
+    typed without an extension gets `suffix`."""
     start = default_export_path(*parts, suffix=suffix)
     path, _ = QFileDialog.getSaveFileName(parent, caption, str(start), filter_text)
-    return Path(path) if path else None
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_name(chosen.name + suffix)
 
 
 def save_export(parent: QWidget | None, path: Path, write: Callable[[Path], object]) -> bool:

@@ -21,6 +21,7 @@ from workbench.domain.edits import EntityKind
 from workbench.ui.activity.activity_page import ActivityPage
 from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.charts import ChartsPanel
+from workbench.ui.charts.export_menu import save_page_charts
 from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
@@ -261,11 +262,15 @@ class MainWindow(QMainWindow):
         if path and save_export(self, path, save):
             self.statusBar().showMessage(f"Saved {path}", 8000)
 
+    def _save_charts(self, path: Path) -> None:
+        """The page's charts as one captioned figure for a paper (300 dpi PNG or PDF)."""
+        save_page_charts(self.current_charts(), self.controller.plan, path)
+
     def export_png(self) -> None:
-        self._export("Export charts as PNG", ".png", self.current_charts().save_png)
+        self._export("Export charts as PNG", ".png", self._save_charts)
 
     def export_pdf(self) -> None:
-        self._export("Export charts as PDF", ".pdf", self.current_charts().save_pdf)
+        self._export("Export charts as PDF", ".pdf", self._save_charts)
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a plan", "",

@@ -13,7 +13,7 @@ turn into "close it and try again"), not as Qt's silent `False`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,14 +62,30 @@ class ChartCaption:
 
     @property
     def subtitle(self) -> str:
-        return f"{self.organisation} · {self.on.strftime('%d %B %Y').lstrip('0')}"
+        day = self.on.strftime("%d %B %Y").lstrip("0")
+        return f"{self.organisation} · {day}" if self.organisation else day
 
 
 SCREEN_DPI = 96  # the unit the chart's own items are laid out in (pyqtgraph: pixels)
 
 
-def print_size(dpi: int = PRINT_DPI) -> QSize:
-    return QSize(round(CHART_INCHES.width() * dpi), round(CHART_INCHES.height() * dpi))
+Charts = QWidget | Sequence[QWidget]  # one chart, or a page's charts stacked
+
+
+def _as_list(charts: Charts) -> list[QWidget]:
+    return [charts] if isinstance(charts, QWidget) else list(charts)
+
+
+def figure_inches(count: int = 1) -> QSizeF:
+    """7 × 4.5 inches for one chart; 3 inches more per chart when a page's are stacked."""
+    if count <= 1:
+        return CHART_INCHES
+    return QSizeF(CHART_INCHES.width(), 0.9 + 3.0 * count)
+
+
+def print_size(dpi: int = PRINT_DPI, count: int = 1) -> QSize:
+    inches = figure_inches(count)
+    return QSize(round(inches.width() * dpi), round(inches.height() * dpi))
 
 
 def _font(points: float, bold: bool = False) -> QFont:
@@ -79,7 +95,7 @@ def _font(points: float, bold: bool = False) -> QFont:
     return font
 
 
-def paint_chart(painter: QPainter, area: QRectF, chart: QWidget, caption: ChartCaption) -> None:
+def paint_chart(painter: QPainter, area: QRectF, chart: Charts, caption: ChartCaption) -> None:
     """Title, organisation and date above the chart, the source line below, in `area`.
 
     Painted in 96-dpi units, as the chart's own items are laid out: the painter's device
@@ -102,10 +118,14 @@ def paint_chart(painter: QPainter, area: QRectF, chart: QWidget, caption: ChartC
     bottom = area.bottom() - pad - source_height
     painter.drawText(QRectF(area.left() + pad, bottom, area.width() - 2 * pad, source_height),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption.source)
-    target = QRectF(area.left() + pad, top + 2 * line, area.width() - 2 * pad,
-                    bottom - top - 4 * line)
-    with _own_title_hidden(chart, caption.title):
-        _paint_widget(painter, target, chart)
+    charts = _as_list(chart)
+    gap = 8 * line
+    height = (bottom - top - 4 * line - gap * (len(charts) - 1)) / max(len(charts), 1)
+    for index, each in enumerate(charts):
+        target = QRectF(area.left() + pad, top + 2 * line + index * (height + gap),
+                        area.width() - 2 * pad, height)
+        with _own_title_hidden(each, caption.title):
+            _paint_widget(painter, target, each)
 
 
 @contextmanager
@@ -169,20 +189,21 @@ def _render(draw: Callable[[QIODevice], None]) -> bytes:
     return bytes(data.data())
 
 
-def chart_png(chart: QWidget, caption: ChartCaption, dpi: int = PRINT_DPI) -> bytes:
+def chart_png(chart: Charts, caption: ChartCaption, dpi: int = PRINT_DPI) -> bytes:
     """7 × 4.5 inches at `dpi` (2100 × 1350 pixels at 300), the resolution in the file.
 
     The chart is recorded as drawing commands (a QPicture, at 96 dpi as on screen) and
     played back onto the image through a scaled painter: lines and text are drawn at
     `dpi`, and items pyqtgraph keeps at a fixed pixel size (legend, symbols) scale too."""
-    logical = print_size(SCREEN_DPI)
+    count = len(_as_list(chart))
+    logical = print_size(SCREEN_DPI, count)
     picture = QPicture()
     recorder = QPainter(picture)
     try:
         paint_chart(recorder, QRectF(0, 0, logical.width(), logical.height()), chart, caption)
     finally:
         recorder.end()
-    image = QImage(print_size(dpi), QImage.Format.Format_ARGB32)
+    image = QImage(print_size(dpi, count), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     screen = round(SCREEN_DPI / 0.0254)
     image.setDotsPerMeterX(screen)  # fonts resolve at 96 dpi while playing back...
@@ -206,9 +227,9 @@ def chart_png(chart: QWidget, caption: ChartCaption, dpi: int = PRINT_DPI) -> by
     return _render(save)
 
 
-def chart_svg(chart: QWidget, caption: ChartCaption) -> bytes:
+def chart_svg(chart: Charts, caption: ChartCaption) -> bytes:
     """7 × 4.5 inches of vectors (96 user units per inch, as browsers and Word read SVG)."""
-    size = print_size(SCREEN_DPI)
+    size = print_size(SCREEN_DPI, len(_as_list(chart)))
 
     def draw(device: QIODevice) -> None:
         generator = QSvgGenerator()
@@ -227,12 +248,12 @@ def chart_svg(chart: QWidget, caption: ChartCaption) -> bytes:
     return _render(draw)
 
 
-def chart_pdf(chart: QWidget, caption: ChartCaption) -> bytes:
+def chart_pdf(chart: Charts, caption: ChartCaption) -> bytes:
     """One page the size of the chart, text and lines as vectors."""
 
     def draw(device: QIODevice) -> None:
         writer = QPdfWriter(device)
-        page = QPageSize(CHART_INCHES, QPageSize.Unit.Inch, "Chart")
+        page = QPageSize(figure_inches(len(_as_list(chart))), QPageSize.Unit.Inch, "Chart")
         writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait,
                                          QMarginsF(0, 0, 0, 0)))
         writer.setResolution(SCREEN_DPI)  # vectors: the unit only sets the fonts' scale
@@ -251,8 +272,9 @@ def chart_pdf(chart: QWidget, caption: ChartCaption) -> bytes:
 RENDERERS = {".png": chart_png, ".svg": chart_svg, ".pdf": chart_pdf}
 
 
-def export_chart(chart: QWidget, path: Path, caption: ChartCaption) -> Path:
-    """Write `chart` to `path` as PNG (300 dpi), SVG or PDF, chosen by the suffix."""
+def export_chart(chart: Charts, path: Path, caption: ChartCaption) -> Path:
+    """Write `chart` (or several, stacked) to `path` as PNG (300 dpi), SVG or PDF, chosen
+    by the suffix."""
     path = Path(path)
     render = RENDERERS.get(path.suffix.lower())
     if render is None:
@@ -261,31 +283,22 @@ def export_chart(chart: QWidget, path: Path, caption: ChartCaption) -> Path:
     return path
 
 
-# -- the panels' "save all charts" (File menu), kept for their callers --------------------
-def save_widget_png(widget: QWidget, path: Path) -> None:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().save(buffer, "PNG"):
-        raise OSError(f"could not render {Path(path).name}")
-    buffer.close()
-    Path(path).write_bytes(bytes(data.data()))
+def page_charts(page: QWidget) -> list[QWidget]:
+    """The charts shown on a page (pyqtgraph views), top to bottom, left to right: what
+    File > Export charts puts in its figure, without tables, splitters or labels."""
+    views = [view for view in page.findChildren(QGraphicsView) if view.isVisible()]
+    return sorted(views, key=lambda v: (v.mapTo(page, QPoint(0, 0)).y(),
+                                        v.mapTo(page, QPoint(0, 0)).x()))
 
 
-def save_widget_pdf(widget: QWidget, path: Path) -> None:
-    """One A4 page holding `widget`, scaled to fit, drawn as vectors."""
+# -- the pages' save_png / save_pdf (File menu), kept for their callers ---------------------
+def save_widget_png(widget: QWidget, path: Path, caption: ChartCaption | None = None) -> None:
+    """The charts on `widget` as one 300-dpi figure (painted again, not grabbed)."""
+    export_chart(page_charts(widget) or widget, path,
+                 caption or ChartCaption(widget.accessibleName() or "Charts", ""))
 
-    def draw(device: QIODevice) -> None:
-        writer = QPdfWriter(device)
-        a4 = QPageSize(QPageSize.PageSizeId.A4)
-        writer.setPageLayout(QPageLayout(a4, QPageLayout.Orientation.Portrait,
-                                         QMarginsF(10, 10, 10, 10)))
-        writer.setResolution(96)
-        painter = QPainter(writer)
-        try:
-            page = writer.pageLayout().paintRectPixels(writer.resolution())
-            _paint_widget(painter, QRectF(0, 0, page.width(), page.height()), widget)
-        finally:
-            painter.end()
 
-    Path(path).write_bytes(_render(draw))
+def save_widget_pdf(widget: QWidget, path: Path, caption: ChartCaption | None = None) -> None:
+    """The charts on `widget` as one vector PDF page."""
+    export_chart(page_charts(widget) or widget, path,
+                 caption or ChartCaption(widget.accessibleName() or "Charts", ""))

@@ -11,7 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workbench.domain.plan import Plan
-from workbench.ui.charts.export import FORMATS, RENDERERS, ChartCaption, export_chart
+from workbench.ui.charts.export import (
+    FORMATS,
+    RENDERERS,
+    ChartCaption,
+    export_chart,
+    page_charts,
+)
 from workbench.ui.export_paths import ask_save_path, save_export
 
 
@@ -46,6 +52,18 @@ def plan_caption(chart: QWidget, plan: Plan) -> ChartCaption:
     """The chart's title, the plan's organisation and ODS code, today, the plan as source."""
     return ChartCaption(chart_title(chart), f"{plan.organisation} ({plan.ods_code})",
                         source=f"Source: {plan.title}, Planning Workbench")
+
+
+def figure_caption(plan: Plan) -> ChartCaption:
+    """A page's charts exported together: the plan's name and year as the title."""
+    return ChartCaption(f"{plan.name} {plan.first_year.label}",
+                        f"{plan.organisation} ({plan.ods_code})",
+                        source=f"Source: {plan.title}, Planning Workbench")
+
+
+def save_page_charts(page: QWidget, plan: Plan, path: Path) -> Path:
+    """File > Export charts: every chart on `page` in one captioned figure."""
+    return export_chart(page_charts(page) or page, path, figure_caption(plan))
 
 
 def install_chart_export(chart: QWidget, plan: Callable[[], Plan]) -> QMenu:
