@@ -154,3 +154,25 @@ def test_template_export_on_a_held_file(controller, qtbot, monkeypatch, tmp_path
     assert len(shown) == 1 and shown[0].startswith("10Q-finance.xlsx: ")
     assert "close it in Excel and try again" in shown[0]
     assert out.read_bytes() == b"old"
+
+
+def test_a_new_plan_file_named_from_the_typed_ods_code_is_windows_safe(qtbot):
+    """The welcome screen names a new plan's database "<ODS code>-<year>.db": a code typed
+    as "1:Q" must not make an NTFS stream "Q-2017.db" of a file "1", nor "A*B" a name
+    Windows refuses. ("CON-2017.db" is no device name: the year follows the code.)"""
+    from workbench.store.database import data_dir
+    from workbench.ui.dialogs.welcome_dialog import WelcomeDialog
+    from workbench.ui.launcher import Launcher, lock_plan
+
+    for typed, expected in (("1:Q", "1-Q-2017.db"), ("a*b", "A-B-2017.db"),
+                            ("con", "CON-2017.db")):
+        dialog = WelcomeDialog("")
+        qtbot.addWidget(dialog)
+        dialog.new.setChecked(True)
+        qtbot.keyClicks(dialog.organisation, "Test CCG")
+        qtbot.keyClicks(dialog.ods_code, typed)
+        dialog.year.setValue(2017)
+        window = Launcher(lock_plan)._open_choice(dialog.choice())
+        qtbot.addWidget(window)
+        assert (data_dir() / expected).is_file(), sorted(p.name for p in data_dir().iterdir())
+        assert window.controller.plan.ods_code == typed.upper()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.filenames import export_file_name
 from workbench.domain.plan import new_plan
 from workbench.store import open_store
 from workbench.store.backups import take_backup
@@ -85,7 +86,8 @@ class Launcher(QObject):
         if choice.action == "open" and choice.path is not None:
             return self.open(str(choice.path), on_failure_ask=False, raise_errors=True)
         if choice.action == "new":
-            path = data_dir() / f"{choice.ods_code}-{choice.first_year}.db"
+            path = data_dir() / export_file_name(choice.ods_code, str(choice.first_year),
+                                                 suffix=".db")  # Windows-safe name
             store = open_store(path, create=True)
             if store.list_plans():
                 raise WorkbenchError(f"{path} already holds a plan; open it instead")
