@@ -26,6 +26,7 @@ from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
 from workbench.ui.history_panel import HistoryPanel
+from workbench.ui.odds import OddsFeature
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.plan_controller import PlanController
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.history_dock.hide()
         for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
             dock.visibilityChanged.connect(panel.set_active)
+        self.odds = OddsFeature(self)
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)

@@ -64,6 +64,10 @@ def build_menus(w: MainWindow) -> None:
     freeze.setEnabled(writable)
     plan_menu.addAction(freeze)
     plan_menu.addAction(w.action("&Versions and comparison…", w.show_versions, "Ctrl+Shift+V"))
+    plan_menu.addSeparator()
+    w.odds_action = w.action("Delivery &odds…", w.odds.show, "Ctrl+Shift+O",
+                             "How likely the plan is to meet the business rules (Monte Carlo)")
+    plan_menu.addAction(w.odds_action)
 
     view_menu = w.menuBar().addMenu("&View")
     for index, kind in enumerate(w.tables):  # in tab order

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.ui import style
@@ -55,6 +62,14 @@ ROWS: list[tuple[str | None, str, object, str]] = [
      "Contingency plus uncommitted reserve."),
     ("risks_net", "Net exposure", style.fmt_money, "After mitigations less reserves."),
 ]
+ODDS_ROWS = [
+    ("p_meet_business_rules", "Chance of meeting the rules",
+     "Share of simulated years ending with surplus, contingency and uncommitted reserve "
+     "intact (delivered savings ≥ requirement + risks that happen)."),
+    ("p10_gbp", "Year-end position P10", "1 simulated year in 10 ends worse than this."),
+    ("p50_gbp", "Year-end position P50", "The median simulated year-end position."),
+    ("p90_gbp", "Year-end position P90", "1 simulated year in 10 ends better than this."),
+]
 EMPHASIS = {"savings_requirement", "savings_gap", "risks_net"}
 
 
@@ -64,18 +79,12 @@ class SummaryPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setAccessibleName("Plan summary")
         body = QWidget()
-        outer = QVBoxLayout(body)
+        outer = self._outer = QVBoxLayout(body)
         self.values: dict[str, QLabel] = {}
         form: QFormLayout | None = None
         for key, label, _fmt, tip in ROWS:
             if key is None:
-                heading = QLabel(label)
-                heading.setStyleSheet(f"font-weight: bold; color: {style.NHS_BLUE};"
-                                      "margin-top: 6px;")
-                outer.addWidget(heading)
-                form = QFormLayout()
-                form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-                outer.addLayout(form)
+                form = self._section(label)
                 continue
             value = QLabel()
             value.setObjectName(key)
@@ -93,6 +102,46 @@ class SummaryPanel(QScrollArea):
         self.setWidget(body)
         controller.results_changed.connect(self._on_results_changed)
         self._on_results_changed(controller.results)
+
+    def _section(self, title: str) -> QFormLayout:
+        """A heading and a form for its figures, placed before the closing stretch."""
+        heading = QLabel(title)
+        heading.setStyleSheet(f"font-weight: bold; color: {style.NHS_BLUE}; margin-top: 6px;")
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        at = self._outer.count()
+        if at and self._outer.itemAt(at - 1).spacerItem() is not None:
+            at -= 1
+        self._outer.insertWidget(at, heading)
+        self._outer.insertLayout(at + 1, form)
+        return form
+
+    def attach_odds(self, runner, show_odds) -> None:
+        """A Delivery odds section: the latest simulation's odds, and a button to run it."""
+        form = self._section("Delivery odds")
+        self.odds_values: dict[str, QLabel] = {}
+        for key, label, tip in ODDS_ROWS:
+            value = QLabel("–")
+            value.setObjectName(key)
+            value.setAccessibleName(label)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setToolTip(tip)
+            name = QLabel(label)
+            name.setToolTip(tip)
+            form.addRow(name, value)
+            self.odds_values[key] = value
+        self.odds_button = QPushButton("Run delivery odds…")
+        self.odds_button.setAccessibleName("Show and run the delivery odds")
+        self.odds_button.clicked.connect(show_odds)
+        form.addRow(self.odds_button)
+        runner.finished.connect(self._on_odds_finished)
+
+    def _on_odds_finished(self, result) -> None:
+        figures = result.figures()
+        for key, value in self.odds_values.items():
+            pct = key.startswith("p_")
+            value.setText(style.fmt_pct(figures[key]) if pct else style.fmt_money(figures[key]))
+        self.odds_button.setText(f"Delivery odds ({result.settings.draws:,} draws)…")
 
     def _on_results_changed(self, results: PlanResults) -> None:
         summary: PlanSummary = results.summary

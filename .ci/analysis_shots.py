@@ -1,0 +1,45 @@
+"""Screenshots of the analysis screens: delivery odds, a figure explained, a versions diff.
+
+Usage: analysis_shots.py DB WHAT OUT.png   (WHAT: odds | explain | diff; under Xvfb)
+Each screen is reached as a user would: the menu action, a click on a summary figure.
+"""
+
+import sys
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from workbench.store import open_store
+from workbench.ui.look import apply_nhs_look
+from workbench.ui.main_window import MainWindow
+from workbench.ui.plan_controller import PlanController
+
+
+def main() -> None:
+    db, what, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    app = QApplication(sys.argv[:1])
+    apply_nhs_look(app)
+    store = open_store(db)
+    window = MainWindow(PlanController(store.load_plan(), store), db)
+    window.resize(1600, 1000)
+    window.show()
+    target = window
+
+    def act() -> None:
+        nonlocal target
+        if what == "odds":
+            window.odds_action.trigger()
+            window.resizeDocks([window.odds.dock], [640], Qt.Orientation.Horizontal)
+        QTimer.singleShot(700, grab)
+
+    def grab() -> None:
+        target.grab().save(out)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(500, act)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
