@@ -35,6 +35,13 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
                                        f"confidence (Beta concentration, default "
                                        f"{DEFAULT_CONCENTRATION:g})")
     sim.add_argument("--json", action="store_true", help="machine-readable output")
+    exp = commands.add_parser(
+        "explain", parents=[common],
+        help="how a summary figure is derived, down to the rows (e.g. savings_gap_gbp)")
+    exp.add_argument("figure", metavar="FIGURE",
+                     help="a key of `summary --json` (savings_gap_gbp) or its name (savings_gap)")
+    exp.add_argument("--rows", type=int, default=12, metavar="N",
+                     help="list at most N rows under each figure (default 12)")
 
 
 def _load(args: argparse.Namespace):
@@ -73,9 +80,38 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def figure_field(name: str) -> str:
+    """The PlanSummary field a FIGURE names (a `summary --json` key or the field itself)."""
+    import dataclasses
+
+    from workbench.cli import SUMMARY_KEYS
+    from workbench.engine.results import PlanSummary
+
+    if name in SUMMARY_KEYS:
+        return SUMMARY_KEYS[name][0]
+    fields = [f.name for f in dataclasses.fields(PlanSummary)]
+    if name in fields:
+        return name
+    raise WorkbenchError(f"no figure called {name!r}; one of: {', '.join(SUMMARY_KEYS)}")
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from workbench.engine import compute
+    from workbench.engine.explain import tree_text
+    from workbench.engine.explain_build import explain
+    from workbench.ui.style import fmt_money_full, fmt_pct
+
+    field = figure_field(args.figure)
+    plan = _load(args)
+    node = explain(plan, compute(plan), field)
+    print("\n".join(tree_text(node, fmt_money_full, lambda v: fmt_pct(v, 2),
+                              max_rows=max(args.rows, 0))))
+    return 0
+
+
 def _money(value: float) -> str:
     sign = "-" if value < 0 else ""
     return f"{sign}£{abs(value):,.0f}"
 
 
-COMMANDS: dict[str, Handler] = {"simulate": cmd_simulate}
+COMMANDS: dict[str, Handler] = {"simulate": cmd_simulate, "explain": cmd_explain}

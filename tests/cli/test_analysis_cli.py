@@ -45,3 +45,26 @@ def test_simulate_readable_and_bad_options(demo_db, capsys):
     assert "draws" in capsys.readouterr().err
     assert main(["simulate", "--db", str(demo_db), "--concentration", "-1"]) == 2
     assert "concentration" in capsys.readouterr().err
+
+
+def test_explain_prints_the_tree_down_to_the_rows(demo_db, capsys):
+    assert main(["explain", "savings_gap_gbp", "--db", str(demo_db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ("Savings gap £13,293,500 = savings requirement £22,393,500"
+                        " − schemes identified £7,000,000 − schemes earmarked £2,100,000")
+    assert lines[1].strip() == (
+        "Savings requirement £22,393,500 = planned spend £741,999,000"
+        " + business-rule holdbacks £28,894,500 − total allocation £748,500,000")
+    assert "    - RightCare MSK triage and community service: £1,200,000" in lines
+
+
+def test_explain_takes_every_summary_key_and_names_a_wrong_one(demo_db, capsys):
+    from workbench.cli import SUMMARY_KEYS
+
+    for key in SUMMARY_KEYS:
+        assert main(["explain", key, "--db", str(demo_db), "--rows", "0"]) == 0, key
+        assert capsys.readouterr().out
+    assert main(["explain", "risks_net", "--db", str(demo_db)]) == 0
+    assert capsys.readouterr().out.startswith("Net risk exposure £4,572,500 = the larger of £0")
+    assert main(["explain", "gap", "--db", str(demo_db)]) == 2
+    assert "no figure called 'gap'" in capsys.readouterr().err
