@@ -1,12 +1,15 @@
 """Screenshots of the analysis screens: delivery odds, a figure explained, a versions diff.
 
-Usage: analysis_shots.py DB WHAT OUT.png   (WHAT: odds | explain | diff; under Xvfb)
+Usage: analysis_shots.py DB WHAT OUT.png   (WHAT: odds | explain | diff; under Xvfb, e.g.
+  XDG_CONFIG_HOME=$(mktemp -d) xvfb-run -a -s "-screen 0 1600x1000x24" \
+      python .ci/analysis_shots.py demo.db odds resources/screenshots/delivery-odds.png)
 Each screen is reached as a user would: the menu action, a click on a summary figure.
 """
 
 import sys
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from workbench.store import open_store
@@ -30,6 +33,10 @@ def main() -> None:
         if what == "odds":
             window.odds_action.trigger()
             window.resizeDocks([window.odds.dock], [640], Qt.Orientation.Horizontal)
+        elif what == "explain":
+            label = window.summary.values["savings_requirement"]
+            QTest.mouseClick(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
+            window.resizeDocks([window.explain.dock], [420], Qt.Orientation.Vertical)
         QTimer.singleShot(700, grab)
 
     def grab() -> None:

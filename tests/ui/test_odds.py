@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QTabBar
 
 from workbench.domain.edits import EntityKind, SetField
 from workbench.ui.odds import runner as runner_module
@@ -88,3 +88,19 @@ def test_cancel_stops_a_long_run_and_keeps_the_last_result(window, qtbot, monkey
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert runner.result is kept and not runner.running
+
+
+def test_raising_the_odds_tab_runs_it_once(window, qtbot):
+    odds = window.odds
+    odds.dock.toggleViewAction().trigger()  # View → Delivery odds: a tab beside the summary
+    bar = next(b for b in window.findChildren(QTabBar)
+               if "Delivery odds" in [b.tabText(i) for i in range(b.count())])
+    index = [bar.tabText(i) for i in range(bar.count())].index("Delivery odds")
+    assert odds.runner.result is None
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: odds.runner.result is not None, timeout=5000)
+    first = odds.runner.result
+    odds.dock.hide()
+    odds.dock.show()
+    QApplication.processEvents()
+    assert odds.runner.result is first

@@ -25,6 +25,7 @@ from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
+from workbench.ui.explain import ExplainFeature
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.odds import OddsFeature
 from workbench.ui.panels.drivers_panel import DriversPanel
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
             dock.visibilityChanged.connect(panel.set_active)
         self.odds = OddsFeature(self)
+        self.explain = ExplainFeature(self)
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)

@@ -82,6 +82,8 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
+    view_menu.addAction(w.odds.dock.toggleViewAction())
+    view_menu.addAction(w.explain.dock.toggleViewAction())
     history = w.history_dock.toggleViewAction()
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)

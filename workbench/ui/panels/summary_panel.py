@@ -1,8 +1,12 @@
-"""The plan summary: headline figures from PlanResults, each with how it is derived."""
+"""The plan summary: headline figures from PlanResults, each with how it is derived.
+
+Each figure is focusable: a click on it (or on its name), or Enter when it has focus,
+emits `figure_activated(key)`; the window shows the engine's explanation of it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -73,12 +77,21 @@ ODDS_ROWS = [
 EMPHASIS = {"savings_requirement", "savings_gap", "risks_net"}
 
 
+ODDS = "odds:"  # prefix of the delivery-odds figures, which open the odds panel
+ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
 class SummaryPanel(QScrollArea):
+    figure_activated = Signal(str)  # a PlanSummary field: show how it is derived
+
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._figure_of: dict[QObject, str] = {}
         self.setWidgetResizable(True)
         self.setAccessibleName("Plan summary")
         body = QWidget()
+        body.setStyleSheet(f"QLabel:focus {{ background-color: {style.NHS_PALE_GREY};"
+                           f" border: 1px solid {style.NHS_BLUE}; }}")
         outer = self._outer = QVBoxLayout(body)
         self.values: dict[str, QLabel] = {}
         form: QFormLayout | None = None
@@ -91,17 +104,42 @@ class SummaryPanel(QScrollArea):
             value.setAccessibleName(label)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setToolTip(tip)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if key in EMPHASIS:
                 value.setStyleSheet("font-weight: bold;")
             name = QLabel(label)
             name.setToolTip(tip)
             form.addRow(name, value)
             self.values[key] = value
+            self._make_clickable(key, name, value, tip)
         outer.addStretch(1)
         self.setWidget(body)
         controller.results_changed.connect(self._on_results_changed)
         self._on_results_changed(controller.results)
+
+    def _make_clickable(self, key: str, name: QLabel, value: QLabel, tip: str) -> None:
+        value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        how = "the simulation" if key.startswith(ODDS) else "how it is derived"
+        value.setToolTip(f"{tip}\nClick, or press Enter, to see {how}.")
+        for label in (name, value):
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+            label.installEventFilter(self)
+            self._figure_of[label] = key
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        key = self._figure_of.get(watched)
+        if key is not None:
+            kind = event.type()
+            clicked = (kind == QEvent.Type.MouseButtonRelease
+                       and event.button() == Qt.MouseButton.LeftButton)
+            pressed = kind == QEvent.Type.KeyPress and event.key() in ACTIVATE_KEYS
+            if clicked or pressed:
+                if key.startswith(ODDS):
+                    self._show_odds()
+                else:
+                    self.values[key].setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.figure_activated.emit(key)
+                return pressed
+        return super().eventFilter(watched, event)
 
     def _section(self, title: str) -> QFormLayout:
         """A heading and a form for its figures, placed before the closing stretch."""
@@ -130,6 +168,8 @@ class SummaryPanel(QScrollArea):
             name.setToolTip(tip)
             form.addRow(name, value)
             self.odds_values[key] = value
+            self._make_clickable(f"{ODDS}{key}", name, value, tip)
+        self._show_odds = show_odds
         self.odds_button = QPushButton("Run delivery odds…")
         self.odds_button.setAccessibleName("Show and run the delivery odds")
         self.odds_button.clicked.connect(show_odds)
