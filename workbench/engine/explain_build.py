@@ -23,7 +23,7 @@ SCHEMES = "Savings schemes table"
 RISKS = "Risks table"
 ENGINE = "Planning engine"
 
-# Driver inputs: (field of FinancialDrivers, label, summary key if the summary shows it)
+# What each field of FinancialDrivers is called
 DRIVER_INPUTS = {
     "allocation": "Core allocation",
     "prior_year_allocation": "Prior-year allocation",
@@ -35,6 +35,7 @@ DRIVER_INPUTS = {
     "chc_risk_pool": "CHC risk-pool contribution",
     "tariff_uplift_pct": "Tariff uplift",
     "activity_growth_pct": "Activity growth",
+    "future_growth_pct": "Allocation growth after the first year",
 }
 
 
