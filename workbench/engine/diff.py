@@ -28,7 +28,7 @@ from typing import Any
 from workbench.domain.edits import EntityKind
 from workbench.domain.plan import Plan
 from workbench.engine.allocation import financial_position
-from workbench.engine.explain_build import DRIVER_INPUTS
+from workbench.engine.explain_build import DRIVER_INPUTS, explain_all
 from workbench.engine.recompute import compute
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.row_match import (
@@ -98,12 +98,17 @@ class RowChange:
 @dataclass(frozen=True)
 class FigureChange:
     key: str  # PlanSummary field
+    label: str
     old: Any
     new: Any
 
     @property
     def delta(self) -> float:
         return float(self.new) - float(self.old)
+
+    @property
+    def is_fraction(self) -> bool:
+        return self.key.endswith("_pct")
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,9 @@ def diff_plans(old: Plan, new: Plan, old_results: PlanResults | None = None,
     rows = _with_finance_effects(rows, old, new)
     rows = [_with_row_effects(r, old_results, new_results) for r in rows]
     rows.sort(key=lambda r: (-r.size, KIND_ORDER[r.changes[0]], r.kind.value, r.name))
-    figures = tuple(FigureChange(f.name, getattr(old_results.summary, f.name),
+    labels = explain_all(new, new_results)
+    figures = tuple(FigureChange(f.name, labels[f.name].label,
+                                 getattr(old_results.summary, f.name),
                                  getattr(new_results.summary, f.name))
                     for f in dataclasses.fields(PlanSummary))
     return PlanDiff(tuple(rows), figures)
