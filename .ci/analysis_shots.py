@@ -33,7 +33,27 @@ def main() -> None:
         if what == "odds":
             window.odds_action.trigger()
             window.resizeDocks([window.odds.dock], [640], Qt.Orientation.Horizontal)
-        elif what == "explain":
+        elif what == "diff":
+            from decimal import Decimal
+
+            from workbench.domain.edits import EntityKind, SetField
+            from workbench.domain.enums import SchemeStatus
+            from workbench.ui.dialogs.version_diff_dialog import VersionDiffDialog
+            from workbench.ui.dialogs.versions_dialog import freeze
+
+            c = window.controller
+            freeze(c, window, "Draft 2 March 2016")
+            plan = c.plan
+            pushes = [(EntityKind.SCHEME, plan.schemes[0], "gross_saving", Decimal(1_700_000)),
+                      (EntityKind.SCHEME, plan.schemes[7], "status", SchemeStatus.IDENTIFIED),
+                      (EntityKind.RISK, plan.risks[0], "likelihood", 3),
+                      (EntityKind.DRIVERS, plan.drivers, "tariff_uplift_pct", Decimal("0.015"))]
+            for kind, row, field, value in pushes:
+                row_id = plan.id if kind is EntityKind.DRIVERS else row.id
+                c.push(SetField(kind, row_id, field, getattr(row, field), value))
+            window.diff_action.trigger()
+            target = window.findChild(VersionDiffDialog)
+            target.resize(1300, 760)
             label = window.summary.values["savings_requirement"]
             QTest.mouseClick(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
             window.resizeDocks([window.explain.dock], [420], Qt.Orientation.Vertical)

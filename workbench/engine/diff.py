@@ -160,6 +160,32 @@ def diff_plans(old: Plan, new: Plan, old_results: PlanResults | None = None,
     return PlanDiff(tuple(rows), figures)
 
 
+MONEY_FIELDS = {"gross_saving", "investment", "value", "mitigation_value", "baseline", "amount",
+                "allocation", "prior_year_allocation", "running_cost_allocation",
+                "chc_risk_pool"}
+
+
+def field_text(row: RowChange) -> str:
+    """'gross saving: £1,200,000 → £1,700,000; status: Identified → Earmarked'."""
+    return "; ".join(f"{f.field.replace('_', ' ')}: {value_text(f.field, f.old)} → "
+                     f"{value_text(f.field, f.new)}" for f in row.fields)
+
+
+def value_text(field: str, value: Any) -> str:
+    """A changed field's value in words (money in pounds, rates in percent)."""
+    if value is None or value == "":
+        return "(none)"
+    if field in MONEY_FIELDS:
+        return f"-£{-float(value):,.0f}" if value < 0 else f"£{float(value):,.0f}"
+    if field.endswith("_pct") or field in ("confidence", "growth"):
+        return f"{float(value) * 100:.4g}%"
+    if field == "phasing":
+        return ",".join(f"{float(v):g}" for v in value)
+    if isinstance(value, tuple | list | frozenset | set):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)
+
+
 def _shown(field: str, value: Any, names) -> Any:
     return comparable(field, value, names) if field in LINKS else value
 

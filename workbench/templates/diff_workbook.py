@@ -17,7 +17,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from workbench.engine.diff import PlanDiff, RowChange
+from workbench.engine.diff import PlanDiff, field_text
 from workbench.templates.writer import check_target, save_atomically
 
 UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,25 +45,6 @@ def put(ws, row: int, column: int, value: Any, number_format: str | None = None)
     if number_format:
         cell.number_format = number_format
     return cell
-
-
-def field_text(row: RowChange) -> str:
-    """'gross saving: 1200000 → 1700000; status: Identified → Earmarked'."""
-    parts = []
-    for f in row.fields:
-        old, new = (_plain(v) for v in (f.old, f.new))
-        parts.append(f"{f.field.replace('_', ' ')}: {old} → {new}")
-    return "; ".join(parts)
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, tuple) and len(value) == 12:
-        return "phasing " + ",".join(f"{float(v):g}" for v in value)
-    if isinstance(value, tuple | list | frozenset | set):
-        return ", ".join(str(v) for v in value) or "(none)"
-    if value is None or value == "":
-        return "(none)"
-    return str(value)
 
 
 def _heading(ws, labels: list[str]) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
+from workbench.ui.dialogs.version_diff_dialog import show_version_diff
 from workbench.ui.template_actions import TemplateActions
 
 if TYPE_CHECKING:
@@ -64,6 +65,10 @@ def build_menus(w: MainWindow) -> None:
     freeze.setEnabled(writable)
     plan_menu.addAction(freeze)
     plan_menu.addAction(w.action("&Versions and comparison…", w.show_versions, "Ctrl+Shift+V"))
+    w.diff_action = w.action("&Compare versions row by row…",
+                             lambda _=False: show_version_diff(w.controller, w), "Ctrl+Shift+D",
+                             "Every change between two versions, with its effect on the gap")
+    plan_menu.addAction(w.diff_action)
     plan_menu.addSeparator()
     w.odds_action = w.action("Delivery &odds…", w.odds.show, "Ctrl+Shift+O",
                              "How likely the plan is to meet the business rules (Monte Carlo)")
