@@ -27,7 +27,8 @@ HEAD = Font(bold=True, color="FFFFFF")
 HEAD_FILL = PatternFill("solid", fgColor="005EB8")
 KINDS = {"scheme": "Savings scheme", "risk": "Risk", "workstream": "Workstream",
          "spend_line": "Spend line", "pressure": "Pressure", "activity_line": "Activity line",
-         "trajectory": "Trajectory", "template_value": "Template input", "drivers": "Driver"}
+         "trajectory": "Trajectory", "template_value": "Template input", "drivers": "Driver",
+         "scenario": "Scenario"}
 CHANGE_COLUMNS = ["Kind", "Row", "Change", "What changed", "Effect on requirement (£)",
                   "Effect on gap (£)", "Effect on risk-adjusted gap (£)",
                   "Effect on risk exposure (£)"]
