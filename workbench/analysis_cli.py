@@ -34,6 +34,8 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
                      metavar="K", help="how tightly scheme delivery clusters around its "
                                        f"confidence (Beta concentration, default "
                                        f"{DEFAULT_CONCENTRATION:g})")
+    sim.add_argument("--scenario", metavar="NAME",
+                     help="simulate the plan under this saved scenario instead of the base")
     sim.add_argument("--json", action="store_true", help="machine-readable output")
     exp = commands.add_parser(
         "explain", parents=[common],
@@ -53,6 +55,7 @@ def _load(args: argparse.Namespace):
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from workbench.engine import compute
+    from workbench.engine.scenarios import apply_scenario
     from workbench.engine.simulation import SimulationSettings, simulate
 
     settings = SimulationSettings(args.draws, args.seed, args.concentration)
@@ -61,13 +64,20 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
     plan = _load(args)
+    scenario = None
+    if args.scenario is not None:
+        scenario = find_scenario(plan, args.scenario)
+        plan = apply_scenario(plan, scenario)
     result = simulate(plan, compute(plan), settings)
     figures = result.figures()
     if args.json:
         print(json.dumps({"organisation": plan.organisation, "ods_code": plan.ods_code,
-                          "year": plan.first_year.label, **figures}, indent=2))
+                          "year": plan.first_year.label,
+                          "scenario": scenario.name if scenario else None, **figures},
+                         indent=2))
         return 0
-    print(f"{plan.title}: delivery odds from {settings.draws:,} draws "
+    under = f" under the scenario {scenario.name!r}" if scenario else ""
+    print(f"{plan.title}{under}: delivery odds from {settings.draws:,} draws "
           f"(seed {settings.seed}, concentration {settings.concentration:g})")
     print("  Year-end position against the business rules (0 = surplus and reserves intact)")
     for key, label in (("p10_gbp", "P10 (1 in 10 worse)"), ("p50_gbp", "P50 (median)"),
@@ -78,6 +88,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
           f"{figures['p_meet_business_rules']:>16.1%}")
     print(f"  {'Probability the surplus is kept':<34} {figures['p_surplus_intact']:>16.1%}")
     return 0
+
+
+def find_scenario(plan, name: str):
+    """The plan's scenario called `name` (any case), or a clear error naming the others."""
+    for scenario in plan.scenarios:
+        if scenario.name.strip().casefold() == name.strip().casefold():
+            return scenario
+    known = ", ".join(repr(s.name) for s in plan.scenarios) or "none saved"
+    raise WorkbenchError(f"no scenario called {name!r} in {plan.title} (scenarios: {known})")
 
 
 def figure_field(name: str) -> str:
