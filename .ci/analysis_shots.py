@@ -1,6 +1,7 @@
-"""Screenshots of the analysis screens: delivery odds, a figure explained, a versions diff.
+"""Screenshots of the analysis screens: delivery odds, a figure explained, a versions diff,
+scenarios.
 
-Usage: analysis_shots.py DB WHAT OUT.png   (WHAT: odds | explain | diff; under Xvfb, e.g.
+Usage: analysis_shots.py DB WHAT OUT.png  (WHAT: odds, explain, diff, scenarios; under Xvfb:
   XDG_CONFIG_HOME=$(mktemp -d) xvfb-run -a -s "-screen 0 1600x1000x24" \
       python .ci/analysis_shots.py demo.db odds resources/screenshots/delivery-odds.png)
 Each screen is reached as a user would: the menu action, a click on a summary figure.
@@ -54,9 +55,23 @@ def main() -> None:
             window.diff_action.trigger()
             target = window.findChild(VersionDiffDialog)
             target.resize(1300, 760)
+        elif what == "explain":
             label = window.summary.values["savings_requirement"]
             QTest.mouseClick(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
             window.resizeDocks([window.explain.dock], [420], Qt.Orientation.Vertical)
+        elif what == "scenarios":
+            from decimal import Decimal
+
+            from workbench.domain.edits import EntityKind, InsertRows
+            from workbench.domain.scenarios import Scenario
+
+            window.controller.push(InsertRows(EntityKind.SCENARIO, (
+                Scenario(None, "Growth 2.9%", activity_growth_pct=Decimal("0.029")),
+                Scenario(None, "Slip 3 months, 20% haircut", slippage_months=3,
+                         confidence_haircut=Decimal("0.2")))))
+            window.scenarios_action.trigger()
+            window.resizeDocks([window.scenarios.dock], [520], Qt.Orientation.Vertical)
+            window.scenarios.results.recompute()
         QTimer.singleShot(700, grab)
 
     def grab() -> None:

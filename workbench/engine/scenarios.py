@@ -113,7 +113,7 @@ def _scaled(factor: Decimal) -> dict[str, Callable[[Plan], Plan]]:
             d.allocation - d.prior_year_allocation) * factor),
         "Tariff uplift": drivers(tariff_uplift_pct=lambda d: d.tariff_uplift_pct * factor),
         "Activity growth": drivers(activity_growth_pct=lambda d: d.activity_growth_pct * factor),
-        "Investments and other pressures": rows("pressures", amount=times),
+        "Other pressures": rows("pressures", amount=times),
         "Scheme savings": rows("schemes", gross_saving=times),
         "Scheme confidence": rows("schemes", confidence=lambda c: min(c * factor, Decimal(1))),
         "Risk values": rows("risks", value=times),

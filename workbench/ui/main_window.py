@@ -32,6 +32,7 @@ from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
+from workbench.ui.scenarios import ScenariosFeature
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
             dock.visibilityChanged.connect(panel.set_active)
         self.odds = OddsFeature(self)
         self.explain = ExplainFeature(self)
+        self.scenarios = ScenariosFeature(self)
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)

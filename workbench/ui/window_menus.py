@@ -73,6 +73,10 @@ def build_menus(w: MainWindow) -> None:
     w.odds_action = w.action("Delivery &odds…", w.odds.show, "Ctrl+Shift+O",
                              "How likely the plan is to meet the business rules (Monte Carlo)")
     plan_menu.addAction(w.odds_action)
+    w.scenarios_action = w.action("&Scenarios…", w.scenarios.show, "Ctrl+Shift+W",
+                                  "What if: named overrides of the drivers, side by side, "
+                                  "and the tornado of the year-end shortfall")
+    plan_menu.addAction(w.scenarios_action)
 
     view_menu = w.menuBar().addMenu("&View")
     for index, kind in enumerate(w.tables):  # in tab order
@@ -89,6 +93,7 @@ def build_menus(w: MainWindow) -> None:
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addAction(w.odds.dock.toggleViewAction())
     view_menu.addAction(w.explain.dock.toggleViewAction())
+    view_menu.addAction(w.scenarios.dock.toggleViewAction())
     history = w.history_dock.toggleViewAction()
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)

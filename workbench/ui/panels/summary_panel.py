@@ -74,11 +74,17 @@ ODDS_ROWS = [
     ("p50_gbp", "Year-end position P50", "The median simulated year-end position."),
     ("p90_gbp", "Year-end position P90", "1 simulated year in 10 ends better than this."),
 ]
+SCENARIO_ROWS = [("savings_gap_risk_adjusted", "Gap, risk-adjusted"),
+                 ("year_end_shortfall", "Year-end shortfall")]
 EMPHASIS = {"savings_requirement", "savings_gap", "risks_net"}
 
 
 ODDS = "odds:"  # prefix of the delivery-odds figures, which open the odds panel
 ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def _short(name: str, most: int = 22) -> str:
+    return name if len(name) <= most else name[:most - 1] + "…"
 
 
 class SummaryPanel(QScrollArea):
@@ -175,6 +181,41 @@ class SummaryPanel(QScrollArea):
         self.odds_button.clicked.connect(show_odds)
         form.addRow(self.odds_button)
         runner.finished.connect(self._on_odds_finished)
+
+    def attach_scenarios(self, results, show_scenarios) -> None:
+        """A Scenarios section: the base and each scenario, one line each, side by side on
+        the risk-adjusted gap and the year-end shortfall, as the engine computed them."""
+        self._scenario_form = self._section("Scenarios")
+        self.scenarios_button = QPushButton("Scenarios…")
+        self.scenarios_button.clicked.connect(show_scenarios)
+        self.scenario_lines: dict[str, str] = {}
+        results.updated.connect(self._on_scenarios)
+        self._on_scenarios(results.figures)
+
+    def _on_scenarios(self, figures) -> None:
+        form = self._scenario_form
+        while form.rowCount():
+            form.removeRow(0)  # deletes the old labels (and the button, made anew below)
+        tip = ("Gap, risk-adjusted · year-end shortfall (the risk-adjusted gap plus risks "
+               "after mitigations), for the base plan and each scenario")
+        self.scenario_lines = {}
+        if len(figures) < 2:
+            none = QLabel("No scenarios yet: Plan → Scenarios adds one.")
+            none.setWordWrap(True)
+            form.addRow(none)
+        else:
+            form.addRow(QLabel("<i>gap, risk-adj. · shortfall</i>"))
+            for f in figures:
+                text = " · ".join(style.fmt_money(f.value(k)) for k, _label in SCENARIO_ROWS)
+                name, value = QLabel(_short(f.name)), QLabel(text)
+                for label in (name, value):
+                    label.setToolTip(f"{f.name}: {tip}")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                form.addRow(name, value)
+                self.scenario_lines[f.name] = text
+        button = QPushButton(self.scenarios_button.text())
+        button.clicked.connect(self.scenarios_button.click)
+        form.addRow(button)
 
     def _on_odds_finished(self, result) -> None:
         figures = result.figures()
