@@ -38,7 +38,7 @@ def test_typed_settings_and_run_button(window, qtbot):
     result = done.args[0]
     assert (result.settings.draws, result.settings.seed) == (2500, 77)
     assert not np.array_equal(result.positions[:2500], first.positions[:2500])
-    assert panel.status.text().startswith("2,500 draws, seed 77")
+    assert panel.status.text().startswith("Base plan: 2,500 draws, seed 77")
 
 
 def test_an_edit_reruns_the_odds(window, qtbot):
@@ -104,3 +104,26 @@ def test_raising_the_odds_tab_runs_it_once(window, qtbot):
     odds.dock.show()
     QApplication.processEvents()
     assert odds.runner.result is first
+
+
+def test_the_odds_of_a_scenario(window, qtbot):
+    from decimal import Decimal
+
+    from workbench.domain.edits import InsertRows
+    from workbench.domain.scenarios import Scenario
+
+    window.controller.push(InsertRows(EntityKind.SCENARIO, (
+        Scenario(None, "Haircut", confidence_haircut=Decimal("0.5")),)))
+    window.odds_action.trigger()
+    runner, panel = window.odds.runner, window.odds.panel
+    base = runner.result
+    assert [panel.subject.itemText(i) for i in range(panel.subject.count())] == [
+        "Base plan", "Scenario: Haircut"]
+    panel.subject.setFocus()
+    with qtbot.waitSignal(runner.finished, timeout=5000) as done:
+        qtbot.keyClick(panel.subject, Qt.Key.Key_Down)
+    # half of the schemes' risk-adjusted £5.815m is lost on average
+    assert done.args[0].expected_position == base.expected_position - 5_815_000 / 2
+    assert panel.status.text().startswith("Scenario 'Haircut': 10,000 draws")
+    window.undo_action.trigger()  # the scenario is gone: back to the base plan
+    assert panel.subject.count() == 1 and runner.scenario_id is None

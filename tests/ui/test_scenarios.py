@@ -86,3 +86,17 @@ def test_tornado_draws_the_engines_bars_and_follows_the_swing(window, qtbot):
     type_into(qtbot, panel.swing, "20")
     _base, wider = tornado(window.controller.plan, Decimal("0.2"))
     assert panel.tornado.bars == wider
+
+
+def test_the_tornado_follows_an_edit_once_edits_pause(window, qtbot):
+    from workbench.domain.edits import EntityKind, SetField
+
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    before = panel.tornado.base
+    d = window.controller.plan.drivers
+    window.controller.push(SetField(EntityKind.DRIVERS, window.controller.plan.id,
+                                    "tariff_uplift_pct", d.tariff_uplift_pct, Decimal("0.02")))
+    assert panel.tornado.base == before  # not redrawn inside the edit
+    qtbot.waitUntil(lambda: panel.tornado.base != before, timeout=3000)
+    assert panel.tornado.base == pytest.approx(tornado(window.controller.plan)[0])

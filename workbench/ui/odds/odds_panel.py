@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.domain.edits import EntityKind
 from workbench.engine.simulation import SimulationResult, SimulationSettings
 from workbench.ui import style
 from workbench.ui.odds.odds_chart import OddsChart
@@ -62,10 +64,16 @@ class OddsPanel(QWidget):
         self.concentration.setToolTip("Beta concentration: 2 spreads delivery widely, "
                                       "20 keeps each scheme close to its confidence")
         self._show_settings(runner.settings)
+        self.subject = QComboBox()
+        self.subject.setAccessibleName("Plan or scenario to simulate")
+        self._fill_subjects()
+        self.subject.currentIndexChanged.connect(self._on_subject_chosen)
+        runner.controller.plan_changed.connect(self._on_plan_changed)
         self.run_button = QPushButton("&Run")
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
         settings = QFormLayout()
+        settings.addRow("&Plan", self.subject)
         settings.addRow("&Draws", self.draws)
         settings.addRow("S&eed", self.seed)
         settings.addRow("&Concentration", self.concentration)
@@ -108,6 +116,27 @@ class OddsPanel(QWidget):
         self.seed.setValue(settings.seed)
         self.concentration.setValue(settings.concentration)
 
+    def _fill_subjects(self) -> None:
+        """Base plan, then each saved scenario (keeping the choice while it exists)."""
+        self.subject.blockSignals(True)
+        self.subject.clear()
+        self.subject.addItem("Base plan", None)
+        for scenario in self.runner.controller.plan.scenarios:
+            self.subject.addItem(f"Scenario: {scenario.name}", scenario.id)
+        at = self.subject.findData(self.runner.scenario_id)
+        self.subject.setCurrentIndex(max(at, 0))
+        if at < 0:
+            self.runner.scenario_id = None
+        self.subject.blockSignals(False)
+
+    def _on_plan_changed(self, changes) -> None:
+        if changes.touches(EntityKind.SCENARIO):
+            self._fill_subjects()
+
+    def _on_subject_chosen(self, _index: int) -> None:
+        self.runner.scenario_id = self.subject.currentData()
+        self.run()
+
     def run(self) -> None:
         self.runner.set_settings(SimulationSettings(
             self.draws.value(), self.seed.value(), self.concentration.value()))
@@ -123,7 +152,8 @@ class OddsPanel(QWidget):
             label.setText(show_figure(key, figures[key]))
         s = result.settings
         self.status.setText(
-            f"{s.draws:,} draws, seed {s.seed}, concentration {s.concentration:g}. "
+            f"{self.runner.subject}: {s.draws:,} draws, seed {s.seed}, concentration "
+            f"{s.concentration:g}. "
             f"The engine's risk-adjusted position is {style.fmt_money(result.expected_position)}"
             f"; reserves {style.fmt_money(result.reserves)}, surplus "
             f"{style.fmt_money(result.surplus)}.")

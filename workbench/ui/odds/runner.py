@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from workbench.engine import compute
+from workbench.engine.scenarios import apply_scenario
 from workbench.engine.simulation import (
     DeliveryInputs,
     SimulationResult,
@@ -38,6 +40,9 @@ class OddsRunner(QObject):
         self.window = window
         self.settings = SimulationSettings()
         self.result: SimulationResult | None = None
+        self.scenario_id: int | None = None  # simulate this saved scenario, not the base
+        self.subject = "Base plan"  # what the latest result simulated
+        self._pending_subject = self.subject  # what the run in progress simulates
         self.task: Task | None = None
         self._retired: list[Task] = []  # cancelled tasks, kept until their thread ends
         self._rerun = QTimer(self)
@@ -61,8 +66,9 @@ class OddsRunner(QObject):
         self._rerun.stop()
         self._retire_task()
         settings = self.settings
-        inputs = delivery_inputs(self.controller.plan, self.controller.results,
-                                 settings.concentration)
+        plan, results, subject = self._subject()
+        inputs = delivery_inputs(plan, results, settings.concentration)
+        self._pending_subject = subject
         if work_of(inputs, settings) <= BACKGROUND_WORK:
             self._deliver(draw_positions(inputs, settings))
             return
@@ -98,7 +104,17 @@ class OddsRunner(QObject):
             self._retired.append(self.task)
             self.task = None
 
+    def _subject(self):
+        """(plan, results, name) to simulate: the base, or the chosen scenario applied."""
+        plan = self.controller.plan
+        scenario = next((s for s in plan.scenarios if s.id == self.scenario_id), None)
+        if scenario is None:
+            return plan, self.controller.results, "Base plan"
+        changed = apply_scenario(plan, scenario)
+        return changed, compute(changed), f"Scenario {scenario.name!r}"
+
     def _deliver(self, result: SimulationResult) -> None:
+        self.subject = self._pending_subject
         self.result = result
         self.finished.emit(result)
 

@@ -180,6 +180,7 @@ class SummaryPanel(QScrollArea):
         self.odds_button.setAccessibleName("Show and run the delivery odds")
         self.odds_button.clicked.connect(show_odds)
         form.addRow(self.odds_button)
+        self._odds_runner = runner
         runner.finished.connect(self._on_odds_finished)
 
     def attach_scenarios(self, results, show_scenarios) -> None:
@@ -222,7 +223,9 @@ class SummaryPanel(QScrollArea):
         for key, value in self.odds_values.items():
             pct = key.startswith("p_")
             value.setText(style.fmt_pct(figures[key]) if pct else style.fmt_money(figures[key]))
-        self.odds_button.setText(f"Delivery odds ({result.settings.draws:,} draws)…")
+        subject = self._odds_runner.subject
+        of = "" if subject == "Base plan" else f", {subject}"
+        self.odds_button.setText(f"Delivery odds ({result.settings.draws:,} draws{of})…")
 
     def _on_results_changed(self, results: PlanResults) -> None:
         summary: PlanSummary = results.summary
