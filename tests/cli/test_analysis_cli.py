@@ -43,8 +43,11 @@ def test_simulate_readable_and_bad_options(demo_db, capsys):
     assert "P10" in out and "Probability of meeting the rules" in out
     assert main(["simulate", "--db", str(demo_db), "--draws", "0"]) == 2
     assert "draws" in capsys.readouterr().err
-    assert main(["simulate", "--db", str(demo_db), "--concentration", "-1"]) == 2
-    assert "concentration" in capsys.readouterr().err
+    assert main(["simulate", "--db", str(demo_db), "--draws", "1000000000"]) == 2
+    assert "from 1 to 5,000,000" in capsys.readouterr().err  # never 8 GB of draws
+    for bad in ("-1", "nan", "inf"):
+        assert main(["simulate", "--db", str(demo_db), "--concentration", bad]) == 2
+        assert "concentration" in capsys.readouterr().err
 
 
 def test_explain_prints_the_tree_down_to_the_rows(demo_db, capsys):

@@ -41,6 +41,8 @@ from workbench.engine.savings import CLOSING_STATUSES
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2016
 DEFAULT_CONCENTRATION = 4.0
+MAX_DRAWS = 5_000_000  # 40 MB of positions; more would add nothing a user could see
+MAX_CONCENTRATION = 1_000.0
 CHUNK = 1_000  # draws per step: bounds memory, and progress and Cancel act between steps
 Progress = Callable[[int, str], None]
 
@@ -52,10 +54,11 @@ class SimulationSettings:
     concentration: float = DEFAULT_CONCENTRATION
 
     def check(self) -> None:
-        if self.draws < 1:
-            raise ValueError("the number of draws must be at least 1")
-        if not self.concentration > 0:
-            raise ValueError("the concentration must be above 0")
+        if not 1 <= self.draws <= MAX_DRAWS:
+            raise ValueError(f"the number of draws must be from 1 to {MAX_DRAWS:,}")
+        if not 0 < self.concentration <= MAX_CONCENTRATION:  # also refuses NaN
+            raise ValueError(f"the concentration must be above 0 and at most "
+                             f"{MAX_CONCENTRATION:g}")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.edits import EntityKind
-from workbench.engine.simulation import SimulationResult, SimulationSettings
+from workbench.engine.simulation import (
+    MAX_CONCENTRATION,
+    MAX_DRAWS,
+    SimulationResult,
+    SimulationSettings,
+)
 from workbench.ui import style
 from workbench.ui.odds.odds_chart import OddsChart
 from workbench.ui.odds.runner import OddsRunner
@@ -50,7 +55,7 @@ class OddsPanel(QWidget):
         self.setAccessibleName("Delivery odds")
         self.runner = runner
         self.draws = QSpinBox()
-        self.draws.setRange(100, 5_000_000)
+        self.draws.setRange(100, MAX_DRAWS)
         self.draws.setSingleStep(10_000)
         self.draws.setGroupSeparatorShown(True)
         self.draws.setAccessibleName("Number of draws")
@@ -58,7 +63,7 @@ class OddsPanel(QWidget):
         self.seed.setRange(0, 2_000_000_000)
         self.seed.setAccessibleName("Random seed")
         self.concentration = QDoubleSpinBox()
-        self.concentration.setRange(0.1, 1000)
+        self.concentration.setRange(0.1, MAX_CONCENTRATION)
         self.concentration.setDecimals(1)
         self.concentration.setAccessibleName("Concentration of scheme delivery")
         self.concentration.setToolTip("Beta concentration: 2 spreads delivery widely, "
