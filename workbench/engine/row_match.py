@@ -103,6 +103,8 @@ def changed_fields(old: Any, new: Any, old_names, new_names) -> list[tuple[str, 
         if f.name == "id":
             continue
         a, b = getattr(old, f.name), getattr(new, f.name)
+        if f.name not in LINKS and a == b:
+            continue
         if comparable(f.name, a, old_names) != comparable(f.name, b, new_names):
             out.append((f.name, a, b))
     return out

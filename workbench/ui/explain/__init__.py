@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from workbench.engine.explain_build import explain_all
 from workbench.ui.explain.explain_panel import ExplainPanel
+
+REFRESH_DELAY_MS = 150
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -30,6 +32,11 @@ class ExplainFeature:
         self.key: str | None = None
         self.panel.go_to.connect(window.go_to)
         window.summary.figure_activated.connect(self.show)
+        # follow edits once they pause (the tree of a 2,000-scheme plan takes ~0.05 s)
+        self._timer = QTimer(self.dock)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh)
         self.controller.results_changed.connect(self._on_results_changed)
 
     def show(self, key: str) -> None:
@@ -40,6 +47,7 @@ class ExplainFeature:
         self.dock.raise_()
 
     def _refresh(self) -> None:
+        self._timer.stop()
         if self.key is None:
             return
         nodes = explain_all(self.controller.plan, self.controller.results)
@@ -48,4 +56,4 @@ class ExplainFeature:
 
     def _on_results_changed(self, _results) -> None:
         if self.dock.isVisible():
-            self._refresh()
+            self._timer.start()
