@@ -33,6 +33,8 @@ GOALS = {  # figure: (limit, unit); a figure passes when it is below its limit
     "template_import_ratio": 1.5,
     "startup_ms": 1500,
     "peak_rss_mb": 400,
+    "simulation_demo_ms": 1000,
+    "simulation_large_ms": 2000,
 }
 GROUPS = {  # --only names, in the order they run
     "engine": ("engine_full", "engine_edit"),
@@ -42,6 +44,7 @@ GROUPS = {  # --only names, in the order they run
     "import": ("template_import",),
     "rss": ("peak_rss",),
     "startup": ("startup",),
+    "odds": ("simulation",),
 }
 ORDER = [  # figures in the tables, in this order
     "engine_full_recompute_ms", "engine_edit_recompute_ms", "store_load_ms", "edit_to_chart_ms",
@@ -49,6 +52,7 @@ ORDER = [  # figures in the tables, in this order
     "template_export_ratio", "template_import_ms", "template_import_floor_ms",
     "template_import_ratio", "template_import_floor_gc_paused_ms",
     "template_import_ratio_gc_paused_floor", "startup_ms", "startup_large_ms", "peak_rss_mb",
+    "simulation_demo_ms", "simulation_large_ms",
 ]
 SCALES = ("1/10", "1/2", "1")
 
@@ -104,9 +108,27 @@ def measure(folder: Path, scale: str, groups: list[str], quick: bool) -> dict:
                 if space is None:
                     space = figures.prepare(folder / "plan", Fraction(scale))
                     out["counts"] = space.counts()
-                out.update(getattr(figures, name)(space, reps))
+                step = simulation if name == "simulation" else getattr(figures, name)
+                out.update(step(space, reps))
             log(f"[{scale}] {name} done in {time.perf_counter() - start:.1f} s")
     out["repeats"] = vars(reps)
+    return out
+
+
+def simulation(space, reps) -> dict[str, float]:
+    """Delivery odds: 10,000 Monte Carlo draws (inputs from the engine's results included)
+    on the demo plan and on the large plan, after one warm-up run (which also builds the
+    Beta quantile tables, about 0.2 s once per process)."""
+    from benchmarks.timing import sample
+    from workbench.domain.demo_plan import demo_plan
+    from workbench.engine import compute
+    from workbench.engine.simulation import SimulationSettings, simulate
+
+    settings = SimulationSettings(draws=10_000, seed=2016)
+    out = {}
+    for key, plan in (("simulation_demo_ms", demo_plan()), ("simulation_large_ms", space.plan)):
+        results = compute(plan)
+        out[key] = sample(lambda p=plan, r=results: simulate(p, r, settings), reps.medium).median
     return out
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from workbench import __version__
+from workbench import __version__, analysis_cli
 from workbench.domain.errors import WorkbenchError
 
 EXIT_ERROR = 2
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     actuals.add_argument("file", type=Path, metavar="FILE.csv")
     actuals.add_argument("--check", action="store_true",
                          help="only check the file; exit 1 on any problem")
+    analysis_cli.add_parsers(commands, common)
     return parser
 
 
@@ -216,7 +217,7 @@ def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> i
 
 
 COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,
-            "import": cmd_import, "actuals": cmd_actuals}
+            "import": cmd_import, "actuals": cmd_actuals, **analysis_cli.COMMANDS}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from workbench.domain.activity import ActivityLine
 from workbench.domain.plan import CostPressure, Plan, SpendLine
 from workbench.domain.risks import Risk
+from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
 from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
@@ -31,6 +32,7 @@ class EntityKind(StrEnum):
     ACTIVITY_LINE = "activity_line"
     TRAJECTORY = "trajectory"
     TEMPLATE_VALUE = "template_value"
+    SCENARIO = "scenario"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -44,6 +46,7 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.ACTIVITY_LINE: ActivityLine,
     EntityKind.TRAJECTORY: Trajectory,
     EntityKind.TEMPLATE_VALUE: TemplateValue,
+    EntityKind.SCENARIO: Scenario,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -55,6 +58,7 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.ACTIVITY_LINE: "activity_lines",
     EntityKind.TRAJECTORY: "trajectories",
     EntityKind.TEMPLATE_VALUE: "template_values",
+    EntityKind.SCENARIO: "scenarios",
 }
 
 

@@ -9,6 +9,7 @@ from workbench.domain.activity import ActivityLine
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
 from workbench.domain.risks import Risk
+from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
 from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
@@ -75,6 +76,7 @@ class Plan:
     activity_lines: list[ActivityLine] = field(default_factory=list)
     trajectories: list[Trajectory] = field(default_factory=list)
     template_values: list[TemplateValue] = field(default_factory=list)  # SRG, BCF inputs
+    scenarios: list[Scenario] = field(default_factory=list)  # what-ifs on the drivers
 
     @property
     def title(self) -> str:

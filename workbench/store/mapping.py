@@ -15,6 +15,7 @@ from workbench.store.rows import (
     PlanRow,
     PressureRow,
     RiskRow,
+    ScenarioRow,
     SchemeRow,
     SpendLineRow,
     TemplateValueRow,
@@ -31,6 +32,7 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.ACTIVITY_LINE: ActivityLineRow,
     EntityKind.TRAJECTORY: TrajectoryRow,
     EntityKind.TEMPLATE_VALUE: TemplateValueRow,
+    EntityKind.SCENARIO: ScenarioRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

@@ -50,6 +50,7 @@ LOAD_ORDER = [
     (EntityKind.ACTIVITY_LINE, "activity_lines"),
     (EntityKind.TRAJECTORY, "trajectories"),
     (EntityKind.TEMPLATE_VALUE, "template_values"),
+    (EntityKind.SCENARIO, "scenarios"),
 ]
 
 

@@ -233,3 +233,20 @@ class PlanVersionRow(Base):
     author: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text)
     frozen_plan_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ScenarioRow(Base):
+    """A named what-if on the plan's drivers (added in migration 0007)."""
+
+    __tablename__ = "scenarios"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    allocation_growth_pct: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    tariff_uplift_pct: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    activity_growth_pct: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    slippage_months: Mapped[int] = mapped_column(Integer)
+    confidence_haircut: Mapped[Decimal] = mapped_column(DecimalText)
+    risk_likelihood_shift: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)

@@ -13,7 +13,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from workbench.domain.edits import ROW_LISTS, Batch, EntityKind, SetField
+from workbench.domain.edits import ROW_LISTS, Batch, Edit, EntityKind, SetField
 from workbench.domain.enums import PlanStatus
 from workbench.domain.errors import ReadOnlyError, StoreError
 from workbench.domain.plan import Plan
@@ -74,6 +74,34 @@ def load_version(store: PlanStore, version: PlanVersion) -> Plan:
                          "(it was recorded before versions kept one)")
     with store.transaction() as s:
         return read_plan(s, version.frozen_plan_id, store.label)
+
+
+def compare_plans(store: PlanStore, older: PlanVersion | None,
+                  newer: PlanVersion | None) -> tuple[Plan, Plan]:
+    """The two plans to compare, read in one transaction (None = the working plan)."""
+    if store.plan_id is None:
+        store.load_plan()
+    with store.transaction() as s:
+        return tuple(read_plan(s, _plan_id_of(store, v), store.label)  # type: ignore[return-value]
+                     for v in (older, newer))
+
+
+def restore_edit_for(store: PlanStore, version: PlanVersion) -> Edit:
+    """The one edit that makes the working plan, as stored now, equal to `version`; the
+    caller applies it (e.g. as one undoable step, audited as a restore)."""
+    from workbench.engine.restore import restore_edit
+
+    working, frozen = compare_plans(store, None, version)
+    return restore_edit(working, frozen, version.label)
+
+
+def _plan_id_of(store: PlanStore, version: PlanVersion | None) -> int | None:
+    if version is None:
+        return store.plan_id
+    if version.frozen_plan_id is None:
+        raise StoreError(f"{store.label}: version {version.label!r} has no frozen copy "
+                         "(it was recorded before versions kept one)")
+    return version.frozen_plan_id
 
 
 def _freeze_entry(plan: Plan, label: str, copy_id: int) -> Batch:

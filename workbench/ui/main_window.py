@@ -26,12 +26,15 @@ from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
+from workbench.ui.explain import ExplainFeature
 from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.history_panel import HistoryPanel
+from workbench.ui.odds import OddsFeature
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
+from workbench.ui.scenarios import ScenariosFeature
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
@@ -102,6 +105,9 @@ class MainWindow(QMainWindow):
         self.history_dock.hide()
         for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
             dock.visibilityChanged.connect(panel.set_active)
+        self.odds = OddsFeature(self)
+        self.explain = ExplainFeature(self)
+        self.scenarios = ScenariosFeature(self)
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
+from workbench.ui.dialogs.version_diff_dialog import show_version_diff
 from workbench.ui.template_actions import TemplateActions
 
 if TYPE_CHECKING:
@@ -64,6 +65,18 @@ def build_menus(w: MainWindow) -> None:
     freeze.setEnabled(writable)
     plan_menu.addAction(freeze)
     plan_menu.addAction(w.action("&Versions and comparison…", w.show_versions, "Ctrl+Shift+V"))
+    w.diff_action = w.action("&Compare versions row by row…",
+                             lambda _=False: show_version_diff(w.controller, w), "Ctrl+Shift+D",
+                             "Every change between two versions, with its effect on the gap")
+    plan_menu.addAction(w.diff_action)
+    plan_menu.addSeparator()
+    w.odds_action = w.action("Delivery &odds…", w.odds.show, "Ctrl+Shift+O",
+                             "How likely the plan is to meet the business rules (Monte Carlo)")
+    plan_menu.addAction(w.odds_action)
+    w.scenarios_action = w.action("&Scenarios…", w.scenarios.show, "Ctrl+Shift+W",
+                                  "What if: named overrides of the drivers, side by side, "
+                                  "and the tornado of the year-end shortfall")
+    plan_menu.addAction(w.scenarios_action)
 
     view_menu = w.menuBar().addMenu("&View")
     for index, kind in enumerate(w.tables):  # in tab order
@@ -78,6 +91,9 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
+    view_menu.addAction(w.odds.dock.toggleViewAction())
+    view_menu.addAction(w.explain.dock.toggleViewAction())
+    view_menu.addAction(w.scenarios.dock.toggleViewAction())
     history = w.history_dock.toggleViewAction()
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)

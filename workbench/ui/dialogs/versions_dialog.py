@@ -108,6 +108,10 @@ class VersionsDialog(QDialog):
         self.freeze_button = QPushButton("&Freeze this version…")
         self.freeze_button.setEnabled(not controller.store.read_only)
         self.freeze_button.clicked.connect(self.freeze)
+        self.diff_button = QPushButton("Compare &row by row…")
+        self.diff_button.setToolTip("Every changed scheme, risk and driver with its effect, "
+                                    "export to Excel, restore a version")
+        self.diff_button.clicked.connect(self.compare_rows)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
         split.addWidget(self.table)
@@ -115,6 +119,7 @@ class VersionsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.freeze_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.diff_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         layout.addWidget(buttons)
@@ -138,6 +143,14 @@ class VersionsDialog(QDialog):
         if version is not None:
             self.reload()
         return version
+
+    def compare_rows(self) -> None:
+        """The selected version against the working plan, row by row (and any other pair)."""
+        from workbench.ui.dialogs.version_diff_dialog import show_version_diff
+
+        row = self.list.currentRow()
+        self.diff_dialog = show_version_diff(
+            self.controller, self, self.versions[row] if 0 <= row < len(self.versions) else None)
 
     def _compare(self, row: int) -> None:
         today = self.controller.results.summary

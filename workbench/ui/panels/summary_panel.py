@@ -1,9 +1,20 @@
-"""The plan summary: headline figures from PlanResults, each with how it is derived."""
+"""The plan summary: headline figures from PlanResults, each with how it is derived.
+
+Each figure is focusable: a click on it (or on its name), or Enter when it has focus,
+emits `figure_activated(key)`; the window shows the engine's explanation of it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.ui import style
@@ -55,44 +66,166 @@ ROWS: list[tuple[str | None, str, object, str]] = [
      "Contingency plus uncommitted reserve."),
     ("risks_net", "Net exposure", style.fmt_money, "After mitigations less reserves."),
 ]
+ODDS_ROWS = [
+    ("p_meet_business_rules", "Chance of meeting the rules",
+     "Share of simulated years ending with surplus, contingency and uncommitted reserve "
+     "intact (delivered savings ≥ requirement + risks that happen)."),
+    ("p10_gbp", "Year-end position P10", "1 simulated year in 10 ends worse than this."),
+    ("p50_gbp", "Year-end position P50", "The median simulated year-end position."),
+    ("p90_gbp", "Year-end position P90", "1 simulated year in 10 ends better than this."),
+]
+SCENARIO_ROWS = [("savings_gap_risk_adjusted", "Gap, risk-adjusted"),
+                 ("year_end_shortfall", "Year-end shortfall")]
 EMPHASIS = {"savings_requirement", "savings_gap", "risks_net"}
 
 
+ODDS = "odds:"  # prefix of the delivery-odds figures, which open the odds panel
+ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+
+
+def _short(name: str, most: int = 22) -> str:
+    return name if len(name) <= most else name[:most - 1] + "…"
+
+
 class SummaryPanel(QScrollArea):
+    figure_activated = Signal(str)  # a PlanSummary field: show how it is derived
+
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._figure_of: dict[QObject, str] = {}
         self.setWidgetResizable(True)
         self.setAccessibleName("Plan summary")
         body = QWidget()
-        outer = QVBoxLayout(body)
+        body.setStyleSheet(f"QLabel:focus {{ background-color: {style.NHS_PALE_GREY};"
+                           f" border: 1px solid {style.NHS_BLUE}; }}")
+        outer = self._outer = QVBoxLayout(body)
         self.values: dict[str, QLabel] = {}
         form: QFormLayout | None = None
         for key, label, _fmt, tip in ROWS:
             if key is None:
-                heading = QLabel(label)
-                heading.setStyleSheet(f"font-weight: bold; color: {style.NHS_BLUE};"
-                                      "margin-top: 6px;")
-                outer.addWidget(heading)
-                form = QFormLayout()
-                form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-                outer.addLayout(form)
+                form = self._section(label)
                 continue
             value = QLabel()
             value.setObjectName(key)
             value.setAccessibleName(label)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setToolTip(tip)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if key in EMPHASIS:
                 value.setStyleSheet("font-weight: bold;")
             name = QLabel(label)
             name.setToolTip(tip)
             form.addRow(name, value)
             self.values[key] = value
+            self._make_clickable(key, name, value, tip)
         outer.addStretch(1)
         self.setWidget(body)
         controller.results_changed.connect(self._on_results_changed)
         self._on_results_changed(controller.results)
+
+    def _make_clickable(self, key: str, name: QLabel, value: QLabel, tip: str) -> None:
+        value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        how = "the simulation" if key.startswith(ODDS) else "how it is derived"
+        value.setToolTip(f"{tip}\nClick, or press Enter, to see {how}.")
+        for label in (name, value):
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+            label.installEventFilter(self)
+            self._figure_of[label] = key
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        key = self._figure_of.get(watched)
+        if key is not None:
+            kind = event.type()
+            clicked = (kind == QEvent.Type.MouseButtonRelease
+                       and event.button() == Qt.MouseButton.LeftButton)
+            pressed = kind == QEvent.Type.KeyPress and event.key() in ACTIVATE_KEYS
+            if clicked or pressed:
+                if key.startswith(ODDS):
+                    self._show_odds()
+                else:
+                    self.values[key].setFocus(Qt.FocusReason.OtherFocusReason)
+                    self.figure_activated.emit(key)
+                return pressed
+        return super().eventFilter(watched, event)
+
+    def _section(self, title: str) -> QFormLayout:
+        """A heading and a form for its figures, placed before the closing stretch."""
+        heading = QLabel(title)
+        heading.setStyleSheet(f"font-weight: bold; color: {style.NHS_BLUE}; margin-top: 6px;")
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        at = self._outer.count()
+        if at and self._outer.itemAt(at - 1).spacerItem() is not None:
+            at -= 1
+        self._outer.insertWidget(at, heading)
+        self._outer.insertLayout(at + 1, form)
+        return form
+
+    def attach_odds(self, runner, show_odds) -> None:
+        """A Delivery odds section: the latest simulation's odds, and a button to run it."""
+        form = self._section("Delivery odds")
+        self.odds_values: dict[str, QLabel] = {}
+        for key, label, tip in ODDS_ROWS:
+            value = QLabel("–")
+            value.setObjectName(key)
+            value.setAccessibleName(label)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setToolTip(tip)
+            name = QLabel(label)
+            name.setToolTip(tip)
+            form.addRow(name, value)
+            self.odds_values[key] = value
+            self._make_clickable(f"{ODDS}{key}", name, value, tip)
+        self._show_odds = show_odds
+        self.odds_button = QPushButton("Run delivery odds…")
+        self.odds_button.setAccessibleName("Show and run the delivery odds")
+        self.odds_button.clicked.connect(show_odds)
+        form.addRow(self.odds_button)
+        self._odds_runner = runner
+        runner.finished.connect(self._on_odds_finished)
+
+    def attach_scenarios(self, results, show_scenarios) -> None:
+        """A Scenarios section: the base and each scenario, one line each, side by side on
+        the risk-adjusted gap and the year-end shortfall, as the engine computed them."""
+        self._scenario_form = self._section("Scenarios")
+        self.scenarios_button = QPushButton("Scenarios…")
+        self.scenarios_button.clicked.connect(show_scenarios)
+        self.scenario_lines: dict[str, str] = {}
+        results.updated.connect(self._on_scenarios)
+        self._on_scenarios(results.figures)
+
+    def _on_scenarios(self, figures) -> None:
+        form = self._scenario_form
+        while form.rowCount():
+            form.removeRow(0)  # deletes the old labels (and the button, made anew below)
+        tip = ("Gap, risk-adjusted · year-end shortfall (the risk-adjusted gap plus risks "
+               "after mitigations), for the base plan and each scenario")
+        self.scenario_lines = {}
+        if len(figures) < 2:
+            none = QLabel("No scenarios yet: Plan → Scenarios adds one.")
+            none.setWordWrap(True)
+            form.addRow(none)
+        else:
+            form.addRow(QLabel("<i>gap, risk-adj. · shortfall</i>"))
+            for f in figures:
+                text = " · ".join(style.fmt_money(f.value(k)) for k, _label in SCENARIO_ROWS)
+                name, value = QLabel(_short(f.name)), QLabel(text)
+                for label in (name, value):
+                    label.setToolTip(f"{f.name}: {tip}")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                form.addRow(name, value)
+                self.scenario_lines[f.name] = text
+        button = QPushButton(self.scenarios_button.text())
+        button.clicked.connect(self.scenarios_button.click)
+        form.addRow(button)
+
+    def _on_odds_finished(self, result) -> None:
+        figures = result.figures()
+        for key, value in self.odds_values.items():
+            pct = key.startswith("p_")
+            value.setText(style.fmt_pct(figures[key]) if pct else style.fmt_money(figures[key]))
+        subject = self._odds_runner.subject
+        of = "" if subject == "Base plan" else f", {subject}"
+        self.odds_button.setText(f"Delivery odds ({result.settings.draws:,} draws{of})…")
 
     def _on_results_changed(self, results: PlanResults) -> None:
         summary: PlanSummary = results.summary

@@ -1,0 +1,102 @@
+"""Plan → Scenarios: add, name and override by typing; side by side; undo; the tornado."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workbench.engine.scenarios import tornado
+from workbench.ui.scenarios.scenario_figures import COMPARED
+
+
+def type_into(qtbot, editor, text: str) -> None:
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def cell(panel, key: str, column: int) -> str:
+    row = [k for k, _label in COMPARED].index(key)
+    return panel.compare.item(row, column).text()
+
+
+def test_add_name_and_override_a_scenario_then_undo(window, qtbot):
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    assert window.scenarios.dock.isVisible()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    plan = window.controller.plan
+    assert [s.name for s in plan.scenarios] == ["Scenario 1"]
+    type_into(qtbot, panel.editors["name"], "Tariff 2.5%")
+    type_into(qtbot, panel.editors["tariff_uplift_pct"], "2.5%")
+    scenario = plan.scenarios[0]
+    assert (scenario.name, scenario.tariff_uplift_pct) == ("Tariff 2.5%", Decimal("0.025"))
+    assert plan.drivers.tariff_uplift_pct == Decimal("0.011")  # the base is untouched
+    window.scenarios.results.recompute()
+    assert panel.compare.horizontalHeaderItem(1).text() == "Tariff 2.5%"
+    # tariff 2.5% instead of 1.1% on £547.3m of tariff lines: +£7.7m on the requirement
+    assert cell(panel, "savings_requirement", 0) == "£22.4m"
+    assert cell(panel, "savings_requirement", 1) == "£30.1m"
+    lines = window.summary.scenario_lines
+    assert list(lines) == ["Base plan", "Tariff 2.5%"] and lines["Tariff 2.5%"].startswith(
+        f"{cell(panel, 'savings_gap_risk_adjusted', 1)} · ")
+    window.undo_action.trigger()  # the tariff override
+    assert plan.scenarios[0].tariff_uplift_pct is None
+    assert panel.editors["tariff_uplift_pct"].text() == ""
+    window.undo_action.trigger()  # the name
+    window.undo_action.trigger()  # the scenario itself
+    assert plan.scenarios == [] and panel.list.count() == 0
+
+
+def test_a_bad_value_is_refused_inline(window, qtbot):
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    steps = window.controller.undo_stack.count()
+    type_into(qtbot, panel.editors["confidence_haircut"], "150%")
+    assert "outside" in panel.message.text()
+    assert window.controller.undo_stack.count() == steps
+    type_into(qtbot, panel.editors["confidence_haircut"], "20%")
+    assert window.controller.plan.scenarios[0].confidence_haircut == Decimal("0.2")
+    assert panel.message.text() == ""
+
+
+def test_slippage_by_spin_box_and_delete(window, qtbot):
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, panel.editors["slippage_months"], "3")
+    assert window.controller.plan.scenarios[0].slippage_months == 3
+    window.scenarios.results.recompute()
+    assert cell(panel, "savings_gap", 1) != cell(panel, "savings_gap", 0)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert window.controller.plan.scenarios == []
+
+
+def test_tornado_draws_the_engines_bars_and_follows_the_swing(window, qtbot):
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    base, bars = tornado(window.controller.plan, Decimal("0.1"))
+    drawn = panel.tornado.drawn()
+    assert [d[0] for d in drawn] == [b.driver for b in bars]
+    assert drawn[0][2] - drawn[0][1] == pytest.approx(bars[0].width / 1e6)
+    type_into(qtbot, panel.swing, "20")
+    _base, wider = tornado(window.controller.plan, Decimal("0.2"))
+    assert panel.tornado.bars == wider
+
+
+def test_the_tornado_follows_an_edit_once_edits_pause(window, qtbot):
+    from workbench.domain.edits import EntityKind, SetField
+
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    before = panel.tornado.base
+    d = window.controller.plan.drivers
+    window.controller.push(SetField(EntityKind.DRIVERS, window.controller.plan.id,
+                                    "tariff_uplift_pct", d.tariff_uplift_pct, Decimal("0.02")))
+    assert panel.tornado.base == before  # not redrawn inside the edit
+    qtbot.waitUntil(lambda: panel.tornado.base != before, timeout=3000)
+    assert panel.tornado.base == pytest.approx(tornado(window.controller.plan)[0])

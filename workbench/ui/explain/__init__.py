@@ -1,0 +1,59 @@
+"""Click a summary figure, see how it was derived: the explanation dock of the window."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
+
+from workbench.engine.explain_build import explain_all
+from workbench.ui.explain.explain_panel import ExplainPanel
+
+REFRESH_DELAY_MS = 150
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+
+class ExplainFeature:
+    """Owns the panel and its dock (along the bottom, so the summary stays in view beside
+    it); follows the latest results."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.controller = window.controller
+        self.panel = ExplainPanel()
+        self.dock = QDockWidget("How it is derived", window)
+        self.dock.setObjectName("ExplainDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.key: str | None = None
+        self.panel.go_to.connect(window.go_to)
+        window.summary.figure_activated.connect(self.show)
+        # follow edits once they pause (the tree of a 2,000-scheme plan takes ~0.05 s)
+        self._timer = QTimer(self.dock)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh)
+        self.controller.results_changed.connect(self._on_results_changed)
+
+    def show(self, key: str) -> None:
+        """Explain the summary figure `key` (a PlanSummary field)."""
+        self.key = key
+        self._refresh()
+        self.dock.show()
+        self.dock.raise_()
+
+    def _refresh(self) -> None:
+        self._timer.stop()
+        if self.key is None:
+            return
+        nodes = explain_all(self.controller.plan, self.controller.results)
+        if self.key in nodes:
+            self.panel.show_explanation(nodes[self.key])
+
+    def _on_results_changed(self, _results) -> None:
+        if self.dock.isVisible():
+            self._timer.start()
