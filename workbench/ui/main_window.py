@@ -29,7 +29,12 @@ from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.plan_controller import PlanController
-from workbench.ui.preferences import restore_layout, save_layout
+from workbench.ui.preferences import (
+    available_geometry,
+    fit_to_screen,
+    restore_layout,
+    save_layout,
+)
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
@@ -114,8 +119,10 @@ class MainWindow(QMainWindow):
         controller.plan_changed.connect(self._on_plan_changed)
         self._update_title()
         self._update_status()
-        if not restore_layout(self, self.splitter):
-            self.resize(1600, 1000)
+        self.statusBar().setSizeGripEnabled(True)
+        restored = restore_layout(self, self.splitter)
+        fit_to_screen(self, available_geometry(self), restored)
+        if not restored:
             self.splitter.setSizes([830, 500])
             self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 
 from workbench.domain.periods import short_month
 
@@ -15,6 +16,15 @@ class MoneyAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
         places = 0 if spacing >= 1 else 1
         return [f"£{v:,.{places}f}m" for v in values]
+
+
+def small_font() -> QFont:
+    """The application's own font (whatever the desktop uses), a point smaller."""
+    font = QFont()
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(max(size - 1, 7.0))
+    return font
 
 
 def month_ticks(months: list[str]) -> list[list[tuple[int, str]]]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
+from workbench.ui.charts.axes import MILLION, MoneyAxis, small_font, style_plot
 
 STATUSES = ["Identified", "Earmarked"]
 UNASSIGNED = -1
@@ -32,7 +31,7 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         for plot in (self.by_ws, self.by_status):
             plot.getAxis("left").setWidth(175)
             # Labels closer than their text height are dropped: a smaller font fits six or more.
-            plot.getAxis("left").setStyle(tickFont=QFont("DejaVu Sans", 8))
+            plot.getAxis("left").setStyle(tickFont=small_font())
         self.bars = {
             status: pg.BarGraphItem(x0=[], y=[], width=[], height=0.7,
                                     brush=style.STATUS_COLOURS[status], pen=pg.mkPen(None))
