@@ -36,6 +36,7 @@ from workbench.ui.preferences import (
     save_layout,
 )
 from workbench.ui.store_guard import StoreGuard
+from workbench.ui.tables.selection_stats import SelectionStatsLabel
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
 from workbench.ui.window_menus import build_menus
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
         self.guard.others_changed.connect(self._message)
         self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
 
+        self.selection_stats = SelectionStatsLabel()
+        self.statusBar().addPermanentWidget(self.selection_stats)
+        for panel in (*self.tables.values(), self.activity.table):
+            self.selection_stats.watch(panel.view)
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
         build_menus(self)

@@ -1,0 +1,114 @@
+"""Tables that fit a laptop, driven through real clicks and keys: selection figures in the
+status bar, the totals row under a filter, columns hidden and remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from workbench.domain.edits import EntityKind
+from workbench.ui.tables.parsing import format_money
+
+
+def _column(panel, header: str) -> int:
+    return next(i for i, s in enumerate(panel.model.columns) if s.header == header)
+
+
+def _click(qtbot, view, index, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     view.visualRect(index).center())
+
+
+def test_shift_click_shows_sum_count_and_average_in_the_status_bar(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    view, proxy = panel.view, panel.proxy
+    column = _column(panel, "Gross saving")
+    _click(qtbot, view, proxy.index(0, column))
+    _click(qtbot, view, proxy.index(2, column), Qt.KeyboardModifier.ShiftModifier)
+    values = [panel.model.rows[proxy.mapToSource(proxy.index(r, column)).row()].gross_saving
+              for r in range(3)]
+    total = sum(values)
+    text = window.selection_stats.text()
+    assert window.selection_stats.isVisible()
+    assert f"Sum {format_money(total)}" in text
+    assert "Count 3" in text
+    assert f"Average {format_money(total / 3)}" in text
+    # one cell alone: nothing to add up
+    _click(qtbot, view, proxy.index(1, column))
+    assert not window.selection_stats.isVisible()
+
+
+def test_totals_row_follows_a_filter_typed_in_the_filter_box(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    totals = panel.totals.model()
+    gross = _column(panel, "Gross saving")
+    everything = sum(s.gross_saving for s in window.controller.plan.schemes)
+    assert totals.index(0, gross).data() == format_money(everything)
+    assert totals.index(0, 0).data() == f"Total ({len(window.controller.plan.schemes)})"
+    panel.filter.setFocus()
+    qtbot.keyClicks(panel.filter, "ophthalmology")
+    shown = [s for s in window.controller.plan.schemes if "ophthalmology" in s.name.lower()]
+    assert shown and len(shown) < len(window.controller.plan.schemes)
+    assert totals.index(0, gross).data() == format_money(sum(s.gross_saving for s in shown))
+    assert totals.index(0, 0).data().startswith(f"Total of {len(shown)} shown")
+    assert panel.totals.isVisible()
+    # the row stays under its column: same width and position as the table's
+    table_x = panel.view.columnViewportPosition(gross)
+    assert panel.totals.columnViewportPosition(gross) == table_x
+    assert panel.totals.columnWidth(gross) == panel.view.columnWidth(gross)
+
+
+def test_totals_row_on_risks_and_activity_and_not_on_workstreams(window):
+    assert window.tables[EntityKind.RISK].totals is not None
+    assert window.activity.table.totals is not None
+    assert window.tables[EntityKind.WORKSTREAM].totals is None
+    risks = window.tables[EntityKind.RISK]
+    value = _column(risks, "Value")
+    total = sum(r.value for r in window.controller.plan.risks)
+    assert risks.totals.model().index(0, value).data() == format_money(total)
+
+
+def test_name_column_stays_in_view_when_scrolled_sideways(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    view = panel.view
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.maximum() > 0, "the schemes table is wider than its pane"
+    assert view.columnViewportPosition(0) < 0 or view.isColumnHidden(0) is False
+    pin = panel.pinned.pin
+    assert pin.isVisible()
+    first = panel.proxy.index(0, 0)
+    assert pin.visualRect(first).left() <= 1
+    assert pin.indexAt(pin.visualRect(first).center()) == first
+    # a click on the pinned name selects that row's name in the table itself
+    qtbot.mouseClick(pin.viewport(), Qt.MouseButton.LeftButton,
+                     pos=pin.visualRect(panel.proxy.index(2, 0)).center())
+    assert view.currentIndex() == panel.proxy.index(2, 0)
+
+
+def test_hiding_a_column_from_the_columns_button_is_remembered(tmp_path, qtbot, monkeypatch):
+    from workbench.ui.launcher import open_plan
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.plan_controller import PlanController
+
+    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+
+    def open_window():
+        win = MainWindow(PlanController(plan, store), store_label="plan.db")
+        qtbot.addWidget(win)
+        win.show()
+        return win
+
+    first = open_window()
+    panel = first.tables[EntityKind.SCHEME]
+    provider = _column(panel, "Provider")
+    panel.columns_button.menu().aboutToShow.emit()
+    panel.columns_button.action_for("Provider").trigger()
+    assert panel.view.isColumnHidden(provider)
+    assert panel.totals.isColumnHidden(provider)
+    first.close()
+    second = open_window()
+    again = second.tables[EntityKind.SCHEME]
+    assert again.view.isColumnHidden(provider)
+    assert not again.view.isColumnHidden(_column(again, "Gross saving"))
