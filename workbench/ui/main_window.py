@@ -28,6 +28,7 @@ from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
+from workbench.ui.phasing import PhasingPanel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import (
     available_geometry,
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("Change history", "HistoryDock", self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock.hide()
+        self.phasing = PhasingPanel(controller)
+        self.phasing.message.connect(self._message)
+        self.phasing_dock = self._dock("Scheme phasing", "PhasingDock", self.phasing,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
             dock.visibilityChanged.connect(panel.set_active)
         self.summary_dock.raise_()
@@ -213,7 +218,7 @@ class MainWindow(QMainWindow):
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
         pages = self.activity.is_editing() or self.trajectories.is_editing()
-        return tables or pages or self.drivers.is_editing()
+        return tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
@@ -241,6 +246,8 @@ class MainWindow(QMainWindow):
 
     def _on_row_selected(self, kind, row_id) -> None:
         self.history.select(kind, row_id)
+        if kind is EntityKind.SCHEME:
+            self.phasing.show_scheme(row_id)
         name = kind.value if isinstance(kind, EntityKind) else kind
         self.charts.highlight(name if row_id is not None else None, row_id)
 
