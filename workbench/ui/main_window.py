@@ -74,8 +74,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.charts = ChartsPanel(controller)
+        self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
+        self.phasing.message.connect(self._message)
+        self.tables_and_phasing = QSplitter(Qt.Orientation.Vertical)
+        self.tables_and_phasing.addWidget(self.tabs)
+        self.tables_and_phasing.addWidget(self.phasing)
+        self.tables_and_phasing.setStretchFactor(0, 1)
+        self.tables_and_phasing.setCollapsible(0, False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.tables_and_phasing)
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -105,10 +112,6 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("Change history", "HistoryDock", self.history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock.hide()
-        self.phasing = PhasingPanel(controller)
-        self.phasing.message.connect(self._message)
-        self.phasing_dock = self._dock("Scheme phasing", "PhasingDock", self.phasing,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
             dock.visibilityChanged.connect(panel.set_active)
         self.summary_dock.raise_()
@@ -211,8 +214,9 @@ class MainWindow(QMainWindow):
         if table is not None:
             table.focus_filter()
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
         self.charts.highlight(None, None)
+        self.phasing.setVisible(TABLES[index][0] is EntityKind.SCHEME)
 
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""

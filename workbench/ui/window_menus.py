@@ -76,7 +76,7 @@ def build_menus(w: MainWindow) -> None:
                                  lambda _=False: w.show_page(w.trajectories),
                                  f"Ctrl+{len(w.tables) + 2}"))
     view_menu.addSeparator()
-    for dock in (w.summary_dock, w.drivers_dock, w.checks_dock, w.phasing_dock):
+    for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
     history = w.history_dock.toggleViewAction()
     history.setShortcut(QKeySequence("Ctrl+H"))
