@@ -112,3 +112,17 @@ def test_hiding_a_column_from_the_columns_button_is_remembered(tmp_path, qtbot, 
     again = second.tables[EntityKind.SCHEME]
     assert again.view.isColumnHidden(provider)
     assert not again.view.isColumnHidden(_column(again, "Gross saving"))
+
+
+def test_selection_figures_follow_the_table_on_show(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    column = _column(panel, "Gross saving")
+    _click(qtbot, panel.view, panel.proxy.index(0, column))
+    _click(qtbot, panel.view, panel.proxy.index(1, column), Qt.KeyboardModifier.ShiftModifier)
+    assert window.selection_stats.isVisible()
+    risks = next(a for a in window.view_menu.actions() if a.text() == "&Risks")
+    risks.trigger()
+    assert not window.selection_stats.isVisible()
+    schemes = next(a for a in window.view_menu.actions() if a.text() == "&Savings schemes")
+    schemes.trigger()
+    assert window.selection_stats.isVisible()

@@ -60,3 +60,27 @@ def test_charts_use_the_application_font_family(window):
     family = QFont().family()
     for plot in (window.charts.workstreams.by_ws, window.charts.workstreams.by_status):
         assert plot.getAxis("left").style["tickFont"].family() == family
+
+
+def test_charts_fit_their_pane_on_a_laptop_and_name_every_colour(tmp_path, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    area = _logical(1366, 768, 1.0)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    window = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(window)
+    window.show()
+    charts = window.charts
+    minimum = Qt.SizeHint.MinimumSize
+    for scene_root, widget in ((charts.workstreams.ci, charts.workstreams),
+                               (charts.savings.getPlotItem(), charts.savings),
+                               (charts.risks.getPlotItem(), charts.risks)):
+        assert scene_root.effectiveSizeHint(minimum).width() <= widget.width(), widget
+    names = {label.text for _sample, label in charts.risks.legend.items}
+    assert {"Reserves", "Net of reserves"} <= names
+    names = {label.text for _sample, label in charts.savings.legend.items}
+    assert {"Requirement", "Planned", "Risk-adjusted", "Gap", "Selected"} <= names
+    key = charts.workstreams.by_status.titleLabel.text
+    for word in ("identified", "earmarked", "gap"):
+        assert word in key

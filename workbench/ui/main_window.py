@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.tables_and_phasing.addWidget(self.tabs)
         self.tables_and_phasing.addWidget(self.phasing)
         self.tables_and_phasing.setStretchFactor(0, 1)
+        self.tables_and_phasing.setStretchFactor(1, 0)
         self.tables_and_phasing.setCollapsible(0, False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tables_and_phasing)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.selection_stats = SelectionStatsLabel()
         self.statusBar().addPermanentWidget(self.selection_stats)
+        self.pages.currentChanged.connect(self._on_table_shown)
         for panel in (*self.tables.values(), self.activity.table):
             self.selection_stats.watch(panel.view)
         self._status = QLabel()
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         restored = restore_layout(self, self.splitter)
         fit_to_screen(self, available_geometry(self), restored)
         if not restored:
-            self.splitter.setSizes([830, 500])
+            self.splitter.setSizes([760, 570])  # tables scroll sideways; charts need room
             self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 
     # -- construction ---------------------------------------------------------------------
@@ -217,6 +219,15 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         self.charts.highlight(None, None)
         self.phasing.setVisible(TABLES[index][0] is EntityKind.SCHEME)
+        self._on_table_shown()
+
+    def _on_table_shown(self, *_args) -> None:
+        """The selection figures are those of the table on show (none on other pages)."""
+        table = self.current_table()
+        if table is None:
+            self.selection_stats.setVisible(False)
+        else:
+            self.selection_stats.show_for(table.view)
 
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""

@@ -26,7 +26,7 @@ class ChartsPanel(QWidget):
         for chart in (self.savings, self.workstreams, self.risks):
             chart.setMinimumHeight(120)  # three fit a 1366x768 screen at 125%
             splitter.addWidget(chart)
-        splitter.setSizes([360, 340, 260])
+        splitter.setSizes([320, 380, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

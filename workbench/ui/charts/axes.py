@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from workbench.domain.periods import short_month
@@ -34,8 +35,26 @@ def month_ticks(months: list[str]) -> list[list[tuple[int, str]]]:
     return [major, minor]
 
 
+def set_title(plot: pg.PlotItem, title: str, color: str = "#212B32",
+              size: str = "11pt") -> None:
+    """A title that never holds the plot wider than its pane (the text is cut instead)."""
+    label = plot.titleLabel
+    if not getattr(label, "_width_relaxed", False):
+        # pyqtgraph's LabelItem pins its minimum width to the text on every resize
+        fit_text = label.updateMin
+
+        def update_min() -> None:
+            fit_text()
+            label.setMinimumWidth(0)
+            label._sizeHint[Qt.SizeHint.MinimumSize] = (0, label.minimumHeight())
+
+        label.updateMin = update_min
+        label._width_relaxed = True
+    plot.setTitle(title, color=color, size=size)
+
+
 def style_plot(plot: pg.PlotItem, title: str) -> None:
-    plot.setTitle(title, color="#212B32", size="11pt")
+    set_title(plot, title)
     plot.showGrid(x=False, y=True, alpha=0.25)
     plot.setMenuEnabled(False)
     plot.hideButtons()

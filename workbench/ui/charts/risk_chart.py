@@ -9,7 +9,7 @@ from workbench.engine.results import PlanResults
 from workbench.ui import style
 from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
 
-STEPS = ["Gross", "Weighted", "Mitigated", "Net of reserves"]
+STEPS = ["Gross", "Weighted", "Mitigated", "Net"]  # short: four fit a narrow pane
 
 
 class RiskChart(pg.PlotWidget):
@@ -27,10 +27,17 @@ class RiskChart(pg.PlotWidget):
                                         brush=pg.mkBrush(0, 164, 153, 90),
                                         pen=pg.mkPen(style.NHS_AQUA_GREEN, width=1))
         plot.addItem(self.reserves)
+        self.legend = plot.addLegend(offset=(-4, 2), labelTextSize="8pt", colCount=3,
+                                     labelTextColor="#212B32",
+                                     brush=pg.mkBrush(255, 255, 255, 220))
+        self.legend.addItem(self.reserves, "Reserves")
+        self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0,
+                                            brush=style.NHS_DARK_BLUE), "Net of reserves")
         self.selected = pg.BarGraphItem(x=x, height=np.zeros(len(STEPS)), width=0.3,
                                         brush=style.NHS_LIGHT_BLUE, pen=pg.mkPen("w"))
         self.selected.hide()
         plot.addItem(self.selected)
+        self.legend.addItem(self.selected, "Selected")
         plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(STEPS)]])
         self.labels = [pg.TextItem(color="#212B32", anchor=(0.5, 1)) for _ in STEPS]
         for label in self.labels:
@@ -49,7 +56,8 @@ class RiskChart(pg.PlotWidget):
         for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
             label.setText(f"£{value:,.1f}m")
             label.setPos(i, value)
-        self.getPlotItem().setYRange(0, max(float(values.max()), 0.1) * 1.15, padding=0)
+        top = max(float(values.max()), 0.1) * 1.4  # room for the legend above the bars
+        self.getPlotItem().setYRange(0, top, padding=0)
         self._draw_selected()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:

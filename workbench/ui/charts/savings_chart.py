@@ -18,7 +18,7 @@ class SavingsChart(pg.PlotWidget):
         super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
         self.setAccessibleName("Cumulative savings against requirement chart")
         plot = self.getPlotItem()
-        style_plot(plot, "Cumulative savings against the requirement")
+        style_plot(plot, "Cumulative savings v requirement")
         self.legend = plot.addLegend(offset=(8, 8), labelTextColor="#212B32",
                                      brush=pg.mkBrush(255, 255, 255, 220))
         self.requirement = plot.plot(name="Requirement", pen=pg.mkPen(
@@ -33,11 +33,11 @@ class SavingsChart(pg.PlotWidget):
         plot.addItem(self.gap_fill)
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0,
                                             brush=pg.mkBrush(218, 41, 28, 80)), "Gap")
-        self.highlight_curve = plot.plot(pen=pg.mkPen(
+        self.highlight_curve = plot.plot(name="Selected", pen=pg.mkPen(
             style.NHS_ORANGE, width=3), symbol="s", symbolSize=6,
             symbolBrush=style.NHS_ORANGE, symbolPen=None)
         self.highlight_curve.hide()
-        self.gap_label = pg.TextItem(color=style.NHS_RED, anchor=(1, 1))
+        self.gap_label = pg.TextItem(color=style.NHS_RED, anchor=(1, 0))  # under the line's end
         plot.addItem(self.gap_label)
         self.hover = pg.TextItem(color="#212B32", fill=pg.mkBrush(255, 255, 255, 230),
                                  border=pg.mkPen(style.NHS_MID_GREY))

@@ -7,10 +7,14 @@ import pyqtgraph as pg
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, small_font, style_plot
+from workbench.ui.charts.axes import MILLION, MoneyAxis, set_title, small_font, style_plot
 
 STATUSES = ["Identified", "Earmarked"]
 UNASSIGNED = -1
+# The colour key, in the title over the status bar (it names the bars above it too).
+KEY = " ".join(f'<span style="color:{style.STATUS_COLOURS[s]}">■</span> {label}'
+               for s, label in (("Identified", "identified"), ("Earmarked", "earmarked"),
+                                ("Unidentified", "gap")))
 
 
 def short(name: str, limit: int = 26) -> str:
@@ -26,7 +30,8 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         style_plot(self.by_ws, "Savings by workstream")
         self.by_status = self.addPlot(row=1, col=0, axisItems={"bottom": MoneyAxis("bottom")})
         style_plot(self.by_status, "")
-        self.by_status.setMaximumHeight(90)
+        set_title(self.by_status, KEY, color="#425563", size="9pt")
+        self.by_status.setMaximumHeight(80)
         self.by_status.getAxis("left").setTicks([[(0, "Requirement")], []])
         for plot in (self.by_ws, self.by_status):
             plot.getAxis("left").setWidth(175)
@@ -83,9 +88,7 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
             label.setText(f"£{width:.1f}m" if width > 0.15 * widths.sum() else "")
             label.setPos(start + width / 2, 0)
         self.by_status.setYRange(-0.5, 0.5, padding=0)
-        self.by_status.setTitle(
-            f"Requirement £{widths.sum():.1f}m: identified, earmarked, gap",
-            color="#425563", size="9pt")
+        self.by_status.getAxis("left").setTicks([[(0, f"Requirement £{widths.sum():.1f}m")], []])
         self._draw_highlight()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:

@@ -17,6 +17,7 @@ from workbench.domain.periods import MONTHS_IN_YEAR, short_month
 from workbench.domain.phasing import profile_weights, retype_month
 from workbench.domain.schemes import SavingsScheme
 from workbench.ui.plan_controller import PlanController
+from workbench.ui.style import fmt_money
 from workbench.ui.tables import parsing
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,6 +33,7 @@ class PhasingTableModel(QAbstractTableModel):
         super().__init__(controller)
         self.controller = controller
         self.scheme_id: int | None = None
+        self.compact = False  # £75k rather than £75,000 when the grid is narrow
         controller.results_changed.connect(self._on_results_changed)
         controller.plan_changed.connect(lambda _c: self._on_results_changed(None))
 
@@ -76,8 +78,9 @@ class PhasingTableModel(QAbstractTableModel):
         column = index.column()
         amounts = self.amounts()
         value = sum(amounts) if column == YEAR else amounts[column]
+        exact = parsing.format_money(Decimal(str(round(value, 2))))
         if role == Qt.ItemDataRole.DisplayRole:
-            return parsing.format_money(Decimal(str(round(value, 2))))
+            return fmt_money(value) if self.compact else exact
         if role == Qt.ItemDataRole.EditRole:
             return f"{round(value):d}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -89,9 +92,8 @@ class PhasingTableModel(QAbstractTableModel):
         if column == YEAR and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#F0F4F5"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ("The scheme's net saving for the year (Gross saving less investment)"
-                    if column == YEAR else
-                    "Type a month: the months after it share the rest of the year")
+            return (f"{exact}: the scheme's net saving for the year" if column == YEAR else
+                    f"{exact}. Type a month: the months after it share the rest of the year")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,8 @@ from workbench.ui.phasing.phasing_model import YEAR, PhasingTableModel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables import parsing
 from workbench.ui.tables.table_model import parse_tsv
+
+FULL_WIDTH_PER_COLUMN = 78  # room for "£105,556" at the usual font sizes
 
 
 class PhasingGridView(QTableView):
@@ -41,7 +44,16 @@ class PhasingGridView(QTableView):
         self.setWordWrap(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setMinimumSectionSize(64)
+        self.verticalHeader().hide()  # the title says what the row is
+        self.horizontalHeader().setMinimumSectionSize(38)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        model: PhasingTableModel = self.model()
+        compact = self.viewport().width() < FULL_WIDTH_PER_COLUMN * model.columnCount()
+        if compact != model.compact:
+            model.compact = compact
+            model.layoutChanged.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         model: PhasingTableModel = self.model()
@@ -74,6 +86,8 @@ class PhasingPanel(QWidget):
         self.grid = PhasingGridView(self.model, self)
         self.title = QLabel()
         self.title.setAccessibleName("Scheme being phased")
+        # a long scheme name is cut short rather than widening the pane
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.profile = QComboBox()
         self.profile.setAccessibleName("Phasing profile")
         self.profile.addItems([*NAMED, CUSTOM])
@@ -93,6 +107,7 @@ class PhasingPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(bar)
         layout.addWidget(self.grid)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._sync()
 
     def show_scheme(self, scheme_id: int | None) -> None:
@@ -117,8 +132,16 @@ class PhasingPanel(QWidget):
             self.title.setText("Select a savings scheme to see and edit its months.")
             return
         self.title.setText(
-            f"<b>{scheme.name}</b>: net saving {parsing.format_money(scheme.net_saving)} "
-            "for the year, phased by month")
+            f"Net saving by month of <b>{scheme.name}</b> "
+            f"({parsing.format_money(scheme.net_saving)} in the year)")
         self.profile.setCurrentText(identify(tuple(scheme.phasing), scheme.first_year))
-        height = self.grid.horizontalHeader().height() + self.grid.rowHeight(0) + 4
-        self.grid.setFixedHeight(max(height, 40))
+        self._fit_grid_height()
+
+    def _fit_grid_height(self) -> None:
+        """Header, one row and room for a sideways scroll bar: nothing clipped, no gap."""
+        grid = self.grid
+        height = (grid.horizontalHeader().sizeHint().height()
+                  + grid.verticalHeader().defaultSectionSize()
+                  + grid.horizontalScrollBar().sizeHint().height() + 2 * grid.frameWidth())
+        grid.setFixedHeight(height)
+        self.setMaximumHeight(self.sizeHint().height())

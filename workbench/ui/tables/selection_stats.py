@@ -35,7 +35,8 @@ class SelectionFigures:
 
 def _plain(value: Any) -> str:
     number = float(value)
-    return f"{number:,.0f}" if number == round(number) else f"{number:,.2f}"
+    whole = number == round(number) or abs(number) >= 1000
+    return f"{number:,.0f}" if whole else f"{number:,.2f}"
 
 
 def _spec_of(index: QModelIndex):

@@ -79,10 +79,9 @@ def _risk_figure(column: str):
     return _figure("risk_figures", column)
 
 
-RISK_COLUMNS = [  # figures and status before the long descriptive text
+RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a laptop
     c.text("Risk", "description", 340),
-    c.text("Owner", "owner", 150),
-    c.choice("Category", "category", enums.RiskCategory, 120),
+    c.choice("Status", "status", enums.RiskStatus, 100),
     c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
     c.integer("Likelihood", "likelihood", 1, 5, "1 rare … 5 almost certain"),
     c.integer("Impact", "impact", 1, 5, "1 negligible … 5 catastrophic"),
@@ -94,7 +93,8 @@ RISK_COLUMNS = [  # figures and status before the long descriptive text
     c.derived_money("Weighted", _risk_figure("weighted"), "Value × probability"),
     c.money("Mitigation value", "mitigation_value"),
     c.derived_money("Net", _risk_figure("net"), "Weighted value less mitigation"),
-    c.choice("Status", "status", enums.RiskStatus, 100),
+    c.text("Owner", "owner", 150),
+    c.choice("Category", "category", enums.RiskCategory, 120),
     c.date("Review date", "review_date"),
     c.text("Mitigation", "mitigation", 260),
     c.link("Linked scheme", "scheme_id", "schemes", "name", 200),

@@ -98,6 +98,12 @@ class TotalsTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return "Σ"
+        return self.source.headerData(section, orientation, role)
+
 
 class TotalsRowView(QTableView):
     """A one-row table under `table`, with the same columns, widths, order and scrolling."""
