@@ -91,3 +91,27 @@ def test_freeze_dialog_keeps_what_was_typed_after_an_error(window, qtbot, monkey
     assert seen == [("Submission 1", "Sent to NHS England")]
     assert calls == [("Submission 1", "Sent to NHS England"),
                      ("Submission 1b", "Sent to NHS England")]
+
+
+def test_an_empty_plans_charts_show_a_clean_pound_zero_axis(qtbot):
+    from workbench.ui.launcher import Launcher, lock_plan
+
+    window = Launcher(lock_plan)._open_choice(WelcomeChoice("new", "Test CCG", "00X", 2017))
+    qtbot.addWidget(window)
+    window.show()
+    charts = window.charts
+    axes = [charts.savings.getPlotItem().getAxis("left"),
+            charts.risks.getPlotItem().getAxis("left"),
+            charts.workstreams.by_ws.getAxis("bottom"),
+            charts.workstreams.by_status.getAxis("bottom")]
+    for axis in axes:
+        low, high = axis.range
+        assert low <= 0 < high and high >= 0.9, axis.range  # £0 up to about £1m
+        labels = [text for spacing, values in axis.tickValues(low, high, 300)
+                  for text in axis.tickStrings(values, 1, spacing)]
+        assert len(labels) == len(set(labels)), labels  # no label twice
+        assert not any("-" in t or "(" in t for t in labels), labels  # nothing below £0
+    savings_axis = axes[0]
+    low, high = savings_axis.range
+    values = [v for _s, vs in savings_axis.tickValues(low, high, 300) for v in vs]
+    assert 0.0 in values

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
+from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, money_tick, style_plot
 
 STEPS = ["Gross", "Weighted", "Mitigated", "Net"]  # short: four fit a narrow pane
 
@@ -54,10 +54,11 @@ class RiskChart(pg.PlotWidget):
         # reserves shown as the slice between 'after mitigations' and 'net'
         self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
         for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
-            label.setText(f"£{value:,.1f}m")
+            label.setText(money_tick(value, 1))
             label.setPos(i, value)
-        top = max(float(values.max()), 0.1) * 1.4  # room for the legend above the bars
-        self.getPlotItem().setYRange(0, top, padding=0)
+        top = money_range(float(values.max())) * 1.4  # room for the legend above the bars
+        self.getPlotItem().getAxis("left").floor = 0.0
+        self.getPlotItem().setYRange(-0.04 * top, top, padding=0)  # room for the £0 label
         self._draw_selected()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:

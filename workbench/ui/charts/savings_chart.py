@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, month_ticks, style_plot
+from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, month_ticks, style_plot
 
 
 class SavingsChart(pg.PlotWidget):
@@ -62,9 +62,18 @@ class SavingsChart(pg.PlotWidget):
         self.requirement.setData(x, frame["requirement_cum"].to_numpy() / MILLION)
         self.planned.setData(x, frame["planned_cum"].to_numpy() / MILLION)
         self.risk_adjusted.setData(x, frame["risk_adjusted_cum"].to_numpy() / MILLION)
+        series = [frame[c].to_numpy() / MILLION
+                  for c in ("requirement_cum", "planned_cum", "risk_adjusted_cum")]
+        bottom = min(0.0, *(float(v.min()) for v in series if len(v)))
+        top = money_range(*(float(v.max()) for v in series if len(v)))
+        # £0 always in view, with room under it for its label
+        self.getPlotItem().getAxis("left").floor = bottom
+        self.getPlotItem().setYRange(bottom - 0.04 * top, top * 1.05, padding=0)
         gap = float(frame["gap_cum"].iloc[-1])
         self.gap_label.setText(f"Gap at March: {style.fmt_money(gap)}")
-        self.gap_label.setPos(x[-1], float(frame["requirement_cum"].iloc[-1]) / MILLION)
+        end = float(frame["requirement_cum"].iloc[-1]) / MILLION
+        self.gap_label.setAnchor((1, 0) if end > top / 2 else (1, 1))  # inside the plot
+        self.gap_label.setPos(x[-1], end)
         self._draw_highlight()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:

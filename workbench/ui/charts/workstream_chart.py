@@ -7,7 +7,15 @@ import pyqtgraph as pg
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, set_title, small_font, style_plot
+from workbench.ui.charts.axes import (
+    MILLION,
+    MoneyAxis,
+    money_range,
+    money_tick,
+    set_title,
+    small_font,
+    style_plot,
+)
 
 STATUSES = ["Identified", "Earmarked"]
 UNASSIGNED = -1
@@ -34,6 +42,7 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         self.by_status.setMaximumHeight(80)
         self.by_status.getAxis("left").setTicks([[(0, "Requirement")], []])
         for plot in (self.by_ws, self.by_status):
+            plot.getAxis("bottom").floor = 0.0  # savings start at £0
             plot.getAxis("left").setWidth(175)
             # Labels closer than their text height are dropped: a smaller font fits six or more.
             plot.getAxis("left").setStyle(tickFont=small_font())
@@ -88,7 +97,11 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
             label.setText(f"£{width:.1f}m" if width > 0.15 * widths.sum() else "")
             label.setPos(start + width / 2, 0)
         self.by_status.setYRange(-0.5, 0.5, padding=0)
-        self.by_status.getAxis("left").setTicks([[(0, f"Requirement £{widths.sum():.1f}m")], []])
+        self.by_status.setXRange(0, money_range(float(widths.sum())), padding=0.02)
+        self.by_ws.setXRange(0, money_range(float(left.max()) if len(left) else 0.0),
+                             padding=0.02)
+        self.by_status.getAxis("left").setTicks(
+            [[(0, f"Requirement {money_tick(float(widths.sum()), 1)}")], []])
         self._draw_highlight()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
