@@ -11,7 +11,7 @@ out=resources/screenshots
 mkdir -p "$out"
 shot() {  # WIDTH HEIGHT SCALE
   local name="$out/laptop-$1x$2"
-  [ "$3" != 1 ] && name="$name-${3/./}"
+  [ "$3" != 1 ] && name="$name-$(awk "BEGIN { print $3 * 100 }")"
   QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$3" WORKBENCH_DATA_DIR="$tmp" \
     XDG_CONFIG_HOME="$tmp/config" xvfb-run -a -s "-screen 0 $1x$2x24" \
     $py .ci/layout_shots.py "$db" "$name"

@@ -77,8 +77,9 @@ def test_charts_fit_their_pane_on_a_laptop_and_name_every_colour(tmp_path, qtbot
                                (charts.savings.getPlotItem(), charts.savings),
                                (charts.risks.getPlotItem(), charts.risks)):
         assert scene_root.effectiveSizeHint(minimum).width() <= widget.width(), widget
-    names = {label.text for _sample, label in charts.risks.legend.items}
-    assert {"Reserves", "Net of reserves"} <= names
+    key = charts.risks.getPlotItem().getAxis("bottom").labelText
+    for words in ("covered by reserves", "net of reserves", "selected risk"):
+        assert words in key
     names = {label.text for _sample, label in charts.savings.legend.items}
     assert {"Requirement", "Planned", "Risk-adjusted", "Gap", "Selected"} <= names
     key = charts.workstreams.by_status.titleLabel.text

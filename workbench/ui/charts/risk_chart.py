@@ -10,6 +10,9 @@ from workbench.ui import style
 from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, money_tick, style_plot
 
 STEPS = ["Gross", "Weighted", "Mitigated", "Net"]  # short: four fit a narrow pane
+KEY = " ".join(f'<span style="color:{colour}">■</span> {label}' for colour, label in (
+    (style.NHS_AQUA_GREEN, "covered by reserves"), (style.NHS_DARK_BLUE, "net of reserves"),
+    (style.NHS_LIGHT_BLUE, "selected risk")))
 
 
 class RiskChart(pg.PlotWidget):
@@ -27,17 +30,12 @@ class RiskChart(pg.PlotWidget):
                                         brush=pg.mkBrush(0, 164, 153, 90),
                                         pen=pg.mkPen(style.NHS_AQUA_GREEN, width=1))
         plot.addItem(self.reserves)
-        self.legend = plot.addLegend(offset=(-4, 2), labelTextSize="8pt", colCount=3,
-                                     labelTextColor="#212B32",
-                                     brush=pg.mkBrush(255, 255, 255, 220))
-        self.legend.addItem(self.reserves, "Reserves")
-        self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0,
-                                            brush=style.NHS_DARK_BLUE), "Net of reserves")
+        # the colour key under the axis, where it can never cover a bar
+        plot.setLabel("bottom", KEY)
         self.selected = pg.BarGraphItem(x=x, height=np.zeros(len(STEPS)), width=0.3,
                                         brush=style.NHS_LIGHT_BLUE, pen=pg.mkPen("w"))
         self.selected.hide()
         plot.addItem(self.selected)
-        self.legend.addItem(self.selected, "Selected")
         plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(STEPS)]])
         self.labels = [pg.TextItem(color="#212B32", anchor=(0.5, 1)) for _ in STEPS]
         for label in self.labels:
@@ -56,7 +54,7 @@ class RiskChart(pg.PlotWidget):
         for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
             label.setText(money_tick(value, 1))
             label.setPos(i, value)
-        top = money_range(float(values.max())) * 1.4  # room for the legend above the bars
+        top = money_range(float(values.max())) * 1.15  # room for the labels over the bars
         self.getPlotItem().getAxis("left").floor = 0.0
         self.getPlotItem().setYRange(-0.04 * top, top, padding=0)  # room for the £0 label
         self._draw_selected()

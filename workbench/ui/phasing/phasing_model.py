@@ -69,8 +69,9 @@ class PhasingTableModel(QAbstractTableModel):
             return "Net saving"
         if section == YEAR:
             return "Year"
-        months = self.controller.results.months
-        return short_month(months[section]) if section < len(months) else str(section + 1)
+        months = self.controller.results.months  # "Apr": the year is in the title's scheme
+        return short_month(months[section]).split()[0] if section < len(months) \
+            else str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.scheme is None:

@@ -43,7 +43,9 @@ class PhasingGridView(QTableView):
         self.setTabKeyNavigation(True)
         self.setWordWrap(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(YEAR, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()  # the title says what the row is
         self.horizontalHeader().setMinimumSectionSize(38)
 
@@ -138,10 +140,9 @@ class PhasingPanel(QWidget):
         self._fit_grid_height()
 
     def _fit_grid_height(self) -> None:
-        """Header, one row and room for a sideways scroll bar: nothing clipped, no gap."""
+        """Header and one row: nothing clipped, no gap."""
         grid = self.grid
         height = (grid.horizontalHeader().sizeHint().height()
-                  + grid.verticalHeader().defaultSectionSize()
-                  + grid.horizontalScrollBar().sizeHint().height() + 2 * grid.frameWidth())
+                  + grid.verticalHeader().defaultSectionSize() + 2 * grid.frameWidth())
         grid.setFixedHeight(height)
         self.setMaximumHeight(self.sizeHint().height())

@@ -54,7 +54,7 @@ def _scheme_figure(column: str):
 
 
 SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scrolling
-    c.text("Scheme", "name", 300),
+    c.text("Scheme", "name", 250),
     c.choice("Status", "status", enums.SchemeStatus, 110),
     c.money("Gross saving", "gross_saving", "Full saving in the first plan year, pounds"),
     c.money("Investment", "investment", "Cost of delivering the scheme, pounds"),
@@ -80,7 +80,7 @@ def _risk_figure(column: str):
 
 
 RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a laptop
-    c.text("Risk", "description", 340),
+    c.text("Risk", "description", 270),
     c.choice("Status", "status", enums.RiskStatus, 100),
     c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
     c.integer("Likelihood", "likelihood", 1, 5, "1 rare … 5 almost certain"),
