@@ -126,3 +126,37 @@ def test_selection_figures_follow_the_table_on_show(window, qtbot):
     schemes = next(a for a in window.view_menu.actions() if a.text() == "&Savings schemes")
     schemes.trigger()
     assert window.selection_stats.isVisible()
+
+
+def test_double_click_on_the_pinned_name_edits_it_in_the_table(window, qtbot):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    panel = window.tables[EntityKind.SCHEME]
+    view, pin = panel.view, panel.pinned.pin
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    index = panel.proxy.index(3, 0)
+    where = pin.visualRect(index).center()
+    qtbot.mouseClick(pin.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click:
+    qtbot.mouseDClick(pin.viewport(), Qt.MouseButton.LeftButton, pos=where)  # press, then again
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.parent() is view.viewport()
+    assert editor.isVisible() and not pin.isVisible()  # the pin steps aside for the editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Renamed scheme")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    assert panel.model.rows[panel.proxy.mapToSource(index).row()].name == "Renamed scheme"
+    qtbot.waitUntil(pin.isVisible)
+
+
+def test_a_cell_reached_by_keyboard_is_not_hidden_under_the_pinned_column(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    view = panel.view
+    last = panel.model.columnCount() - 1
+    _click(qtbot, view, panel.proxy.index(0, last))
+    assert view.horizontalScrollBar().value() > 0
+    for _ in range(last - 1):
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.wait(20)  # the pin's adjustment runs after the table's own scrolling
+    assert view.currentIndex().column() == 1
+    assert view.visualRect(view.currentIndex()).left() >= view.columnWidth(0)

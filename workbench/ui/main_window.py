@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from workbench import __version__
@@ -76,12 +78,11 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPanel(controller)
         self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
         self.phasing.message.connect(self._message)
-        self.tables_and_phasing = QSplitter(Qt.Orientation.Vertical)
-        self.tables_and_phasing.addWidget(self.tabs)
-        self.tables_and_phasing.addWidget(self.phasing)
-        self.tables_and_phasing.setStretchFactor(0, 1)
-        self.tables_and_phasing.setStretchFactor(1, 0)
-        self.tables_and_phasing.setCollapsible(0, False)
+        self.tables_and_phasing = QWidget()
+        column = QVBoxLayout(self.tables_and_phasing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.phasing)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tables_and_phasing)
         self.splitter.addWidget(self.charts)

@@ -54,7 +54,7 @@ class RiskChart(pg.PlotWidget):
         for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
             label.setText(money_tick(value, 1))
             label.setPos(i, value)
-        top = money_range(float(values.max())) * 1.15  # room for the labels over the bars
+        top = money_range(float(values.max())) * 1.3  # room for the labels over the bars
         self.getPlotItem().getAxis("left").floor = 0.0
         self.getPlotItem().setYRange(-0.04 * top, top, padding=0)  # room for the £0 label
         self._draw_selected()

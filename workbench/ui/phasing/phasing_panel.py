@@ -133,6 +133,7 @@ class PhasingPanel(QWidget):
         if scheme is None:
             self.title.setText("Select a savings scheme to see and edit its months.")
             return
+        self.title.setToolTip(scheme.name)
         self.title.setText(
             f"Net saving by month of <b>{scheme.name}</b> "
             f"({parsing.format_money(scheme.net_saving)} in the year)")
