@@ -160,3 +160,13 @@ def test_a_cell_reached_by_keyboard_is_not_hidden_under_the_pinned_column(window
     qtbot.wait(20)  # the pin's adjustment runs after the table's own scrolling
     assert view.currentIndex().column() == 1
     assert view.visualRect(view.currentIndex()).left() >= view.columnWidth(0)
+
+
+def test_the_pin_covers_the_whole_height_of_a_table_shown_later(window, qtbot):
+    risks = next(a for a in window.view_menu.actions() if a.text() == "&Risks")
+    risks.trigger()
+    panel = window.tables[EntityKind.RISK]
+    qtbot.waitUntil(panel.view.isVisible)
+    qtbot.wait(100)  # the layout settles (the phasing grid under the schemes has gone)
+    header = panel.view.horizontalHeader().height()
+    assert panel.pinned.pin.height() == panel.view.viewport().height() + header

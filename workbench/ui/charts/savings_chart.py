@@ -36,7 +36,6 @@ class SavingsChart(pg.PlotWidget):
         self.highlight_curve = plot.plot(name="Selected", pen=pg.mkPen(
             style.NHS_ORANGE, width=3), symbol="s", symbolSize=6,
             symbolBrush=style.NHS_ORANGE, symbolPen=None)
-        self.highlight_curve.hide()
         self.gap_label = pg.TextItem(color=style.NHS_RED, anchor=(1, 0))  # under the line's end
         plot.addItem(self.gap_label)
         self.hover = pg.TextItem(color="#212B32", fill=pg.mkBrush(255, 255, 255, 230),
@@ -99,10 +98,10 @@ class SavingsChart(pg.PlotWidget):
     def _draw_highlight(self) -> None:
         values = self.selected_cumulative()
         if values is None:
-            self.highlight_curve.hide()
+            # emptied rather than hidden: the legend keeps its plain "Selected" sample
+            self.highlight_curve.setData([], [])
             return
         self.highlight_curve.setData(np.arange(len(values)), values / MILLION)
-        self.highlight_curve.show()
 
     def series(self) -> dict[str, np.ndarray]:
         """What is plotted, in £m (for tests and exports)."""
@@ -111,8 +110,9 @@ class SavingsChart(pg.PlotWidget):
             "planned_cum": self.planned.getData()[1],
             "risk_adjusted_cum": self.risk_adjusted.getData()[1],
         }
-        if self.highlight_curve.isVisible():
-            out["selected_cum"] = self.highlight_curve.getData()[1]
+        selected = self.highlight_curve.getData()[1]
+        if selected is not None and len(selected):
+            out["selected_cum"] = selected
         return out
 
     def _on_mouse_moved(self, pos) -> None:

@@ -93,7 +93,9 @@ class FrozenColumn(QObject):
                                               QEvent.Type.LayoutRequest):
             self.update_geometry()
         elif watched is self.table.viewport():
-            if kind == QEvent.Type.ChildAdded and isinstance(event.child(), QWidget) \
+            if kind == QEvent.Type.Resize:
+                self.update_geometry()
+            elif kind == QEvent.Type.ChildAdded and isinstance(event.child(), QWidget) \
                     and self.table.currentIndex().column() == PINNED:
                 self.pin.hide()  # the name's editor opened in the table: let it be seen
             elif kind == QEvent.Type.ChildRemoved and not self.pin.isVisible():
