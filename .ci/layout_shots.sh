@@ -13,7 +13,7 @@ shot() {  # WIDTH HEIGHT SCALE
   local name="$out/laptop-$1x$2"
   [ "$3" != 1 ] && name="$name-$(awk "BEGIN { print $3 * 100 }")"
   QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR="$3" WORKBENCH_DATA_DIR="$tmp" \
-    XDG_CONFIG_HOME="$tmp/config" xvfb-run -a -s "-screen 0 $1x$2x24" \
+    XDG_CONFIG_HOME="$tmp/config-$1x$2-$3" xvfb-run -a -s "-screen 0 $1x$2x24" \
     $py .ci/layout_shots.py "$db" "$name"
   echo "wrote $name-*.png"
 }

@@ -26,7 +26,7 @@ from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables import parsing
 from workbench.ui.tables.table_model import parse_tsv
 
-FULL_WIDTH_PER_COLUMN = 78  # room for "£105,556" at the usual font sizes
+FULL_WIDTH_PER_COLUMN = 66  # room for "£105,556" at the usual font sizes
 
 
 class PhasingGridView(QTableView):
