@@ -40,7 +40,7 @@ def test_history_shows_names_pounds_and_local_time(window, qtbot):
     assert money[4] == f"Savings scheme: {scheme.name}"
     assert money[6] == "£1,200,000" and money[7] == "£3,200,000"
     link = next(r for r in rows if r[5] == "Workstream")
-    assert link[7] == other_ws.name
+    assert link[7] == other_ws.name and link[3] == "Edit workstream"
     confidence = next(r for r in rows if r[5] == "Confidence")
     assert confidence[7].endswith("%") and "60" in confidence[7]
     deleted = next(r for r in rows if r[5] == "Row deleted")

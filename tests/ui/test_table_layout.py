@@ -170,3 +170,42 @@ def test_the_pin_covers_the_whole_height_of_a_table_shown_later(window, qtbot):
     qtbot.wait(100)  # the layout settles (the phasing grid under the schemes has gone)
     header = panel.view.horizontalHeader().height()
     assert panel.pinned.pin.height() == panel.view.viewport().height() + header
+
+
+def test_a_column_dragged_to_a_new_place_stays_there_after_reopening(tmp_path, qtbot,
+                                                                       monkeypatch):
+    from PySide6.QtCore import QPoint
+
+    from workbench.ui.launcher import open_plan
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.plan_controller import PlanController
+
+    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+
+    def open_window():
+        win = MainWindow(PlanController(plan, store), store_label="plan.db")
+        qtbot.addWidget(win)
+        win.show()
+        return win
+
+    first = open_window()
+    panel = first.tables[EntityKind.SCHEME]
+    header = panel.view.horizontalHeader()
+    investment = _column(panel, "Investment")
+    gross = _column(panel, "Gross saving")
+    assert header.visualIndex(investment) == header.visualIndex(gross) + 1
+    y = header.height() // 2
+    start = QPoint(header.sectionViewportPosition(investment) + 20, y)
+    end = QPoint(header.sectionViewportPosition(gross) + 5, y)
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 11):  # a drag, as the mouse moves
+        point = start + (end - start) * step / 10
+        qtbot.mouseMove(header.viewport(), point)
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert header.visualIndex(investment) < header.visualIndex(gross)
+    assert panel.totals.horizontalHeader().visualIndex(investment) == \
+        header.visualIndex(investment)  # the totals row follows
+    first.close()
+    again = open_window().tables[EntityKind.SCHEME].view.horizontalHeader()
+    assert again.visualIndex(investment) < again.visualIndex(gross)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.edits import EntityKind
 from workbench.ui.history_wording import (
     action_text,
+    change_text,
     field_label,
     local_time,
     object_name,
@@ -90,9 +91,11 @@ class HistoryPanel(LazyPanel):
         for _step, group in groupby(self.entries(), key=lambda e: e.step):
             changes = list(group)
             first = changes[0]
+            field = (f"{len(changes)} changes" if len(changes) > 1
+                     else field_label(first.kind, first.field))
             values = [local_time(first.at), first.who, action_text(first.action),
-                      first.label, "", f"{len(changes)} changes" if len(changes) > 1
-                      else field_label(first.kind, first.field), "", "", first.note]
+                      change_text(first.label, first.kind, first.field), "", field, "", "",
+                      first.note]
             if len(changes) == 1:
                 values[4:8] = self._readable(first, plan)
             entry = QTreeWidgetItem(values)

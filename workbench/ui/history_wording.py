@@ -72,6 +72,13 @@ def object_name(kind: str, row_id: int | None, plan: Plan, old: str = "", new: s
     return f"{noun}: {name}" if name else f"{noun} (since deleted)"
 
 
+def change_text(label: str, kind: str, field: str) -> str:
+    """An edit's label; the store's default 'Edit workstream id' becomes 'Edit workstream'."""
+    if label == f"Edit {field.replace('_', ' ')}":
+        return f"Edit {field_label(kind, field).lower()}"
+    return label
+
+
 def field_label(kind: str, field: str) -> str:
     if field.startswith("("):  # (row added) / (row deleted)
         return field.strip("()").capitalize()
