@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         for panel in (*self.tables.values(), self.activity.table):
             self.selection_stats.watch(panel.view)
         self._status = QLabel()
+        # the plan's counts give way (cut short) rather than widen the window
+        self._status.setMinimumWidth(120)
         self.statusBar().addPermanentWidget(self._status)
         build_menus(self)
 
