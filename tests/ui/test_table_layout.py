@@ -3,7 +3,7 @@ status bar, the totals row under a filter, columns hidden and remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from workbench.domain.edits import EntityKind
 from workbench.ui.tables.parsing import format_money
@@ -209,3 +209,16 @@ def test_a_column_dragged_to_a_new_place_stays_there_after_reopening(tmp_path, q
     first.close()
     again = open_window().tables[EntityKind.SCHEME].view.horizontalHeader()
     assert again.visualIndex(investment) < again.visualIndex(gross)
+
+
+def test_clicking_the_pinned_name_header_sorts_the_table(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    header = panel.pinned.pin.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(0) + 30, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    names = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert names == sorted(names)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    names = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert names == sorted(names, reverse=True)
+    assert header.sortIndicatorSection() == 0
