@@ -125,7 +125,7 @@ def test_paste_with_one_bad_cell_changes_nothing(controller, qtbot):
 def test_paste_past_the_end_appends_rows(controller):
     model = PlanTableModel(controller, EntityKind.RISK)
     n = model.rowCount()
-    block = "Provider deficit\tCFO\tContract\t2.5m\n\"Two-line\nrisk\"\tCOO\tOther\t100k\n"
+    block = "Provider deficit\tOpen\t2.5m\n\"Two-line\nrisk\"\tMitigated\t100k\n"
     assert model.paste_block([n - 1], 0, block)
     risks = controller.plan.risks
     assert model.rowCount() == n + 1

@@ -19,10 +19,20 @@ from PySide6.QtWidgets import (
 from workbench.domain.edits import EntityKind
 from workbench.domain.export_files import write_excel_csv
 from workbench.ui.export_paths import ask_save_path, save_export
+from workbench.ui.history_wording import (
+    action_text,
+    change_text,
+    field_label,
+    local_time,
+    object_name,
+    value_text,
+)
 from workbench.ui.lazy_panel import LazyPanel
 from workbench.ui.plan_controller import PlanController
 
 HEADERS = ["When (UTC)", "Who", "Action", "Change", "Object", "Field", "Old", "New", "Note"]
+# on screen, in the words finance staff use (the CSV keeps the exact recorded values)
+SHOWN = ["When", "Who", "Action", "Change", "Item", "Field", "Was", "Now", "Note"]
 
 
 class HistoryPanel(LazyPanel):
@@ -31,7 +41,7 @@ class HistoryPanel(LazyPanel):
         self.controller = controller
         self._selected: tuple[EntityKind | None, int | None] = (None, None)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(HEADERS)
+        self.tree.setHeaderLabels(SHOWN)
         self.tree.setAccessibleName("Change history")
         self.tree.setAlternatingRowColors(True)
         self.only_selected = QCheckBox("Only the selected row")
@@ -77,28 +87,35 @@ class HistoryPanel(LazyPanel):
     def refresh(self) -> None:
         self._stale = False
         self.tree.clear()
+        plan = self.controller.plan
         for _step, group in groupby(self.entries(), key=lambda e: e.step):
             changes = list(group)
             first = changes[0]
-            values = [first.at.strftime("%Y-%m-%d %H:%M:%S"), first.who, first.action,
-                      first.label, "", f"{len(changes)} change(s)" if len(changes) > 1
-                      else first.field, "", "", first.note]
+            field = (f"{len(changes)} changes" if len(changes) > 1
+                     else field_label(first.kind, first.field))
+            values = [local_time(first.at), first.who, action_text(first.action),
+                      change_text(first.label, first.kind, first.field), "", field, "", "",
+                      first.note]
             if len(changes) == 1:
-                values[4:8] = [self._object(first), first.field, first.old, first.new]
+                values[4:8] = self._readable(first, plan)
             entry = QTreeWidgetItem(values)
+            entry.setToolTip(0, f"{first.at:%Y-%m-%d %H:%M:%S} UTC")
             if len(changes) > 1:
                 for change in changes:
-                    entry.addChild(QTreeWidgetItem(
-                        ["", "", "", "", self._object(change), change.field, change.old,
-                         change.new, ""]))
+                    entry.addChild(QTreeWidgetItem(["", "", "", "", *self._readable(change, plan),
+                                                    ""]))
             self.tree.addTopLevelItem(entry)
-        for column in range(len(HEADERS)):
+        for column in range(len(SHOWN)):
             self.tree.resizeColumnToContents(column)
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 240))
 
     @staticmethod
-    def _object(entry) -> str:
-        return f"{entry.kind} {entry.row_id}" if entry.row_id is not None else entry.kind
+    def _readable(entry, plan) -> list[str]:
+        """Item, field, was, now: names for ids, £ for money, no JSON."""
+        return [object_name(entry.kind, entry.row_id, plan, entry.old, entry.new),
+                field_label(entry.kind, entry.field),
+                value_text(entry.kind, entry.field, entry.old, plan),
+                value_text(entry.kind, entry.field, entry.new, plan)]
 
     def export_csv(self, path: Path) -> None:
         """UTF-8 with a BOM, so Excel on Windows shows "£" (not "Â£")."""

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from workbench import __version__
@@ -32,10 +34,17 @@ from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.odds import OddsFeature
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
+from workbench.ui.phasing import PhasingPanel
 from workbench.ui.plan_controller import PlanController
-from workbench.ui.preferences import restore_layout, save_layout
+from workbench.ui.preferences import (
+    available_geometry,
+    fit_to_screen,
+    restore_layout,
+    save_layout,
+)
 from workbench.ui.scenarios import ScenariosFeature
 from workbench.ui.store_guard import StoreGuard
+from workbench.ui.tables.selection_stats import SelectionStatsLabel
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
 from workbench.ui.window_menus import build_menus
@@ -72,8 +81,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.charts = ChartsPanel(controller)
+        self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
+        self.phasing.message.connect(self._message)
+        self.tables_and_phasing = QWidget()
+        column = QVBoxLayout(self.tables_and_phasing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.phasing)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.tables_and_phasing)
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -113,7 +129,14 @@ class MainWindow(QMainWindow):
         self.guard.others_changed.connect(self._message)
         self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
 
+        self.selection_stats = SelectionStatsLabel()
+        self.statusBar().addPermanentWidget(self.selection_stats)
+        self.pages.currentChanged.connect(self._on_table_shown)
+        for panel in (*self.tables.values(), self.activity.table):
+            self.selection_stats.watch(panel.view)
         self._status = QLabel()
+        # the plan's counts give way (cut short) rather than widen the window
+        self._status.setMinimumWidth(120)
         self.statusBar().addPermanentWidget(self._status)
         build_menus(self)
 
@@ -122,9 +145,11 @@ class MainWindow(QMainWindow):
         controller.plan_changed.connect(self._on_plan_changed)
         self._update_title()
         self._update_status()
-        if not restore_layout(self, self.splitter):
-            self.resize(1600, 1000)
-            self.splitter.setSizes([830, 500])
+        self.statusBar().setSizeGripEnabled(True)
+        restored = restore_layout(self, self.splitter)
+        fit_to_screen(self, available_geometry(self), restored)
+        if not restored:
+            self.splitter.setSizes([760, 570])  # tables scroll sideways; charts need room
             self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 
     # -- construction ---------------------------------------------------------------------
@@ -202,14 +227,24 @@ class MainWindow(QMainWindow):
         if table is not None:
             table.focus_filter()
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
         self.charts.highlight(None, None)
+        self.phasing.setVisible(TABLES[index][0] is EntityKind.SCHEME)
+        self._on_table_shown()
+
+    def _on_table_shown(self, *_args) -> None:
+        """The selection figures are those of the table on show (none on other pages)."""
+        table = self.current_table()
+        if table is None:
+            self.selection_stats.setVisible(False)
+        else:
+            self.selection_stats.show_for(table.view)
 
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
         pages = self.activity.is_editing() or self.trajectories.is_editing()
-        return tables or pages or self.drivers.is_editing()
+        return tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
@@ -237,6 +272,8 @@ class MainWindow(QMainWindow):
 
     def _on_row_selected(self, kind, row_id) -> None:
         self.history.select(kind, row_id)
+        if kind is EntityKind.SCHEME:
+            self.phasing.show_scheme(row_id)
         name = kind.value if isinstance(kind, EntityKind) else kind
         self.charts.highlight(name if row_id is not None else None, row_id)
 

@@ -25,9 +25,9 @@ class ChartsPanel(QWidget):
         self.risks = RiskChart()
         splitter = QSplitter(Qt.Orientation.Vertical)
         for chart in (self.savings, self.workstreams, self.risks):
-            chart.setMinimumHeight(180)
+            chart.setMinimumHeight(120)  # three fit a 1366x768 screen at 125%
             splitter.addWidget(chart)
-        splitter.setSizes([360, 340, 260])
+        splitter.setSizes([320, 380, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -7,9 +7,12 @@ import pyqtgraph as pg
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
+from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, money_tick, style_plot
 
-STEPS = ["Gross", "Weighted", "Mitigated", "Net of reserves"]
+STEPS = ["Gross", "Weighted", "Mitigated", "Net"]  # short: four fit a narrow pane
+KEY = " ".join(f'<span style="color:{colour}">■</span> {label}' for colour, label in (
+    (style.NHS_AQUA_GREEN, "covered by reserves"), (style.NHS_DARK_BLUE, "net of reserves"),
+    (style.NHS_LIGHT_BLUE, "selected risk")))
 
 
 class RiskChart(pg.PlotWidget):
@@ -27,6 +30,8 @@ class RiskChart(pg.PlotWidget):
                                         brush=pg.mkBrush(0, 164, 153, 90),
                                         pen=pg.mkPen(style.NHS_AQUA_GREEN, width=1))
         plot.addItem(self.reserves)
+        # the colour key under the axis, where it can never cover a bar
+        plot.setLabel("bottom", KEY)
         self.selected = pg.BarGraphItem(x=x, height=np.zeros(len(STEPS)), width=0.3,
                                         brush=style.NHS_LIGHT_BLUE, pen=pg.mkPen("w"))
         self.selected.hide()
@@ -47,9 +52,11 @@ class RiskChart(pg.PlotWidget):
         # reserves shown as the slice between 'after mitigations' and 'net'
         self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
         for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
-            label.setText(f"£{value:,.1f}m")
+            label.setText(money_tick(value, 1))
             label.setPos(i, value)
-        self.getPlotItem().setYRange(0, max(float(values.max()), 0.1) * 1.15, padding=0)
+        top = money_range(float(values.max())) * 1.3  # room for the labels over the bars
+        self.getPlotItem().getAxis("left").floor = 0.0
+        self.getPlotItem().setYRange(-0.04 * top, top, padding=0)  # room for the £0 label
         self._draw_selected()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:

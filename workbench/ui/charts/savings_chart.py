@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, month_ticks, style_plot
+from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, month_ticks, style_plot
 
 
 class SavingsChart(pg.PlotWidget):
@@ -18,7 +18,7 @@ class SavingsChart(pg.PlotWidget):
         super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
         self.setAccessibleName("Cumulative savings against requirement chart")
         plot = self.getPlotItem()
-        style_plot(plot, "Cumulative savings against the requirement")
+        style_plot(plot, "Cumulative savings v requirement")
         self.legend = plot.addLegend(offset=(8, 8), labelTextColor="#212B32",
                                      brush=pg.mkBrush(255, 255, 255, 220))
         self.requirement = plot.plot(name="Requirement", pen=pg.mkPen(
@@ -33,11 +33,10 @@ class SavingsChart(pg.PlotWidget):
         plot.addItem(self.gap_fill)
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0,
                                             brush=pg.mkBrush(218, 41, 28, 80)), "Gap")
-        self.highlight_curve = plot.plot(pen=pg.mkPen(
+        self.highlight_curve = plot.plot(name="Selected", pen=pg.mkPen(
             style.NHS_ORANGE, width=3), symbol="s", symbolSize=6,
             symbolBrush=style.NHS_ORANGE, symbolPen=None)
-        self.highlight_curve.hide()
-        self.gap_label = pg.TextItem(color=style.NHS_RED, anchor=(1, 1))
+        self.gap_label = pg.TextItem(color=style.NHS_RED, anchor=(1, 0))  # under the line's end
         plot.addItem(self.gap_label)
         self.hover = pg.TextItem(color="#212B32", fill=pg.mkBrush(255, 255, 255, 230),
                                  border=pg.mkPen(style.NHS_MID_GREY))
@@ -62,9 +61,18 @@ class SavingsChart(pg.PlotWidget):
         self.requirement.setData(x, frame["requirement_cum"].to_numpy() / MILLION)
         self.planned.setData(x, frame["planned_cum"].to_numpy() / MILLION)
         self.risk_adjusted.setData(x, frame["risk_adjusted_cum"].to_numpy() / MILLION)
+        series = [frame[c].to_numpy() / MILLION
+                  for c in ("requirement_cum", "planned_cum", "risk_adjusted_cum")]
+        bottom = min(0.0, *(float(v.min()) for v in series if len(v)))
+        top = money_range(*(float(v.max()) for v in series if len(v)))
+        # £0 always in view, with room under it for its label
+        self.getPlotItem().getAxis("left").floor = bottom
+        self.getPlotItem().setYRange(bottom - 0.04 * top, top * 1.05, padding=0)
         gap = float(frame["gap_cum"].iloc[-1])
         self.gap_label.setText(f"Gap at March: {style.fmt_money(gap)}")
-        self.gap_label.setPos(x[-1], float(frame["requirement_cum"].iloc[-1]) / MILLION)
+        end = float(frame["requirement_cum"].iloc[-1]) / MILLION
+        self.gap_label.setAnchor((1, 0) if end > top / 2 else (1, 1))  # inside the plot
+        self.gap_label.setPos(x[-1], end)
         self._draw_highlight()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
@@ -90,10 +98,10 @@ class SavingsChart(pg.PlotWidget):
     def _draw_highlight(self) -> None:
         values = self.selected_cumulative()
         if values is None:
-            self.highlight_curve.hide()
+            # emptied rather than hidden: the legend keeps its plain "Selected" sample
+            self.highlight_curve.setData([], [])
             return
         self.highlight_curve.setData(np.arange(len(values)), values / MILLION)
-        self.highlight_curve.show()
 
     def series(self) -> dict[str, np.ndarray]:
         """What is plotted, in £m (for tests and exports)."""
@@ -102,8 +110,9 @@ class SavingsChart(pg.PlotWidget):
             "planned_cum": self.planned.getData()[1],
             "risk_adjusted_cum": self.risk_adjusted.getData()[1],
         }
-        if self.highlight_curve.isVisible():
-            out["selected_cum"] = self.highlight_curve.getData()[1]
+        selected = self.highlight_curve.getData()[1]
+        if selected is not None and len(selected):
+            out["selected_cum"] = selected
         return out
 
     def _on_mouse_moved(self, pos) -> None:

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
+from workbench.ui.charts.axes import (
+    MILLION,
+    MoneyAxis,
+    money_range,
+    money_tick,
+    set_title,
+    small_font,
+    style_plot,
+)
 
 STATUSES = ["Identified", "Earmarked"]
 UNASSIGNED = -1
+# The colour key, in the title over the status bar (it names the bars above it too).
+KEY = " ".join(f'<span style="color:{style.STATUS_COLOURS[s]}">■</span> {label}'
+               for s, label in (("Identified", "identified"), ("Earmarked", "earmarked"),
+                                ("Unidentified", "gap")))
 
 
 def short(name: str, limit: int = 26) -> str:
@@ -27,12 +38,14 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         style_plot(self.by_ws, "Savings by workstream")
         self.by_status = self.addPlot(row=1, col=0, axisItems={"bottom": MoneyAxis("bottom")})
         style_plot(self.by_status, "")
-        self.by_status.setMaximumHeight(90)
+        set_title(self.by_status, KEY, color="#425563", size="9pt")
+        self.by_status.setMaximumHeight(80)
         self.by_status.getAxis("left").setTicks([[(0, "Requirement")], []])
         for plot in (self.by_ws, self.by_status):
+            plot.getAxis("bottom").floor = 0.0  # savings start at £0
             plot.getAxis("left").setWidth(175)
             # Labels closer than their text height are dropped: a smaller font fits six or more.
-            plot.getAxis("left").setStyle(tickFont=QFont("DejaVu Sans", 8))
+            plot.getAxis("left").setStyle(tickFont=small_font())
         self.bars = {
             status: pg.BarGraphItem(x0=[], y=[], width=[], height=0.7,
                                     brush=style.STATUS_COLOURS[status], pen=pg.mkPen(None))
@@ -84,9 +97,11 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
             label.setText(f"£{width:.1f}m" if width > 0.15 * widths.sum() else "")
             label.setPos(start + width / 2, 0)
         self.by_status.setYRange(-0.5, 0.5, padding=0)
-        self.by_status.setTitle(
-            f"Requirement £{widths.sum():.1f}m: identified, earmarked, gap",
-            color="#425563", size="9pt")
+        self.by_status.setXRange(0, money_range(float(widths.sum())), padding=0.02)
+        self.by_ws.setXRange(0, money_range(float(left.max()) if len(left) else 0.0),
+                             padding=0.02)
+        self.by_status.getAxis("left").setTicks(
+            [[(0, f"Requirement {money_tick(float(widths.sum()), 1)}")], []])
         self._draw_highlight()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:

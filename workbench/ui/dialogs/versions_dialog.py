@@ -76,16 +76,25 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
            label: str | None = None, note: str = "") -> PlanVersion | None:
     """Freeze the plan under `label` (None = ask for name and note); None if not frozen
     (cancelled, or a clear message said why)."""
-    if label is None:
-        ask = FreezeDialog(parent)
-        if ask.exec() != QDialog.DialogCode.Accepted:
+    if label is not None:
+        try:
+            version = freeze_version(controller.store, label, note)
+        except WorkbenchError as exc:
+            QMessageBox.warning(parent, "Planning Workbench", f"Not frozen: {exc}")
             return None
-        label, note = ask.label.text(), ask.note.toPlainText()
-    try:
-        version = freeze_version(controller.store, label, note)
-    except WorkbenchError as exc:
-        QMessageBox.warning(parent, "Planning Workbench", f"Not frozen: {exc}")
-        return None
+    else:
+        ask = FreezeDialog(parent)
+        while True:  # after a refusal the same dialog comes back, with what was typed
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return None
+            try:
+                version = freeze_version(controller.store, ask.label.text(),
+                                         ask.note.toPlainText())
+                break
+            except WorkbenchError as exc:
+                QMessageBox.warning(parent, "Planning Workbench",
+                                    f"Not frozen: {exc}\n\nYour name and note are kept: "
+                                    "change the name and try again.")
     controller.plan_changed.emit(PlanChanges())  # the change history shows the freeze
     return version
 

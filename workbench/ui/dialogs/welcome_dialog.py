@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,14 +23,31 @@ from PySide6.QtWidgets import (
 
 from workbench.ui import style
 
+ODS_CODE = re.compile(r"[A-Z0-9]{3,5}")
+
+
+def ods_problem(text: str) -> str | None:
+    """Why `text` is not an ODS code (3 to 5 letters and digits, e.g. 10Q), or None."""
+    code = text.strip().upper()
+    if ODS_CODE.fullmatch(code):
+        return None
+    return f"An ODS code is 3 to 5 letters and digits, e.g. 10Q: read {text.strip()!r}."
+
 
 @dataclass(frozen=True)
 class WelcomeChoice:
+    """What the welcome screen chose. A new plan's ODS code is checked here, because the
+    new plan's file is named after it: nothing else typed reaches a file path."""
+
     action: str  # "demo", "new" or "open"
     organisation: str = ""
     ods_code: str = ""
     first_year: int = 2016
     path: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.action == "new" and ods_problem(self.ods_code) is not None:
+            raise ValueError(ods_problem(self.ods_code))
 
 
 class WelcomeDialog(QDialog):
@@ -69,7 +87,7 @@ class WelcomeDialog(QDialog):
         self.organisation.setAccessibleName("Organisation name")
         self.ods_code = QLineEdit()
         self.ods_code.setPlaceholderText("e.g. 10Q")
-        self.ods_code.setMaxLength(10)
+        self.ods_code.setMaxLength(12)  # longer text is refused with a reason, not cut
         self.ods_code.setAccessibleName("ODS code")
         self.year = QSpinBox()
         self.year.setRange(2010, 2040)
@@ -102,6 +120,11 @@ class WelcomeDialog(QDialog):
         if self.new.isChecked() and not (self.organisation.text().strip()
                                          and self.ods_code.text().strip()):
             self.hint.setText("Please give the organisation's name and ODS code.")
+            return
+        if self.new.isChecked() and ods_problem(self.ods_code.text()) is not None:
+            self.hint.setText(ods_problem(self.ods_code.text()))
+            self.ods_code.setFocus()
+            self.ods_code.selectAll()
             return
         if self.open.isChecked():
             path, _ = QFileDialog.getOpenFileName(self, "Open a plan", "",

@@ -24,6 +24,7 @@ def _gaps_parse(text: str, _ctl) -> frozenset[Gap]:
 
 WORKSTREAM_COLUMNS = [
     c.text("Workstream", "name", 260),
+    c.choice("RAG", "rag", enums.Rag, 70),
     c.text("Lead", "lead"),
     c.text("SRO", "sro", tooltip="Senior responsible owner"),
     c.text("Governance board", "board", 180),
@@ -33,7 +34,6 @@ WORKSTREAM_COLUMNS = [
                "gaps", _gaps_parse, width=260,
                tooltip="Health & wellbeing, Care & quality, Finance & efficiency, "
                "comma-separated"),
-    c.choice("RAG", "rag", enums.Rag, 70),
     c.boolean("EIA done", "eia_done", "Equality impact assessment completed"),
     c.boolean("Enabler", "enabler", "An enabling workstream (IM&T, estates, workforce)"),
     ColumnSpec("Milestones", lambda r, _c: len(r.milestones), format=lambda n: f"{n}",
@@ -53,12 +53,8 @@ def _scheme_figure(column: str):
     return _figure("scheme_figures", column)
 
 
-SCHEME_COLUMNS = [
-    c.text("Scheme", "name", 300),
-    c.link("Workstream", "workstream_id", "workstreams", "name", 240),
-    c.text("Provider", "provider", 120),
-    c.choice("POD", "pod", enums.PointOfDelivery, 110, tooltip="Point of delivery"),
-    c.choice("Lever", "lever", enums.Lever, 150),
+SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scrolling
+    c.text("Scheme", "name", 250),
     c.choice("Status", "status", enums.SchemeStatus, 110),
     c.money("Gross saving", "gross_saving", "Full saving in the first plan year, pounds"),
     c.money("Investment", "investment", "Cost of delivering the scheme, pounds"),
@@ -68,6 +64,10 @@ SCHEME_COLUMNS = [
     c.derived_money("Risk-adjusted", _scheme_figure("risk_adjusted"),
                     "Net saving × confidence, from the planning engine"),
     c.boolean("Recurrent", "recurrent"),
+    c.link("Workstream", "workstream_id", "workstreams", "name", 240),
+    c.text("Provider", "provider", 120),
+    c.choice("POD", "pod", enums.PointOfDelivery, 110, tooltip="Point of delivery"),
+    c.choice("Lever", "lever", enums.Lever, 150),
     c.integer("Activity impact", "activity_impact", tooltip="Activity avoided, e.g. admissions",
               width=100),
     c.year("From", "first_year"),
@@ -79,10 +79,9 @@ def _risk_figure(column: str):
     return _figure("risk_figures", column)
 
 
-RISK_COLUMNS = [
-    c.text("Risk", "description", 340),
-    c.text("Owner", "owner", 150),
-    c.choice("Category", "category", enums.RiskCategory, 120),
+RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a laptop
+    c.text("Risk", "description", 270),
+    c.choice("Status", "status", enums.RiskStatus, 100),
     c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
     c.integer("Likelihood", "likelihood", 1, 5, "1 rare … 5 almost certain"),
     c.integer("Impact", "impact", 1, 5, "1 negligible … 5 catastrophic"),
@@ -92,12 +91,13 @@ RISK_COLUMNS = [
                align=c.RIGHT, width=90, derived=True,
                tooltip="The likelihood score as a probability, from the planning engine"),
     c.derived_money("Weighted", _risk_figure("weighted"), "Value × probability"),
-    c.text("Mitigation", "mitigation", 260),
     c.money("Mitigation value", "mitigation_value"),
     c.derived_money("Net", _risk_figure("net"), "Weighted value less mitigation"),
-    c.link("Linked scheme", "scheme_id", "schemes", "name", 200),
-    c.choice("Status", "status", enums.RiskStatus, 100),
+    c.text("Owner", "owner", 150),
+    c.choice("Category", "category", enums.RiskCategory, 120),
     c.date("Review date", "review_date"),
+    c.text("Mitigation", "mitigation", 260),
+    c.link("Linked scheme", "scheme_id", "schemes", "name", 200),
 ]
 
 SPEND_LINE_COLUMNS = [

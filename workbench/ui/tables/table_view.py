@@ -24,6 +24,7 @@ from workbench.domain.edits import EntityKind
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.delegates import CellDelegate
 from workbench.ui.tables.filter_proxy import PlanFilterProxy
+from workbench.ui.tables.panel_layout import arrange_for_laptop
 from workbench.ui.tables.table_model import PlanTableModel
 
 NOUNS = {EntityKind.WORKSTREAM: "workstream", EntityKind.SCHEME: "scheme",
@@ -125,10 +126,11 @@ class TablePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view)
         self._update_count()
+        arrange_for_laptop(self)  # pinned name column, totals row, Columns button
 
     @property
     def _settings_key(self) -> str:
-        return f"tables/{self.kind.value}/header-v1"
+        return f"tables/{self.kind.value}/header-v2"
 
     def save_columns(self) -> None:
         """Remember column widths, order and hidden columns (the user's column choices)."""

@@ -1,0 +1,89 @@
+"""The first window fits the screen it opens on, at 100%, 125% and 150% display scaling."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont
+
+from workbench.ui.launcher import open_plan
+from workbench.ui.main_window import MainWindow
+from workbench.ui.plan_controller import PlanController
+
+# Physical screens with a 40-pixel task bar, and the logical size Qt gives at each scaling.
+SCREENS = [(1366, 768, 1.0), (1600, 1000, 1.0), (1920, 1080, 1.25), (1920, 1080, 1.5),
+           pytest.param(1366, 768, 1.25, marks=pytest.mark.xfail(
+               strict=True, reason="the Trajectories page's chart column needs 430 px"))]
+
+
+def _logical(width: int, height: int, scale: float) -> QRect:
+    return QRect(0, 0, int(width / scale), int((height - 40) / scale))
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), SCREENS)
+def test_window_opens_within_the_available_screen(tmp_path, qtbot, monkeypatch,
+                                                  width, height, scale):
+    area = _logical(width, height, scale)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    window = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert window.minimumSizeHint().width() <= area.width()
+    assert window.minimumSizeHint().height() <= area.height()
+    assert window.statusBar().isVisible()
+    bar = window.statusBar().geometry()
+    assert window.rect().contains(bar), "the status bar is inside the window"
+    # its text gives way rather than widening the window
+    assert window.statusBar().minimumSizeHint().width() < area.width() // 2
+    window.close()
+
+
+def test_a_remembered_size_larger_than_this_screen_is_not_kept(tmp_path, qtbot, monkeypatch):
+    """Saved on a big monitor, opened on a laptop at 150%: the window still fits."""
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    big = QRect(0, 0, 2560, 1400)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: big)
+    first = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(2400, 1300)
+    first.close()  # remembers the layout
+    small = _logical(1920, 1080, 1.5)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: small)
+    second = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(second)
+    second.show()
+    assert second.width() <= small.width() and second.height() <= small.height()
+
+
+def test_charts_use_the_application_font_family(window):
+    family = QFont().family()
+    for plot in (window.charts.workstreams.by_ws, window.charts.workstreams.by_status):
+        assert plot.getAxis("left").style["tickFont"].family() == family
+
+
+def test_charts_fit_their_pane_on_a_laptop_and_name_every_colour(tmp_path, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    area = _logical(1366, 768, 1.0)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    window = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(window)
+    window.show()
+    charts = window.charts
+    minimum = Qt.SizeHint.MinimumSize
+    for scene_root, widget in ((charts.workstreams.ci, charts.workstreams),
+                               (charts.savings.getPlotItem(), charts.savings),
+                               (charts.risks.getPlotItem(), charts.risks)):
+        assert scene_root.effectiveSizeHint(minimum).width() <= widget.width(), widget
+    key = charts.risks.getPlotItem().getAxis("bottom").labelText
+    for words in ("covered by reserves", "net of reserves", "selected risk"):
+        assert words in key
+    names = {label.text for _sample, label in charts.savings.legend.items}
+    assert {"Requirement", "Planned", "Risk-adjusted", "Gap", "Selected"} <= names
+    key = charts.workstreams.by_status.titleLabel.text
+    for word in ("identified", "earmarked", "gap"):
+        assert word in key
