@@ -127,9 +127,9 @@ def test_right_click_export_chart_writes_a_captioned_pdf(charts, qtbot, monkeypa
     assert [a.text() for a in menu.actions()] == ["Export chart…"]
     next(a for a in menu.actions() if a.text() == "Export chart…").trigger()
     menu.close()
-    assert offered and offered[0].endswith("10Q-Cumulative savings against the requirement.png")
+    assert offered and offered[0].endswith("10Q-Cumulative savings v requirement.png")
     text = " ".join(pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text().split())
-    assert "Cumulative savings against the requirement" in text
+    assert "Cumulative savings v requirement" in text
     assert "Oxfordshire CCG (10Q)" in text and "Source: Oxfordshire CCG (10Q)" in text
 
 
@@ -183,5 +183,5 @@ def test_a_page_exports_its_charts_stacked_under_one_caption(charts, tmp_path):
     assert round(float(page.mediabox.height)) == round((0.9 + 3 * 3) * 72)
     text = " ".join(page.extract_text().split())
     for shown in ("Operational plan 2016/17", "Oxfordshire CCG (10Q)", "Savings by workstream",
-                  "Risk exposure", "Cumulative savings against the requirement"):
+                  "Risk exposure", "Cumulative savings v requirement"):
         assert shown in text, shown

@@ -164,15 +164,22 @@ def test_a_new_plan_file_named_from_the_typed_ods_code_is_windows_safe(qtbot):
     from workbench.ui.dialogs.welcome_dialog import WelcomeDialog
     from workbench.ui.launcher import Launcher, lock_plan
 
-    for typed, expected in (("1:Q", "1-Q-2017.db"), ("a*b", "A-B-2017.db"),
-                            ("con", "CON-2017.db")):
+    def typed_dialog(typed: str) -> WelcomeDialog:
         dialog = WelcomeDialog("")
         qtbot.addWidget(dialog)
         dialog.new.setChecked(True)
         qtbot.keyClicks(dialog.organisation, "Test CCG")
         qtbot.keyClicks(dialog.ods_code, typed)
         dialog.year.setValue(2017)
-        window = Launcher(lock_plan)._open_choice(dialog.choice())
-        qtbot.addWidget(window)
-        assert (data_dir() / expected).is_file(), sorted(p.name for p in data_dir().iterdir())
-        assert window.controller.plan.ods_code == typed.upper()
+        return dialog
+
+    # A code that is not 3 to 5 letters and digits never reaches a file name.
+    for typed in ("1:Q", "a*b"):
+        with pytest.raises(ValueError, match="3 to 5 letters and digits"):
+            typed_dialog(typed).choice()
+    assert not any(data_dir().glob("*.db")) if data_dir().exists() else True
+    # A valid code that is a Windows device name still gives a usable file name.
+    window = Launcher(lock_plan)._open_choice(typed_dialog("con").choice())
+    qtbot.addWidget(window)
+    assert (data_dir() / "CON-2017.db").is_file(), sorted(p.name for p in data_dir().iterdir())
+    assert window.controller.plan.ods_code == "CON"
