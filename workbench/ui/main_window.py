@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         for kind, title in TABLES:
             panel = TablePanel(controller, kind)
             panel.row_selected.connect(self._on_row_selected)
+            panel.message.connect(self._message)
             self.tables[kind] = panel
             self.tabs.addTab(panel, title)
         self.tabs.setCurrentIndex(1)

@@ -23,7 +23,7 @@ def _gaps_parse(text: str, _ctl) -> frozenset[Gap]:
 
 
 WORKSTREAM_COLUMNS = [
-    c.text("Workstream", "name", 260),
+    c.name("Workstream", "name", 260),
     c.text("Lead", "lead"),
     c.text("SRO", "sro", tooltip="Senior responsible owner"),
     c.text("Governance board", "board", 180),
@@ -54,7 +54,7 @@ def _scheme_figure(column: str):
 
 
 SCHEME_COLUMNS = [
-    c.text("Scheme", "name", 300),
+    c.name("Scheme", "name", 300),
     c.link("Workstream", "workstream_id", "workstreams", "name", 240),
     c.text("Provider", "provider", 120),
     c.choice("POD", "pod", enums.PointOfDelivery, 110, tooltip="Point of delivery"),
@@ -80,7 +80,7 @@ def _risk_figure(column: str):
 
 
 RISK_COLUMNS = [
-    c.text("Risk", "description", 340),
+    c.name("Risk", "description", 340),
     c.text("Owner", "owner", 150),
     c.choice("Category", "category", enums.RiskCategory, 120),
     c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
@@ -101,14 +101,14 @@ RISK_COLUMNS = [
 ]
 
 SPEND_LINE_COLUMNS = [
-    c.text("Programme", "category", 190),
+    c.name("Programme", "category", 190),
     c.money("Baseline", "baseline", "Last year's recurrent outturn, pounds"),
     c.boolean("Tariff", "tariff_applies", "Tariff uplift applies to this line"),
     c.boolean("Growth", "growth_applies", "Activity growth applies to this line"),
 ]
 
 PRESSURE_COLUMNS = [
-    c.text("Investment or pressure", "name", 230),
+    c.name("Investment or pressure", "name", 230),
     c.money("Amount", "amount"),
     c.boolean("Recurrent", "recurrent"),
 ]

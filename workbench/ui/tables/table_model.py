@@ -271,6 +271,36 @@ class PlanTableModel(QAbstractTableModel):
             return True
         return self.controller.push(Batch(tuple(edits), label=f"Clear {len(cells)} cell(s)"))
 
+    def blank_cells(self, cells: list[tuple[int, int]]) -> tuple[int, list[str]]:
+        """Clear editable cells (Delete, Cut) as one undo step: each takes what a blank
+        entry means for it (no date, £0, back to the profile). Returns how many cells
+        changed and why others were left (a name cannot be blank); calculated cells are
+        skipped. Nothing is pushed if no cell changes."""
+        working: dict[int, Any] = {}
+        left: list[str] = []
+        changed = 0
+        for r, c in sorted(cells):
+            spec = self.columns[c]
+            if not spec.editable or not 0 <= r < len(self.rows):
+                continue
+            obj = working.setdefault(r, dataclasses.replace(self.rows[r]))
+            try:
+                edit = self.parse_cell(r, c, "", current=obj)
+            except ValueError:
+                left.append(f"{spec.header} of {self._where(r)} cannot be blank")
+                continue
+            if edit is not None:
+                setattr(obj, edit.field, edit.new)
+                changed += 1
+        edits = [SetField(self.kind, obj.id, f.name, getattr(self.rows[r], f.name),
+                          getattr(obj, f.name))
+                 for r, obj in working.items() for f in dataclasses.fields(obj)
+                 if getattr(obj, f.name) != getattr(self.rows[r], f.name)]
+        if not edits:
+            return 0, left
+        label = f"Clear {changed} cell{'s' * (changed > 1)}"
+        return (changed if self.controller.push(Batch(tuple(edits), label=label)) else 0), left
+
     def copy_block(self, rows: list[int], columns: list[int]) -> str:
         return tsv_block(self, rows, columns)
 
