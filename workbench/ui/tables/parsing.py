@@ -72,7 +72,7 @@ def parse_text(text: str) -> str:
 
 def parse_name(text: str) -> str:
     """A name a row is known by: never blank."""
-    name = " ".join(str(text).split())
+    name = str(text).strip()
     if not name:
         raise NotAccepted("a name that is not blank", text)
     return name
