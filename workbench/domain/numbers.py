@@ -56,6 +56,18 @@ def parse_money(text: object, *, blank: Decimal | None = Decimal(0)) -> Decimal 
     return -value if negative else value
 
 
+def parse_millions(text: object) -> Decimal:
+    """A field kept in £m (the drivers): a bare number is millions ('727.6' is £727.6m);
+    a unit is taken as written ('850k' is £850,000, '1.2bn' £1,200m)."""
+    raw = str(text).strip()
+    try:
+        value = parse_money(raw)
+    except NotAccepted:
+        raise NotAccepted("an amount in £m, like 727.6 (or with a unit: 850k)", raw) from None
+    has_unit = _squeeze(raw).replace(")", "").lower().endswith(("k", "m", "bn"))
+    return value if has_unit else value * 1_000_000
+
+
 def parse_percent(text: object, low: Decimal | None = Decimal(0),
                   high: Decimal | None = Decimal(1)) -> Decimal:
     """A fraction (0.6 for 60%) by Excel's automatic percent entry, within [low, high]."""

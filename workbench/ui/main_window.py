@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
 
         self.summary = SummaryPanel(controller)
         self.drivers = DriversPanel(controller)
+        self.drivers.message.connect(self._message)
         self.summary_dock = self._dock("Summary", "SummaryDock", self.summary)
         self.drivers_dock = self._dock("Drivers", "DriversDock", self.drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
