@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,6 +33,7 @@ from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.preferences import restore_layout, save_layout
 from workbench.ui.store_guard import StoreGuard
+from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
 from workbench.ui.window_menus import build_menus
@@ -190,6 +193,22 @@ class MainWindow(QMainWindow):
             self.trajectories.delete_selected()
         else:
             table.delete_selected()
+
+    def clipboard(self, what: str) -> None:
+        """Edit → Cut, Copy or Paste (`what`): in a text box or an open cell editor, its
+        text; otherwise the cells selected in the table or grid with the focus (or the
+        current page's table)."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit):
+            getattr(widget, what)()
+            return
+        while widget is not None and not isinstance(widget, SheetView):
+            widget = widget.parentWidget()
+        if widget is None:
+            table = self.current_table()
+            widget = table.view if table is not None else self.trajectories.grid
+        {"cut": widget.cut_requested, "copy": widget.copy_requested,
+         "paste": widget.paste_requested}[what].emit()
 
     def focus_filter(self) -> None:
         table = self.current_table()
