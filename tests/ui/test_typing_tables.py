@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from workbench.domain.edits import EntityKind
+from workbench.ui.tables.table_model import MARKED_BRUSH
 
 Key = Qt.Key
 
@@ -201,3 +202,18 @@ def test_a_combo_cell_opens_with_the_typed_choice(window, qtbot):
     assert isinstance(editor, QComboBox) and editor.currentText() == "Earmarked"
     press(qtbot, Key.Key_Escape)
     assert shown(panel, 0, "Status") == "Identified"
+
+
+def test_activity_flags_a_line_whose_typed_months_miss_its_plan(window, qtbot):
+    window.show_page(window.activity)
+    panel = window.activity.table
+    total = cell(panel, 0, "Months total")
+    assert total.data(Qt.ItemDataRole.ToolTipRole) == "The months as shown, overrides included"
+    assert total.data(Qt.ItemDataRole.BackgroundRole) != MARKED_BRUSH
+    click(qtbot, panel.view, cell(panel, 0, "Apr"))
+    for _ in range(12):  # every month typed: nothing left to absorb the difference
+        keys(qtbot, "1000")
+        press(qtbot, Key.Key_Tab)
+    assert total.data() == "12,000"
+    assert "not the planned" in total.data(Qt.ItemDataRole.ToolTipRole)
+    assert total.data(Qt.ItemDataRole.BackgroundRole) == MARKED_BRUSH
