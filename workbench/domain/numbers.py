@@ -47,7 +47,7 @@ def parse_money(text: object, *, blank: Decimal | None = Decimal(0)) -> Decimal 
     body = body.replace("£", "")
     if body.startswith("(") and body.endswith(")"):
         negative, body = not negative, body[1:-1].replace("£", "")
-    if body in ("", "-"):
+    if _squeeze(raw) in ("", "-"):
         return blank
     match = _MONEY_RE.match(body)
     if not match:
@@ -146,7 +146,9 @@ def parse_count(text: object) -> Decimal | None:
 
 
 def _half_up(value: Decimal | float | int, step: str = "1") -> Decimal:
-    return Decimal(str(value)).quantize(Decimal(step), rounding=ROUND_HALF_UP)
+    rounded = Decimal(str(value)).quantize(Decimal(step), rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)  # never '-0'
+
 
 
 def format_money(value: Decimal | float | int | None) -> str:
