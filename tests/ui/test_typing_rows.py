@@ -141,3 +141,16 @@ def test_an_edit_repaints_its_row_and_never_resets(window, qtbot):
     keys(qtbot, "750000")
     press(qtbot, Key.Key_Return)
     assert rows == {4} and not resets
+
+
+def test_a_refused_paste_names_the_cell_and_changes_nothing(window, qtbot):
+    panel, ctl = window.tables[EntityKind.SCHEME], window.controller
+    before, steps = [s.gross_saving for s in ctl.plan.schemes], ctl.undo_stack.count()
+    click(qtbot, panel.view, cell(panel, 0, "Gross saving"))
+    paste(qtbot, panel, "100\nabc\n")
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Nothing pasted: row 2 (Ophthalmology community clinics): "
+                           "Gross saving is an amount of money")
+    assert said.endswith("read 'abc'")
+    assert [s.gross_saving for s in ctl.plan.schemes] == before
+    assert ctl.undo_stack.count() == steps

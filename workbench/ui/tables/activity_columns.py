@@ -81,7 +81,7 @@ ACTIVITY_COLUMNS = [
     c.text("Provider", "provider", 80, "Provider code, e.g. RTH"),
     c.year("Year", "year"),
     _count("Baseline (FOT)", "baseline", "Last year's forecast outturn, the year's total"),
-    c.percent("Growth", "growth", "-1", "1", "Growth on the baseline, e.g. 1.9%"),
+    c.percent("Growth", "growth", "-0.5", "0.5", "Growth on the baseline, e.g. 1.9%"),
     c.choice("Profile", "profile", Profile, 150),
     c.choice("Scheme impact from", "impact_rule", ImpactRule, 170),
     _derived_count("Scheme impact", "scheme_impact", "Activity the linked schemes take off"),
