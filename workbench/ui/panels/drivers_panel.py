@@ -31,7 +31,6 @@ from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_model import PlanTableModel
 
 MILLION = Decimal(1_000_000)
-HUNDRED = Decimal(100)
 
 # field, label, unit ('m' = £m, '%' = percent)
 FIELDS = [

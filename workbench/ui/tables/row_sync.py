@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
 
-def _runs(positions: list[int]) -> list[tuple[int, int]]:
+def runs_of(positions: list[int]) -> list[tuple[int, int]]:
     """[1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
     runs: list[tuple[int, int]] = []
     for p in sorted(positions):
@@ -30,7 +30,7 @@ def sync_rows(model: QAbstractItemModel, mine: list[Any], plan: list[Any]) -> bo
     parent = QModelIndex()
     wanted = {row.id for row in plan}
     gone = [i for i, row in enumerate(mine) if row.id not in wanted]
-    for first, last in reversed(_runs(gone)):
+    for first, last in reversed(runs_of(gone)):
         model.beginRemoveRows(parent, first, last)
         del mine[first:last + 1]
         model.endRemoveRows()

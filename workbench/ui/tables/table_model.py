@@ -19,7 +19,7 @@ from workbench.domain.edits import ROW_LISTS, Batch, DeleteRows, EntityKind, Ins
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.columns import ColumnSpec
 from workbench.ui.tables.parsing import NotAccepted
-from workbench.ui.tables.row_sync import _runs, sync_rows
+from workbench.ui.tables.row_sync import runs_of, sync_rows
 from workbench.ui.tables.specs import COLUMNS, new_row
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -344,7 +344,7 @@ class PlanTableModel(QAbstractTableModel):
 
     def _emit_rows(self, rows: list[int]) -> None:
         last = len(self.columns) - 1
-        for first, end in _runs(rows):
+        for first, end in runs_of(rows):
             self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
 
