@@ -207,3 +207,22 @@ def test_column_choices_are_remembered(controller, qtbot):
     qtbot.addWidget(again)
     assert again.view.horizontalHeader().isSectionHidden(3)
     assert again.view.columnWidth(0) == 333
+
+
+def test_model_stays_sound_through_inserts_deletes_and_undo(controller, qtmodeltester):
+    model = PlanTableModel(controller, EntityKind.SCHEME)
+    qtmodeltester.check(model)  # the tester stays attached and checks every change
+    removed = []
+    model.rowsAboutToBeRemoved.connect(
+        lambda _p, first, last: removed.append((first, last, len(controller.plan.schemes),
+                                                model.rowCount())))
+    order = [s.id for s in controller.plan.schemes]
+    assert model.insert_row() == 11
+    assert model.delete_rows([0, 1, 5])
+    # announced while the model still showed the rows (its list changes after the call)
+    assert removed[0][3] == 12
+    controller.undo_stack.undo()
+    assert [r.id for r in model.rows] == [s.id for s in controller.plan.schemes]
+    assert [s.id for s in controller.plan.schemes][:11] == order
+    controller.undo_stack.undo()
+    assert model.rowCount() == 11
