@@ -83,7 +83,8 @@ def test_paste_of_a_block_is_one_undo_step_and_bad_cells_apply_nothing(window):
     model.input_rejected.connect(messages.append)
     assert not model.paste_block([2], apr, "13000\tlots\n")
     assert ctl.plan.activity_lines[2].overrides == {}
-    assert "row 1, May" in messages[0]
+    assert "row 3" in messages[0] and "May is a number" in messages[0]
+    assert "read 'lots'" in messages[0]
     ctl.undo_stack.undo()
     assert ctl.plan.activity_lines[0].overrides == {} and ctl.plan.activity_lines[1].overrides == {}
 

@@ -104,7 +104,7 @@ def test_drivers_panel_edit_is_undoable(controller, qtbot):
     panel = DriversPanel(controller)
     qtbot.addWidget(panel)
     editor = panel.editors["tariff_uplift_pct"]
-    assert editor.text() == "1.1"
+    assert editor.text() == "1.1%"
     before = controller.results.summary.savings_requirement
     editor.setText("2.1")
     editor.editingFinished.emit()
@@ -112,9 +112,9 @@ def test_drivers_panel_edit_is_undoable(controller, qtbot):
     assert controller.results.summary.savings_requirement == before + Decimal("5473000")
     assert controller.undo_stack.undoText() == "Edit tariff uplift"
     controller.undo_stack.undo()
-    assert editor.text() == "1.1"
+    assert editor.text() == "1.1%"
     panel.editors["allocation"].setText("seven hundred")
     panel.editors["allocation"].editingFinished.emit()
-    assert "not an amount" in panel.error.text()
+    assert "Core allocation is an amount in £m" in panel.error.text()
     assert controller.undo_stack.count() == 1  # nothing pushed for bad text
     assert panel.editors["allocation"].text() == "seven hundred"

@@ -67,9 +67,12 @@ def test_bad_money_is_rejected_and_nothing_changes(controller, qtbot):
     model = PlanTableModel(controller, EntityKind.SCHEME)
     with qtbot.waitSignal(model.input_rejected) as rejected:
         assert not model.setData(model.index(0, col(model, "Gross saving")), "lots")
-    assert "not an amount of money" in rejected.args[0]
+    assert "Gross saving is an amount of money" in rejected.args[0]
+    assert "read 'lots'" in rejected.args[0]
     assert controller.undo_stack.count() == 0
-    assert not model.setData(model.index(0, col(model, "Confidence")), "150%")
+    with qtbot.waitSignal(model.input_rejected) as rejected:
+        assert not model.setData(model.index(0, col(model, "Confidence")), "150%")
+    assert rejected.args[0].startswith("Confidence is 0% to 100%: read '150%'")
 
 
 def test_link_column_edits_by_name(controller):
@@ -117,7 +120,7 @@ def test_paste_with_one_bad_cell_changes_nothing(controller, qtbot):
     before = [s.gross_saving for s in controller.plan.schemes]
     with qtbot.waitSignal(model.input_rejected) as rejected:
         assert not model.paste_block([0, 1], col(model, "Gross saving"), "100\nabc")
-    assert "row 2" in rejected.args[0] and "Gross saving" in rejected.args[0]
+    assert "row 2 (" in rejected.args[0] and "Gross saving is" in rejected.args[0]
     assert [s.gross_saving for s in controller.plan.schemes] == before
     assert controller.undo_stack.count() == 0
 
@@ -204,3 +207,22 @@ def test_column_choices_are_remembered(controller, qtbot):
     qtbot.addWidget(again)
     assert again.view.horizontalHeader().isSectionHidden(3)
     assert again.view.columnWidth(0) == 333
+
+
+def test_model_stays_sound_through_inserts_deletes_and_undo(controller, qtmodeltester):
+    model = PlanTableModel(controller, EntityKind.SCHEME)
+    qtmodeltester.check(model)  # the tester stays attached and checks every change
+    removed = []
+    model.rowsAboutToBeRemoved.connect(
+        lambda _p, first, last: removed.append((first, last, len(controller.plan.schemes),
+                                                model.rowCount())))
+    order = [s.id for s in controller.plan.schemes]
+    assert model.insert_row() == 11
+    assert model.delete_rows([0, 1, 5])
+    # announced while the model still showed the rows (its list changes after the call)
+    assert removed[0][3] == 12
+    controller.undo_stack.undo()
+    assert [r.id for r in model.rows] == [s.id for s in controller.plan.schemes]
+    assert [s.id for s in controller.plan.schemes][:11] == order
+    controller.undo_stack.undo()
+    assert model.rowCount() == 11

@@ -153,8 +153,18 @@ def apply_to_plan(plan: Plan, edit: Edit) -> None:
             setattr(target_of(plan, leaf.kind, leaf.id), leaf.field, leaf.new)
         elif isinstance(leaf, InsertRows):
             rows = getattr(plan, ROW_LISTS[leaf.kind])
-            rows.extend(dataclasses.replace(r) for r in leaf.rows)
+            for row in leaf.rows:
+                rows.insert(_place_of(rows, row.id), dataclasses.replace(row))
         else:
             gone = {r.id for r in leaf.rows}
             rows = getattr(plan, ROW_LISTS[leaf.kind])
             rows[:] = [r for r in rows if r.id not in gone]
+
+
+def _place_of(rows: list[Any], row_id: int | None) -> int:
+    """Where a row goes back in its list: the store keeps rows in id order, so a row
+    brought back by undo returns to its old place, and a new row (a new id) goes last."""
+    if row_id is None:
+        return len(rows)
+    return next((i for i, r in enumerate(rows) if r.id is not None and r.id > row_id),
+                len(rows))

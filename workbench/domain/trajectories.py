@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from workbench.domain.enums import LabelledEnum
+from workbench.domain.numbers import NotAccepted, parse_count, parse_percent
 
 
 class Direction(LabelledEnum):
@@ -108,33 +108,19 @@ class Trajectory:
 
 
 def parse_value(text: object, unit: Unit) -> float | None:
-    """A trajectory value as typed (in a grid or a CSV file): '87.5%', '87.5' or '0.875'
-    -> 0.875 for a percentage (a bare number above 1 is read as percent); '1,240' -> 1240.0
-    otherwise. Blank is None (no value). Raises ValueError with a short reason.
-    Percentages are divided as decimals, so '4.1%' is exactly 0.041."""
+    """A trajectory value as typed (in a grid or a CSV file). A percentage follows the one
+    rule of workbench.domain.numbers ('87.5%', '87.5' and '0.875' are all 87.5%; '0.5%' is
+    half a percent), from 0% to 100%; other units read '1,240' as 1240.0, zero or more.
+    Blank is None (no value). Raises NotAccepted (a ValueError) saying what was read."""
     raw = str(text).strip()
-    body = raw.replace(",", "").replace(" ", "").replace("\u00a0", "")
-    if not body:
+    if not raw:
         return None
-    has_sign = body.endswith("%")
-    try:
-        value = Decimal(body.removesuffix("%"))
-    except InvalidOperation:
-        example = "87.5% or 0.875" if unit is Unit.PERCENT else "1,240"
-        raise ValueError(f"{raw!r} is not a number (try {example})") from None
-    if not value.is_finite():
-        raise ValueError(f"{raw!r} is not a number")
     if unit is Unit.PERCENT:
-        if has_sign or abs(value) > 1:
-            value /= 100
-        if not 0 <= value <= 1:
-            raise ValueError(f"{raw} is not between 0% and 100%")
-        return float(value)
-    if has_sign:
-        raise ValueError(f"{raw!r}: this metric is in {unit.value}, not a percentage")
-    if value < 0:
-        raise ValueError(f"{raw!r} must be zero or more")
-    return float(value)
+        return float(parse_percent(raw))
+    if raw.endswith("%"):
+        raise NotAccepted(f"a number of {unit.value}, not a percentage", raw)
+    value = parse_count(raw)
+    return None if value is None else float(value)
 
 
 def check_period(label: str, frequency: Frequency) -> str:

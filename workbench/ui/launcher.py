@@ -42,6 +42,9 @@ def lock_plan(target: str):
     """Hold a lock file beside a SQLite plan; None (and a reason) if another copy has it."""
     if is_url(target):
         return None, ""
+    # a lock cannot be taken in a folder that does not exist yet (the first run's data
+    # folder): that would read as "open in another copy" and show the demo read-only
+    Path(target).resolve().parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(Path(target).resolve()) + ".lock")
     lock.setStaleLockTime(0)  # a lock left by a crashed copy is stale once its process is gone
     if lock.tryLock(100):

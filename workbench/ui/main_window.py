@@ -7,9 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -45,6 +47,7 @@ from workbench.ui.preferences import (
 from workbench.ui.scenarios import ScenariosFeature
 from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.selection_stats import SelectionStatsLabel
+from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.trajectories import TrajectoryPage
 from workbench.ui.window_menus import build_menus
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         for kind, title in TABLES:
             panel = TablePanel(controller, kind)
             panel.row_selected.connect(self._on_row_selected)
+            panel.message.connect(self._message)
             self.tables[kind] = panel
             self.tabs.addTab(panel, title)
         self.tabs.setCurrentIndex(1)
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
 
         self.summary = SummaryPanel(controller)
         self.drivers = DriversPanel(controller)
+        self.drivers.message.connect(self._message)
         self.summary_dock = self._dock("Summary", "SummaryDock", self.summary)
         self.drivers_dock = self._dock("Drivers", "DriversDock", self.drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
@@ -221,6 +226,22 @@ class MainWindow(QMainWindow):
             self.trajectories.delete_selected()
         else:
             table.delete_selected()
+
+    def clipboard(self, what: str) -> None:
+        """Edit → Cut, Copy or Paste (`what`): in a text box or an open cell editor, its
+        text; otherwise the cells selected in the table or grid with the focus (or the
+        current page's table)."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit):
+            getattr(widget, what)()
+            return
+        while widget is not None and not isinstance(widget, SheetView):
+            widget = widget.parentWidget()
+        if widget is None:
+            table = self.current_table()
+            widget = table.view if table is not None else self.trajectories.grid
+        {"cut": widget.cut_requested, "copy": widget.copy_requested,
+         "paste": widget.paste_requested}[what].emit()
 
     def focus_filter(self) -> None:
         table = self.current_table()

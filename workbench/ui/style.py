@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from workbench.domain.numbers import format_millions, format_money
+
 NHS_BLUE = "#005EB8"
 NHS_DARK_BLUE = "#003087"
 NHS_BRIGHT_BLUE = "#0072CE"
@@ -26,24 +28,21 @@ STATUS_COLOURS = {
 
 
 def fmt_money(value: Decimal | float | int | None) -> str:
-    """Compact pounds for headlines: £22.4m, £850k, £900."""
+    """Compact pounds for headlines: £22.4m, £850k, £900; negatives in brackets. The
+    rounding and the brackets are workbench.domain.numbers' (the one money formatter)."""
     if value is None:
         return "–"
-    amount = float(value)
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    if amount >= 1_000_000:
-        return f"{sign}£{amount / 1_000_000:,.1f}m"
-    if amount >= 10_000:
-        return f"{sign}£{amount / 1_000:,.0f}k"
-    return f"{sign}£{amount:,.0f}"
+    amount = Decimal(str(value))
+    if abs(amount) >= 999_950:
+        return format_millions(amount)
+    if abs(amount) >= 10_000:
+        thousands = format_money(amount / 1000)
+        return thousands[:-1] + "k)" if thousands.endswith(")") else thousands + "k"
+    return format_money(amount)
 
 
 def fmt_money_full(value: Decimal | float | int | None) -> str:
-    if value is None:
-        return "–"
-    amount = round(float(value))
-    return f"-£{-amount:,}" if amount < 0 else f"£{amount:,}"
+    return "–" if value is None else format_money(value)
 
 
 def fmt_pct(value: Decimal | float | None, places: int = 1) -> str:

@@ -54,6 +54,11 @@ def build_menus(w: MainWindow) -> None:
     edit_menu.addAction(w.undo_action)
     edit_menu.addAction(w.redo_action)
     edit_menu.addSeparator()
+    for text, what, key in (("Cu&t", "cut", Std.Cut), ("&Copy", "copy", Std.Copy),
+                            ("&Paste", "paste", Std.Paste)):
+        edit_menu.addAction(w.action(text, lambda _=False, x=what: w.clipboard(x), key,
+                                     f"{text.replace('&', '')} the selected cells"))
+    edit_menu.addSeparator()
     edit_menu.addAction(w.action("&Add row", w.add_row, "Ctrl+Shift+N",
                                  "Add a row to the current table"))
     edit_menu.addAction(w.action("&Delete selected rows", w.delete_rows, "Ctrl+Shift+Del"))

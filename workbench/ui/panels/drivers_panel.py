@@ -1,14 +1,16 @@
 """Financial drivers: allocation, growth, tariff, business rules, spend lines and pressures.
 
 Each field is edited in the unit finance staff think in (£m, %) and stored exactly;
-every change is one undoable edit through the controller.
+every change is one undoable edit through the controller. Numbers are read by the one rule
+(workbench.domain.numbers): '0.5%' is half a percent, '0.5' is 50%, '1.9' is 1.9%. Each
+percentage has a sensible range (a 50% contingency is refused, with what was read).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,18 +19,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain.edits import EntityKind, SetField
+from workbench.domain.numbers import NotAccepted, format_percent, parse_millions, parse_percent
 from workbench.ui import style
 from workbench.ui.plan_controller import PlanController
+from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_model import PlanTableModel
 
 MILLION = Decimal(1_000_000)
-HUNDRED = Decimal(100)
 
 # field, label, unit ('m' = £m, '%' = percent)
 FIELDS = [
@@ -44,24 +46,35 @@ FIELDS = [
     ("chc_risk_pool", "CHC risk-pool contribution", "m"),
     ("future_growth_pct", "Growth in later years", "%"),
 ]
+# the range each percentage may take (NHS business rules are a few per cent)
+RANGES = {
+    "tariff_uplift_pct": ("-10%", "10%"),
+    "activity_growth_pct": ("-10%", "20%"),
+    "surplus_pct": ("0%", "10%"),
+    "uncommitted_reserve_pct": ("0%", "5%"),
+    "contingency_pct": ("0%", "5%"),
+    "transformation_ringfence_pct": ("0%", "10%"),
+    "future_growth_pct": ("-10%", "20%"),
+}
 
 
 def to_text(value: Decimal, unit: str) -> str:
-    shown = value / MILLION if unit == "m" else value * HUNDRED
-    return f"{shown.normalize():f}"
+    """What the field's editor shows; read back by from_text as the same value."""
+    if unit == "m":
+        return f"{(value / MILLION).normalize():f}"
+    return format_percent(value, places=4)
 
 
-def from_text(text: str, unit: str) -> Decimal:
-    cleaned = text.strip().replace(",", "").replace("£", "").rstrip("m%").strip()
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        what = "an amount in £m (e.g. 727.6)" if unit == "m" else "a percentage (e.g. 1.9)"
-        raise ValueError(f"{text!r} is not {what}") from None
-    return number * MILLION if unit == "m" else number / HUNDRED
+def from_text(text: str, unit: str, field: str = "") -> Decimal:
+    if unit == "m":
+        return parse_millions(text)
+    low, high = RANGES.get(field, ("-100%", "100%"))
+    return parse_percent(text, parse_percent(low, None, None), parse_percent(high, None, None))
 
 
 class DriversPanel(QScrollArea):
+    message = Signal(str)  # for the status bar: why a value was refused
+
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -76,7 +89,8 @@ class DriversPanel(QScrollArea):
             editor.setObjectName(field)
             editor.setAccessibleName(label)
             editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-            editor.setToolTip("£ million" if unit == "m" else "per cent")
+            editor.setToolTip("£ million" if unit == "m" else
+                              "per cent, {} to {}".format(*RANGES.get(field, ("", ""))))
             editor.editingFinished.connect(lambda f=field, u=unit: self._commit(f, u))
             row = QHBoxLayout()
             row.addWidget(editor, 1)
@@ -106,14 +120,15 @@ class DriversPanel(QScrollArea):
         add.clicked.connect(model.insert_row)
         heading.addWidget(add)
         layout.addLayout(heading)
-        view = QTableView()
+        view = SheetView()
         view.setModel(model)
+        view.delete_requested.connect(lambda v=view, m=model: self._clear(v, m))
         view.setAccessibleName(title)
         view.verticalHeader().hide()
         view.setMinimumHeight(150)
         for column, spec in enumerate(model.columns):
             view.setColumnWidth(column, spec.width)
-        model.input_rejected.connect(self.error.setText)
+        model.input_rejected.connect(self._say)
         layout.addWidget(view)
         return model
 
@@ -130,10 +145,11 @@ class DriversPanel(QScrollArea):
     def _commit(self, field: str, unit: str) -> None:
         editor = self.editors[field]
         old = getattr(self.controller.plan.drivers, field)
+        label = next(lbl for f, lbl, _u in FIELDS if f == field)
         try:
-            new = from_text(editor.text(), unit)
-        except ValueError as exc:
-            self.error.setText(str(exc))
+            new = from_text(editor.text(), unit, field)
+        except NotAccepted as exc:
+            self._say(f"{label} is {exc}; not changed")
             palette = editor.palette()
             palette.setColor(QPalette.ColorRole.Base, QColor("#FDE8E6"))
             editor.setPalette(palette)
@@ -142,10 +158,18 @@ class DriversPanel(QScrollArea):
         if new == old:
             editor.setText(to_text(old, unit))
             return
-        label = next(lbl for f, lbl, _u in FIELDS if f == field)
         self.controller.push(SetField(EntityKind.DRIVERS, self.controller.plan.id, field, old,
                                       new, label=f"Edit {label.lower()}"))
         self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.message.emit(text)
+
+    def _clear(self, view: SheetView, model: PlanTableModel) -> None:
+        cleared, left = model.blank_cells(view.selected_cells())
+        said = f"Cleared {cleared} cell(s). Ctrl+Z puts them back." if cleared else ""
+        self._say(" ".join([said, *left]).strip() or "Nothing cleared.")
 
     def _on_plan_changed(self, changes) -> None:
         if changes.touches(EntityKind.DRIVERS):

@@ -62,6 +62,18 @@ def _derived_count(header: str, name: str, tooltip: str) -> ColumnSpec:
                       tooltip=tooltip, derived=True)
 
 
+def _months_off_plan(row: ActivityLine, ctl: PlanController) -> str | None:
+    """Why the months total is marked: the typed months no longer add up to the plan."""
+    delta = _figure("override_delta")(row, ctl)
+    if delta is None or abs(float(delta)) < 0.5:
+        return None
+    planned = _figure("planned")(row, ctl)
+    return (f"The months add up to {p.format_count(float(planned) + float(delta))}, not the "
+            f"planned {p.format_count(planned)} ({float(delta):+,.0f}): the typed months "
+            "leave no month free to make up the difference. Delete on a typed month "
+            "returns it to the profile.")
+
+
 ACTIVITY_COLUMNS = [
     c.choice("Measure", "measure", Measure, 260),
     ColumnSpec("Code", lambda r, _c: r.measure.info.code, width=80,
@@ -69,13 +81,15 @@ ACTIVITY_COLUMNS = [
     c.text("Provider", "provider", 80, "Provider code, e.g. RTH"),
     c.year("Year", "year"),
     _count("Baseline (FOT)", "baseline", "Last year's forecast outturn, the year's total"),
-    c.percent("Growth", "growth", "-1", "1", "Growth on the baseline, e.g. 1.9%"),
+    c.percent("Growth", "growth", "-0.5", "0.5", "Growth on the baseline, e.g. 1.9%"),
     c.choice("Profile", "profile", Profile, 150),
     c.choice("Scheme impact from", "impact_rule", ImpactRule, 170),
     _derived_count("Scheme impact", "scheme_impact", "Activity the linked schemes take off"),
     _derived_count("Planned", "planned", "Baseline × (1 + growth) − scheme impact"),
     *(_month(i) for i in range(MONTHS_IN_YEAR)),
-    _derived_count("Months total", "months_total", "The months as shown, overrides included"),
+    ColumnSpec("Months total", _figure("months_total"), format=p.format_count, align=c.RIGHT,
+               width=100, tooltip="The months as shown, overrides included", derived=True,
+               mark=_months_off_plan),
     _derived_count("Actual to date", "actual_total", "Sum of the actual months entered"),
     c.text("Note", "note", 260),
 ]

@@ -61,6 +61,12 @@ def text(header: str, field: str, width: int = 160, tooltip: str = "") -> Column
                       width=width, tooltip=tooltip)
 
 
+def name(header: str, field: str, width: int = 160, tooltip: str = "") -> ColumnSpec:
+    """The text a row is known by (and linked by): never blank."""
+    return ColumnSpec(header, attr(field), field, lambda t, _c: p.parse_name(t),
+                      width=width, tooltip=tooltip)
+
+
 def money(header: str, field: str, tooltip: str = "") -> ColumnSpec:
     return ColumnSpec(header, attr(field), field, lambda t, _c: p.parse_money(t),
                       p.format_money, edit_text=plain_decimal, align=RIGHT, width=110,
@@ -90,9 +96,16 @@ def boolean(header: str, field: str, tooltip: str = "") -> ColumnSpec:
 
 def choice(header: str, field: str, enum_cls: type[LabelledEnum], width: int = 120,
            tooltip: str = "") -> ColumnSpec:
+    def parse(text_: str, _c: PlanController) -> LabelledEnum:
+        try:
+            return enum_cls.parse(text_)
+        except ValueError:
+            raise p.NotAccepted("one of " + ", ".join(m.value for m in enum_cls), text_) \
+                from None
+
     return ColumnSpec(
-        header, lambda row, _c: getattr(row, field).value, field,
-        lambda t, _c: enum_cls.parse(t), width=width, tooltip=tooltip,
+        header, lambda row, _c: getattr(row, field).value, field, parse,
+        width=width, tooltip=tooltip,
         choices=lambda _c: [m.value for m in enum_cls],
     )
 
@@ -125,7 +138,7 @@ def link(header: str, field: str, rows_attr: str, label_attr: str, width: int = 
         for other in getattr(c.plan, rows_attr):
             if getattr(other, label_attr).strip().lower() == wanted:
                 return other.id
-        raise ValueError(f"no {header.lower()} called {text_.strip()!r}")
+        raise p.NotAccepted(f"the name of one of the plan's {rows_attr}, or blank", text_)
 
     return ColumnSpec(
         header, name_of, field, parse, width=width, tooltip=tooltip,

@@ -1,4 +1,8 @@
-"""Sorting by raw values (£900 before £1,200) and filtering across every column."""
+"""Sorting by raw values (£900 before £1,200) and filtering across every column.
+
+Rows stay put while being edited (no dynamic re-sort), but a change of filter sorts again,
+so the rows under a sort arrow are always in its order.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ class PlanFilterProxy(QSortFilterProxyModel):
         else:
             self._text = text.strip().lower()
             self.invalidateFilter()
+        if self.sortColumn() >= 0:  # rows the filter brought back join in sorted order
+            self.sort(self.sortColumn(), self.sortOrder())
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)

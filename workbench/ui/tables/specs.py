@@ -23,7 +23,7 @@ def _gaps_parse(text: str, _ctl) -> frozenset[Gap]:
 
 
 WORKSTREAM_COLUMNS = [
-    c.text("Workstream", "name", 260),
+    c.name("Workstream", "name", 260),
     c.choice("RAG", "rag", enums.Rag, 70),
     c.text("Lead", "lead"),
     c.text("SRO", "sro", tooltip="Senior responsible owner"),
@@ -54,7 +54,7 @@ def _scheme_figure(column: str):
 
 
 SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scrolling
-    c.text("Scheme", "name", 250),
+    c.name("Scheme", "name", 250),
     c.choice("Status", "status", enums.SchemeStatus, 110),
     c.money("Gross saving", "gross_saving", "Full saving in the first plan year, pounds"),
     c.money("Investment", "investment", "Cost of delivering the scheme, pounds"),
@@ -80,7 +80,7 @@ def _risk_figure(column: str):
 
 
 RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a laptop
-    c.text("Risk", "description", 270),
+    c.name("Risk", "description", 270),
     c.choice("Status", "status", enums.RiskStatus, 100),
     c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
     c.integer("Likelihood", "likelihood", 1, 5, "1 rare … 5 almost certain"),
@@ -101,14 +101,14 @@ RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a l
 ]
 
 SPEND_LINE_COLUMNS = [
-    c.text("Programme", "category", 190),
+    c.name("Programme", "category", 190),
     c.money("Baseline", "baseline", "Last year's recurrent outturn, pounds"),
     c.boolean("Tariff", "tariff_applies", "Tariff uplift applies to this line"),
     c.boolean("Growth", "growth_applies", "Activity growth applies to this line"),
 ]
 
 PRESSURE_COLUMNS = [
-    c.text("Investment or pressure", "name", 230),
+    c.name("Investment or pressure", "name", 230),
     c.money("Amount", "amount"),
     c.boolean("Recurrent", "recurrent"),
 ]

@@ -18,6 +18,8 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import ROW_LISTS, Batch, DeleteRows, EntityKind, InsertRows, SetField
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.parsing import NotAccepted
+from workbench.ui.tables.row_sync import runs_of, sync_rows
 from workbench.ui.tables.specs import COLUMNS, new_row
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,12 +39,20 @@ class PlanTableModel(QAbstractTableModel):
         self.controller = controller
         self.kind = kind
         self.columns = columns if columns is not None else COLUMNS[kind]
+        self._plan = controller.plan
+        self._rows: list[Any] = list(self._plan_rows())
+        # what the engine-fed columns showed, per row id: only rows that differ repaint
+        self._figures: dict[int, tuple] = self._read_figures()
         controller.plan_changed.connect(self._on_plan_changed)
         controller.results_changed.connect(self._on_results_changed)
 
     # -- shape -----------------------------------------------------------------------
     @property
     def rows(self) -> list[Any]:
+        """The rows as this model knows them (in step with the plan, announced to Qt)."""
+        return self._rows
+
+    def _plan_rows(self) -> list[Any]:
         return getattr(self.controller.plan, ROW_LISTS[self.kind])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -112,8 +122,13 @@ class PlanTableModel(QAbstractTableModel):
         `current` is the row as edited so far (a paste changing several cells of it)."""
         spec = self.columns[column]
         if not spec.editable:
-            raise ValueError(f"{spec.header} is calculated and cannot be edited")
-        new = spec.parse(text, self.controller)
+            raise ValueError(f"{spec.header} is calculated and cannot be typed over")
+        try:
+            new = spec.parse(text, self.controller)
+        except NotAccepted as exc:
+            raise ValueError(f"{spec.header} is {exc}") from None
+        except ValueError as exc:
+            raise ValueError(f"{spec.header}: {exc}") from None
         target = current if current is not None else (
             self.rows[row] if row is not None else None)
         if target is None:
@@ -130,7 +145,7 @@ class PlanTableModel(QAbstractTableModel):
         try:
             edit = self.parse_cell(index.row(), index.column(), str(value))
         except ValueError as exc:
-            self.input_rejected.emit(str(exc))
+            self.input_rejected.emit(f"{exc} ({self._where(index.row())}; not changed)")
             return False
         if edit is None:
             return True
@@ -140,6 +155,21 @@ class PlanTableModel(QAbstractTableModel):
             SetField(edit.kind, edit.id, edit.field, edit.old, edit.new,
                      label=f"Edit {header} of {name}")
         )
+
+    def refusal(self, row: int, column: int, text: str) -> str | None:
+        """Why `text` cannot go in this cell (None if it can): checked before an editor
+        closes, so a refused value keeps its editor open."""
+        try:
+            self.parse_cell(row, column, text)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def _where(self, row: int) -> str:
+        obj = self.rows[row] if 0 <= row < len(self.rows) else None
+        name = (getattr(obj, "name", None) or getattr(obj, "description", None)
+                or getattr(obj, "measure", None))
+        return f"row {row + 1}" + (f" ({name})" if name else "")
 
     def insert_row(self) -> int | None:
         """Add a default row; returns its row number, or None if the write failed."""
@@ -203,8 +233,9 @@ class PlanTableModel(QAbstractTableModel):
                     try:
                         edit = self.parse_cell(row, col, cell, current=working)
                     except ValueError as exc:
-                        header = self.columns[col].header
-                        raise ValueError(f"row {i + 1}, {header}: {exc}") from None
+                        where = (f"new row {i + 1} of the block" if row is None
+                                 else self._where(row))
+                        raise ValueError(f"{where}: {exc}") from None
                     if edit is not None:
                         setattr(working, edit.field, edit.new)
                 if original is None:
@@ -240,25 +271,81 @@ class PlanTableModel(QAbstractTableModel):
             return True
         return self.controller.push(Batch(tuple(edits), label=f"Clear {len(cells)} cell(s)"))
 
+    def blank_cells(self, cells: list[tuple[int, int]]) -> tuple[int, list[str]]:
+        """Clear editable cells (Delete, Cut) as one undo step: each takes what a blank
+        entry means for it (no date, £0, back to the profile). Returns how many cells
+        changed and why others were left (a name cannot be blank); calculated cells are
+        skipped. Nothing is pushed if no cell changes."""
+        working: dict[int, Any] = {}
+        left: list[str] = []
+        changed = 0
+        for r, c in sorted(cells):
+            spec = self.columns[c]
+            if not spec.editable or not 0 <= r < len(self.rows):
+                continue
+            obj = working.setdefault(r, dataclasses.replace(self.rows[r]))
+            try:
+                edit = self.parse_cell(r, c, "", current=obj)
+            except ValueError:
+                left.append(f"{spec.header} of {self._where(r)} cannot be blank")
+                continue
+            if edit is not None:
+                setattr(obj, edit.field, edit.new)
+                changed += 1
+        edits = [SetField(self.kind, obj.id, f.name, getattr(self.rows[r], f.name),
+                          getattr(obj, f.name))
+                 for r, obj in working.items() for f in dataclasses.fields(obj)
+                 if getattr(obj, f.name) != getattr(self.rows[r], f.name)]
+        if not edits:
+            return 0, left
+        label = f"Clear {changed} cell{'s' * (changed > 1)}"
+        return (changed if self.controller.push(Batch(tuple(edits), label=label)) else 0), left
+
     def copy_block(self, rows: list[int], columns: list[int]) -> str:
         return tsv_block(self, rows, columns)
 
     # -- reacting to the controller ----------------------------------------------------
     def _on_plan_changed(self, changes: PlanChanges) -> None:
-        if self.kind in changes.structural:
-            self.beginResetModel()
-            self.endResetModel()
-        elif self.rows:
-            self._refresh_all()
+        if self.controller.plan is not self._plan:  # a reload or a restore
+            self._reset()
+            return
+        if self.kind in changes.structural and not sync_rows(self, self._rows,
+                                                             self._plan_rows()):
+            self._reset()
+            return
+        ids = {row_id for kind, row_id in changes.rows if kind is self.kind}
+        self._emit_rows([r for r, obj in enumerate(self._rows) if obj.id in ids])
 
     def _on_results_changed(self, _results) -> None:
-        if self.rows:
-            self._refresh_all()
+        figures = self._read_figures()
+        changed = [r for r, obj in enumerate(self._rows)
+                   if figures.get(obj.id) != self._figures.get(obj.id)]
+        self._figures = figures
+        self._emit_rows(changed)
 
-    def _refresh_all(self) -> None:
-        # Views repaint only visible cells, so one dataChanged over the table is cheap.
-        self.dataChanged.emit(self.index(0, 0),
-                              self.index(len(self.rows) - 1, len(self.columns) - 1))
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._plan = self.controller.plan
+        self._rows = list(self._plan_rows())
+        self._figures = self._read_figures()
+        self.endResetModel()
+
+    def _read_figures(self) -> dict[int, tuple]:
+        fed = [s for s in self.columns if s.derived or s.merge is not None or s.field is None]
+        if not fed:
+            return {}
+        out = {}
+        for obj in self._rows:
+            try:
+                out[obj.id] = tuple(str(s.value(obj, self.controller)) for s in fed)
+            except (KeyError, AttributeError):  # results not yet computed for this row
+                out[obj.id] = ()
+        return out
+
+    def _emit_rows(self, rows: list[int]) -> None:
+        last = len(self.columns) - 1
+        for first, end in runs_of(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
 
 def tsv_block(model: QAbstractTableModel, rows: list[int], columns: list[int]) -> str:

@@ -1,67 +1,65 @@
 """TablePanel: a filter box, Add/Delete buttons and a lazy table view over one plan list.
 
-Keyboard: Enter/F2 edits, Tab moves on, Delete removes selected rows, Ctrl+C copies the
-selection as TSV, Ctrl+V pastes a block copied from Excel at the current cell.
+Keyboard, as in a spreadsheet (SheetView and CellDelegate): typing replaces a cell, F2
+edits it in place, Enter and Tab commit and move, Delete clears the selected cells, Ctrl+C
+copies the selection as TSV, Ctrl+X cuts it, Ctrl+V pastes a block copied from Excel at the
+current cell. The Delete button (and Edit → Delete selected rows) deletes rows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain.edits import EntityKind
 from workbench.ui.plan_controller import PlanController
-from workbench.ui.tables.delegates import CellDelegate
 from workbench.ui.tables.filter_proxy import PlanFilterProxy
 from workbench.ui.tables.panel_layout import arrange_for_laptop
-from workbench.ui.tables.table_model import PlanTableModel
+from workbench.ui.tables.sheet_view import SheetView
+from workbench.ui.tables.table_model import PlanTableModel, parse_tsv
 
 NOUNS = {EntityKind.WORKSTREAM: "workstream", EntityKind.SCHEME: "scheme",
          EntityKind.RISK: "risk", EntityKind.ACTIVITY_LINE: "activity line"}
 
 
-class PlanTableView(QTableView):
-    copy_requested = Signal()
-    paste_requested = Signal()
-    delete_requested = Signal()
+class PlanTableView(SheetView):
+    """The plan's tables: a spreadsheet view (SheetView) sorted by header clicks. A click
+    sorts up, a second down, a third goes back to the plan's own order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAlternatingRowColors(True)
-        self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.setTabKeyNavigation(True)
-        self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(24)
-        self.horizontalHeader().setHighlightSections(False)
-        self.setItemDelegate(CellDelegate(self))
+        header = self.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._on_header_clicked)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_requested.emit()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_requested.emit()
-        elif event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            self.delete_requested.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.state() != self.State.EditingState and self.currentIndex().isValid():
-            self.edit(self.currentIndex())
+    def _on_header_clicked(self, column: int) -> None:
+        proxy = self.model()
+        if proxy.sortColumn() != column:
+            self.sort_by(column, Qt.SortOrder.AscendingOrder)
+        elif proxy.sortOrder() == Qt.SortOrder.AscendingOrder:
+            self.sort_by(column, Qt.SortOrder.DescendingOrder)
         else:
-            super().keyPressEvent(event)
+            self.sort_by(-1)
+
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (-1: the plan's own order), the arrow telling the truth."""
+        self.model().sort(column, order)
+        self.horizontalHeader().setSortIndicator(column, order)
 
 
 class TablePanel(QWidget):
@@ -93,8 +91,7 @@ class TablePanel(QWidget):
 
         self.view = PlanTableView()
         self.view.setModel(self.proxy)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)  # plan order until the user clicks a header
+        self.view.sort_by(-1)  # plan order until the user clicks a header
         self.view.setAccessibleName(f"{noun.capitalize()}s table")
         for column, spec in enumerate(self.model.columns):
             self.view.setColumnWidth(column, spec.width)
@@ -107,7 +104,8 @@ class TablePanel(QWidget):
             header.restoreState(saved)
         self.view.copy_requested.connect(self.copy_selection)
         self.view.paste_requested.connect(self.paste_clipboard)
-        self.view.delete_requested.connect(self.delete_selected)
+        self.view.cut_requested.connect(self.cut_selection)
+        self.view.delete_requested.connect(self.clear_selected)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.input_rejected.connect(self.message)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -139,6 +137,10 @@ class TablePanel(QWidget):
     def _column_menu(self, pos) -> None:
         header = self.view.horizontalHeader()
         menu = QMenu(self)
+        plan_order = menu.addAction("Plan order (no sort)")
+        plan_order.setEnabled(self.proxy.sortColumn() >= 0)
+        plan_order.triggered.connect(lambda: self.view.sort_by(-1))
+        menu.addSeparator()
         for column, spec in enumerate(self.model.columns):
             action = menu.addAction(spec.header)
             action.setCheckable(True)
@@ -195,10 +197,31 @@ class TablePanel(QWidget):
             return
         rows = self.selected_source_rows()
         if rows and self.model.delete_rows(rows):
-            self.message.emit(f"Deleted {len(rows)} row(s). Ctrl+Z brings them back.")
+            n = len(rows)
+            self.message.emit(f"Deleted {n} {NOUNS[self.kind]}{'s' * (n > 1)}. "
+                              "Ctrl+Z (Edit → Undo) brings them back in their places.")
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        """The selected cells as (source row, column)."""
+        return sorted({(self.proxy.mapToSource(self.proxy.index(r, 0)).row(), c)
+                       for r, c in self.view.selected_cells()})
+
+    def clear_selected(self) -> int:
+        """Delete key: clear the selected editable cells as one undo step, and say so."""
+        cleared, left = self.model.blank_cells(self.selected_cells())
+        if cleared:
+            said = f"Cleared {cleared} cell{'s' * (cleared > 1)}. Ctrl+Z puts back what was there."
+        else:
+            said = "Nothing cleared."
+        if left:
+            said += " " + "; ".join(left[:3]) + ("…" if len(left) > 3 else ".")
+        self.message.emit(said)
+        return cleared
 
     def copy_selection(self) -> None:
         indexes = self.view.selectionModel().selectedIndexes()
+        if not indexes and self.view.currentIndex().isValid():
+            indexes = [self.view.currentIndex()]
         if not indexes:
             return
         proxy_rows = sorted({i.row() for i in indexes})
@@ -206,25 +229,47 @@ class TablePanel(QWidget):
         rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in proxy_rows]
         QGuiApplication.clipboard().setText(self.model.copy_block(rows, columns))
 
+    def cut_selection(self) -> None:
+        """Copy the selection, then clear its cells (one undo step brings them back)."""
+        self.copy_selection()
+        self.clear_selected()
+
     def paste_clipboard(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> bool:
-        """Paste at the current cell into the visible rows in order, appending past the end."""
+        """Paste at the current cell into the rows as shown (sorted, filtered), adding rows
+        past the last one shown; asks first when a filter hides rows and rows would be added."""
         current = self.view.currentIndex()
         top = current.row() if current.isValid() else self.proxy.rowCount()
         left = current.column() if current.isValid() else 0
-        height = text.replace("\r\n", "\n").rstrip("\n").count("\n") + 1
+        height = len(parse_tsv(text))
+        if not height:
+            return False
         targets: list[int | None] = []
         for r in range(top, top + height):
             if r < self.proxy.rowCount():
-                targets.append(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                targets.append(self.proxy.mapToSource(self.proxy.index(r, left)).row())
             else:
                 targets.append(None)
+        added = targets.count(None)
+        if added and self.proxy.rowCount() < self.model.rowCount() and not self._confirm(
+                f"The block has {height} rows; only {height - added} shown rows are below "
+                f"the cursor. The filter hides {self.model.rowCount() - self.proxy.rowCount()}"
+                f" rows, which the paste does not touch. Add {added} new "
+                f"row{'s' * (added > 1)} for the rest?"):
+            self.message.emit("Nothing pasted.")
+            return False
         ok = self.model.paste_block(targets, left, text)
         if ok:
-            self.message.emit("Pasted. Ctrl+Z undoes the whole paste.")
+            more = f", {added} row{'s' * (added > 1)} added" if added else ""
+            self.message.emit(f"Pasted {height} row{'s' * (height > 1)}{more}. "
+                              "Ctrl+Z undoes the whole paste.")
         return ok
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "Paste", question)
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- reactions -------------------------------------------------------------------
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

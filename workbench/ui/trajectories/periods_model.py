@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from workbench.domain.edits import Batch, EntityKind, SetField
+from workbench.domain.numbers import NotAccepted
 from workbench.domain.trajectories import Actual, Trajectory, parse_value
 from workbench.engine.trajectories import trajectory_frame
 from workbench.ui import style
@@ -140,13 +141,29 @@ class PeriodsModel(QAbstractTableModel):
             return False
         planned, actuals = dict(path.planned), dict(path.actuals)
         period = self.periods[index.row()]
-        try:
-            self._set_cell(path, period, index.column(), str(value), planned, actuals)
-        except ValueError as exc:
-            self.input_rejected.emit(f"{HEADERS[index.column()]} for {period} not changed: {exc}")
+        why = self.refusal(index.row(), index.column(), str(value))
+        if why is not None:
+            self.input_rejected.emit(f"{why}; not changed")
             return False
+        self._set_cell(path, period, index.column(), str(value), planned, actuals)
         what = HEADERS[index.column()].lower()
         return self._push(path, planned, actuals, f"Edit {what} for {period} of {path.metric}")
+
+    def refusal(self, row: int, column: int, text: str) -> str | None:
+        """Why `text` cannot go in this cell (None if it can): checked before an editor
+        closes, so a refused value keeps its editor open."""
+        path = self.trajectory
+        if path is None or not 0 <= row < len(self.periods):
+            return "no trajectory is selected"
+        where = f"{HEADERS[column]} for {period_text(self.periods[row])}"
+        try:
+            self._set_cell(path, self.periods[row], column, text, dict(path.planned),
+                           dict(path.actuals))
+        except NotAccepted as exc:
+            return f"{where} is {exc}"
+        except ValueError as exc:
+            return f"{where}: {exc}"
+        return None
 
     def clear_cells(self, cells: list[tuple[int, int]]) -> bool:
         """Delete key: clear the chosen planned values, actuals and notes (a selected period

@@ -30,6 +30,7 @@ class PeriodsPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.copy_requested.connect(self.copy_cells)
         self.view.paste_requested.connect(self.paste_clipboard)
+        self.view.cut_requested.connect(self.cut_cells)
         self.view.delete_requested.connect(self.clear_selected)
         self.model.modelAboutToBeReset.connect(self._remember_cell)
         self.model.modelReset.connect(self._restore_cell)
@@ -74,6 +75,10 @@ class PeriodsPanel(QWidget):
         rows = sorted({r for r, _ in cells})
         columns = sorted({c for _, c in cells})
         QGuiApplication.clipboard().setText(self.model.copy_block(rows, columns))
+
+    def cut_cells(self) -> bool:
+        self.copy_cells()
+        return self.clear_selected()
 
     def paste_clipboard(self) -> bool:
         """Paste Excel's clipboard at the cursor, as one undoable step."""
