@@ -18,7 +18,7 @@ def test_menu_opens_the_panel_and_runs_the_odds(window, qtbot):
     result = odds.runner.result
     assert result is not None and result.settings.draws == 10_000
     figures = result.figures()
-    assert odds.panel.text_of("p50_gbp") == f"-£{-figures['p50_gbp'] / 1e6:,.1f}m"
+    assert odds.panel.text_of("p50_gbp") == f"(£{-figures['p50_gbp'] / 1e6:,.1f}m)"
     assert odds.panel.text_of("p_meet_business_rules") == "0.0%"  # the demo's £13m gap
     bars = odds.panel.chart.bars()
     assert bars["below"].sum() + bars["above"].sum() == 10_000

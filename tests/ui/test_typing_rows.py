@@ -37,7 +37,7 @@ def test_a_block_longer_than_the_rows_below_adds_rows_in_one_step(window, qtbot)
     panel, ctl = window.tables[EntityKind.SCHEME], window.controller
     n, steps = len(ctl.plan.schemes), ctl.undo_stack.count()
     click(qtbot, panel.view, cell(panel, n - 1, "Scheme"))
-    paste(qtbot, panel, "Last one\t\nExtra A\t\nExtra B\t\n")
+    paste(qtbot, panel, "Last one\nExtra A\nExtra B\n")
     assert names_shown(panel)[n - 1:] == ["Last one", "Extra A", "Extra B"]
     assert ctl.undo_stack.count() == steps + 1
     assert "2 rows added" in window.statusBar().currentMessage()
@@ -54,7 +54,7 @@ def test_paste_after_sorting_and_adding_a_row_touches_only_the_rows_shown(window
     press(qtbot, Key.Key_Escape)  # the new row's name editor
     new = panel.view.currentIndex()
     assert new.data() == "New scheme" and new.row() == panel.proxy.rowCount() - 1
-    paste(qtbot, panel, "Pasted one\t\nPasted two\t\n")
+    paste(qtbot, panel, "Pasted one\nPasted two\n")
     assert names_shown(panel)[-2:] == ["Pasted one", "Pasted two"]
     after = {s.id: (s.name, s.gross_saving) for s in ctl.plan.schemes}
     assert {k: v for k, v in after.items() if k in before} == before  # none overwritten

@@ -114,13 +114,9 @@ class FrozenColumn(QObject):
             header.moveSection(header.visualIndex(PINNED), 0)
 
     def _sort_like_table(self, column: int) -> None:
-        """A click on the pinned header sorts the table as a click on its own header would."""
-        header = self.table.horizontalHeader()
-        ascending = Qt.SortOrder.AscendingOrder
-        order = Qt.SortOrder.DescendingOrder if (
-            header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending
-        ) else ascending
-        header.setSortIndicator(column, order)
+        """A click on the pinned header sorts the table as a click on its own header would
+        (up, down, then the plan's own order)."""
+        self.table.horizontalHeader().sectionClicked.emit(column)
 
     def _edit_in_table(self, index: QModelIndex) -> None:
         self.table.setCurrentIndex(index)
