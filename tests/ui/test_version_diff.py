@@ -45,7 +45,7 @@ def test_menu_compares_the_version_with_today_row_by_row(edited, qtbot):
     assert rows[0][:3] == ["Risk", edited.controller.plan.risks[0].description, "re-scored"]
     assert rows[0][7] == "+£3.0m"  # £15m from 75% to 95%
     scheme = [r for r in rows if r[2] == "re-valued"][0]
-    assert scheme[1] == edited.controller.plan.schemes[0].name and scheme[5] == "-£500k"
+    assert scheme[1] == edited.controller.plan.schemes[0].name and scheme[5] == "(£500k)"
     figures = {texts(dialog.figures, r)[0]: texts(dialog.figures, r)
                for r in range(dialog.figures.rowCount())}
     assert figures["Savings gap"][1:] == ["£13,293,500", "£12,793,500", "-£500k"]

@@ -7,15 +7,13 @@ what is typed, pasted or chosen into one undoable edit of the scheme's phasing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,30 +22,30 @@ from workbench.domain.phasing import CUSTOM, NAMED, identify
 from workbench.ui.phasing.phasing_model import YEAR, PhasingTableModel
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables import parsing
+from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_model import parse_tsv
 
 FULL_WIDTH_PER_COLUMN = 66  # room for "£105,556" at the usual font sizes
 
 
-class PhasingGridView(QTableView):
-    """Excel's keys: type over a month, Enter commits, Ctrl+V pastes months from here on."""
+class PhasingGridView(SheetView):
+    """The spreadsheet keys of every table (type over a month, F2, Enter commits); Ctrl+V or
+    Edit → Paste pastes months from the current one on, Ctrl+C copies the selected months."""
 
     def __init__(self, model: PhasingTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setAccessibleName("Monthly phasing of the selected scheme")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.setTabKeyNavigation(True)
-        self.setWordWrap(False)
+        self.setAlternatingRowColors(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(YEAR, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().hide()  # the title says what the row is
         self.horizontalHeader().setMinimumSectionSize(38)
+        self.paste_requested.connect(self._paste)
+        self.copy_requested.connect(self._copy)
+        self.cut_requested.connect(self._copy)  # months are never blank: cut copies
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -57,25 +55,18 @@ class PhasingGridView(QTableView):
             model.compact = compact
             model.layoutChanged.emit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def _paste(self) -> None:
+        grid = parse_tsv(QGuiApplication.clipboard().text())
+        cells = [cell for row in grid for cell in row]  # a row or a column of months
+        start = max(self.currentIndex().column(), 0)
+        if cells and start < YEAR:
+            self.model().type_months(start, cells)
+
+    def _copy(self) -> None:
         model: PhasingTableModel = self.model()
-        if event.matches(QKeySequence.StandardKey.Paste):
-            grid = parse_tsv(QGuiApplication.clipboard().text())
-            cells = [cell for row in grid for cell in row]  # a row or a column of months
-            start = max(self.currentIndex().column(), 0)
-            if cells and start < YEAR:
-                model.type_months(start, cells)
-            return
-        if event.matches(QKeySequence.StandardKey.Copy):
-            columns = sorted({i.column() for i in self.selectedIndexes()})
-            QGuiApplication.clipboard().setText("\t".join(
-                str(model.index(0, c).data(Qt.ItemDataRole.EditRole)) for c in columns))
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and self.state() != self.State.EditingState and self.currentIndex().isValid():
-            self.edit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+        columns = sorted({i.column() for i in self.selectedIndexes()})
+        QGuiApplication.clipboard().setText("\t".join(
+            str(model.index(0, c).data(Qt.ItemDataRole.EditRole)) for c in columns))
 
 
 class PhasingPanel(QWidget):
