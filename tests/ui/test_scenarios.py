@@ -57,7 +57,7 @@ def test_a_bad_value_is_refused_inline(window, qtbot):
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     steps = window.controller.undo_stack.count()
     type_into(qtbot, panel.editors["confidence_haircut"], "150%")
-    assert "outside" in panel.message.text()
+    assert "read '150%'" in panel.message.text()
     assert window.controller.undo_stack.count() == steps
     type_into(qtbot, panel.editors["confidence_haircut"], "20%")
     assert window.controller.plan.scenarios[0].confidence_haircut == Decimal("0.2")

@@ -48,7 +48,7 @@ def test_menu_compares_the_version_with_today_row_by_row(edited, qtbot):
     assert scheme[1] == edited.controller.plan.schemes[0].name and scheme[5] == "(£500k)"
     figures = {texts(dialog.figures, r)[0]: texts(dialog.figures, r)
                for r in range(dialog.figures.rowCount())}
-    assert figures["Savings gap"][1:] == ["£13,293,500", "£12,793,500", "-£500k"]
+    assert figures["Savings gap"][1:] == ["£13,293,500", "£12,793,500", "(£500k)"]
     assert "the gap moves by -£500k" in dialog.summary.text()
 
 
