@@ -49,7 +49,7 @@ def test_menu_compares_the_version_with_today_row_by_row(edited, qtbot):
     figures = {texts(dialog.figures, r)[0]: texts(dialog.figures, r)
                for r in range(dialog.figures.rowCount())}
     assert figures["Savings gap"][1:] == ["£13,293,500", "£12,793,500", "(£500k)"]
-    assert "the gap moves by -£500k" in dialog.summary.text()
+    assert "the gap moves by (£500k)" in dialog.summary.text()
 
 
 def test_choosing_the_other_way_round_flips_the_effects(edited, qtbot):
