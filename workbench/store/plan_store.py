@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,8 +21,9 @@ from workbench.domain.edits import (
     SetField,
 )
 from workbench.domain.errors import ConflictError, ReadOnlyError, StoreError
+from workbench.domain.links import LINK_FIELDS, links_of, referrers, relink, relink_value, targets
 from workbench.domain.plan import Plan
-from workbench.store import audit
+from workbench.store import audit, conflicts
 from workbench.store.mapping import (
     DOMAIN_CLASSES,
     DRIVER_FIELDS,
@@ -37,10 +38,7 @@ from workbench.store.mapping import (
 )
 from workbench.store.rows import PlanRow
 
-# Fields that point at other rows (one id, or a tuple of ids), and the kind they point at.
-LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME,
-         "scheme_ids": EntityKind.SCHEME}
-NewId = Callable[[EntityKind, int], "int | None"]  # a link's new target; None drops it
+LINKS_BY_KIND = frozenset(k for k in EntityKind if links_of(k))
 LOAD_ORDER = [
     (EntityKind.SPEND_LINE, "spend_lines"),
     (EntityKind.PRESSURE, "pressures"),
@@ -138,31 +136,76 @@ class PlanStore:
         if isinstance(edit, Batch):
             return Batch(tuple(self._apply(s, e) for e in edit.edits), edit.label)
         if isinstance(edit, SetField):
-            if edit.field in LINKS:
-                new = relink_value(edit.new, LINKS[edit.field], self._store_id)
+            if edit.field in LINK_FIELDS and edit.kind in LINKS_BY_KIND:
+                new = relink_value(edit.new, LINK_FIELDS[edit.field], self._store_id)
                 edit = dataclasses.replace(edit, new=new)
             self._set_field(s, edit)
             return edit
         if isinstance(edit, InsertRows):
-            rows = []
-            for obj in edit.rows:
-                # A negative id is a local key (e.g. a workstream an import adds and links
-                # schemes to before it has an id): it gets a store id, and links follow.
-                local = obj.id if obj.id is not None and obj.id < 0 else None
-                obj = dataclasses.replace(relink(obj, self._store_id),
-                                          id=None if local else obj.id)
-                row = to_row(edit.kind, obj, self.plan_id)
-                s.add(row)
-                s.flush()
-                if local is not None:
-                    self._keys[local] = row.id
-                rows.append(dataclasses.replace(obj, id=row.id))
-            return InsertRows(edit.kind, tuple(rows), edit.label)
+            return self._insert(s, edit)
         assert isinstance(edit, DeleteRows)
+        return self._delete(s, edit)
+
+    def _insert(self, s: Session, edit: InsertRows) -> InsertRows:
+        """Add rows. A row with a store id (undo of a delete, redo of an insert) must not
+        be there already; every row's links must point at rows that still exist."""
+        rows = []
         for obj in edit.rows:
-            s.delete(self._row(s, edit.kind, obj.id))
+            # A negative id is a local key (e.g. a workstream an import adds and links
+            # schemes to before it has an id): it gets a store id, and links follow.
+            local = obj.id if obj.id is not None and obj.id < 0 else None
+            obj = dataclasses.replace(relink(edit.kind, obj, self._store_id),
+                                      id=None if local else obj.id)
+            if obj.id is not None and s.get(ROW_CLASSES[edit.kind], obj.id) is not None:
+                conflicts.refuse_present(self.label, edit.kind, obj)
+            self._check_targets(s, edit.kind, obj, "added")
+            row = to_row(edit.kind, obj, self.plan_id)
+            s.add(row)
+            s.flush()
+            if local is not None:
+                self._keys[local] = row.id
+            rows.append(dataclasses.replace(obj, id=row.id))
+        return InsertRows(edit.kind, tuple(rows), edit.label)
+
+    def _delete(self, s: Session, edit: DeleteRows) -> DeleteRows:
+        """Delete rows only as their author saw them, and only once nothing links to them
+        (the step unlinks what its author knew of; a link made since is someone else's).
+        Returns the rows as they were stored, which is what the audit records."""
+        stored = []
+        for obj in edit.rows:
+            row = s.get(ROW_CLASSES[edit.kind], obj.id, with_for_update=True,
+                        populate_existing=True)
+            if row is None or row.plan_id != self.plan_id:
+                conflicts.refuse_missing(self.label, edit.kind, obj, "deleted")
+            current = to_domain(edit.kind, row)
+            conflicts.check_unchanged(self.label, edit.kind, obj, current, "deleted")
+            stored.append((row, current))
+        gone = {current.id for _, current in stored}
+        for ref_kind, name in referrers(edit.kind):
+            for ref in self._rows_of(s, ref_kind):
+                if set(targets(getattr(ref, name))) & gone and not (
+                        ref_kind is edit.kind and ref.id in gone):
+                    doomed = next(c for _, c in stored if c.id in targets(getattr(ref, name)))
+                    conflicts.refuse_linked(self.label, edit.kind, doomed, ref_kind,
+                                            to_domain(ref_kind, ref))
+        for row, _ in stored:
+            s.delete(row)
         s.flush()
-        return edit
+        return DeleteRows(edit.kind, tuple(c for _, c in stored), edit.label)
+
+    def _rows_of(self, s: Session, kind: EntityKind) -> list[Any]:
+        cls = ROW_CLASSES[kind]
+        return list(s.scalars(select(cls).where(cls.plan_id == self.plan_id)))
+
+    def _check_targets(self, s: Session, kind: EntityKind, obj: Any, doing: str,
+                       only: str | None = None) -> None:
+        for name, target in links_of(kind).items():
+            if only is not None and name != only:
+                continue
+            for target_id in targets(getattr(obj, name)):
+                row = s.get(ROW_CLASSES[target], target_id)
+                if row is None or row.plan_id != self.plan_id:
+                    conflicts.refuse_dangling(self.label, kind, obj, target, target_id, doing)
 
     def _store_id(self, _kind: EntityKind, key: int) -> int:
         """The store id of a local key given earlier in this edit (other ids unchanged)."""
@@ -199,31 +242,21 @@ class PlanStore:
         row = self._row(s, edit.kind, edit.id)
         current = to_domain(edit.kind, row)
         stored = getattr(current, edit.field)
-        if stored != edit.old:
+        if not conflicts.same(edit.kind, edit.field, stored, edit.old):
             raise ConflictError(
-                f"{self.label}: someone else changed this {edit.kind.value.replace('_', ' ')}'s "
-                f"{edit.field.replace('_', ' ')} to {stored!s}; your change was not saved",
+                f"{self.label}: someone else changed the {edit.field.replace('_', ' ')} of "
+                f"{conflicts.row_title(edit.kind, current)} to {conflicts.show(stored)}; "
+                f"your change was not saved",
                 kind=edit.kind.value, row_id=edit.id, field=edit.field, current=stored,
             )
+        if edit.field in links_of(edit.kind):
+            self._check_targets(s, edit.kind, dataclasses.replace(current, **{
+                edit.field: edit.new}), "changed", only=edit.field)
         if edit.field == "milestones":
             row.milestone_rows = milestone_rows(edit.new)
         else:
             setattr(row, edit.field, edit.new)
         s.flush()
-
-
-def relink_value(value: Any, kind: EntityKind, new_id: NewId) -> Any:
-    """A link field's value with each id passed through `new_id`."""
-    if isinstance(value, tuple):
-        return tuple(k for k in (new_id(kind, v) for v in value) if k is not None)
-    return None if value is None else new_id(kind, value)
-
-
-def relink(obj: Any, new_id: NewId) -> Any:
-    """`obj` with every link field passed through `new_id`."""
-    changes = {name: relink_value(getattr(obj, name), kind, new_id)
-               for name, kind in LINKS.items() if hasattr(obj, name)}
-    return dataclasses.replace(obj, **changes) if changes else obj
 
 
 def insert_plan(s: Session, plan: Plan) -> int:
@@ -236,7 +269,7 @@ def insert_plan(s: Session, plan: Plan) -> int:
         remap[kind] = {}
         for obj in getattr(plan, attr):
             # links point at rows saved before this one (LOAD_ORDER saves targets first)
-            obj = relink(obj, lambda k, v: remap[k].get(v) if k in remap else v)
+            obj = relink(kind, obj, lambda k, v: remap[k].get(v) if k in remap else v)
             row = to_row(kind, dataclasses.replace(obj, id=None), head.id)
             s.add(row)
             s.flush()
