@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from decimal import Decimal
 
 import pytest
@@ -12,7 +13,7 @@ from workbench.domain.edits import Batch, DeleteRows, EntityKind, InsertRows, Se
 from workbench.domain.errors import ConflictError, ReadOnlyError
 from workbench.domain.links import unlinks
 from workbench.domain.plan import CostPressure
-from workbench.store import open_store
+from workbench.store import audit, open_store
 
 
 @pytest.fixture
@@ -144,3 +145,28 @@ def test_audit_records_the_row_as_it_was_really_deleted(store):
     store.apply(DeleteRows(EntityKind.PRESSURE, (doomed,)))
     row = store.history()[0]
     assert row.field == "(row deleted)" and json.loads(row.old)["amount"] == str(doomed.amount)
+
+
+def test_change_poll_reads_only_this_plans_changes(db_target, store):
+    mine = store.load_plan()
+    other = open_store(db_target)
+    second = other.save_new_plan(demo_plan())  # a second plan in the same database
+    seen = store.last_change()
+    other.apply(SetField(EntityKind.PLAN, second.id, "name", second.name, "Another plan"))
+    assert store.last_change() == seen
+    store.apply(SetField(EntityKind.PLAN, mine.id, "name", mine.name, "Ours"))
+    assert store.last_change()[0] > seen[0]
+
+
+def test_a_programming_error_in_a_transaction_is_logged_not_dressed_as_not_saved(
+        store, caplog, monkeypatch):
+    plan = store.load_plan()
+
+    def broken(*_args, **_kwargs):
+        raise TypeError("unsupported operand type(s)")
+
+    monkeypatch.setattr(audit, "record", broken)
+    with caplog.at_level(logging.ERROR), pytest.raises(TypeError):
+        store.apply(SetField(EntityKind.PLAN, plan.id, "name", plan.name, "X"))
+    assert "TypeError" in caplog.text and "Traceback" in caplog.text
+    assert store.load_plan().name == plan.name  # rolled back all the same

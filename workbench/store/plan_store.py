@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ from workbench.store.mapping import (
 )
 from workbench.store.rows import PlanRow
 
+log = logging.getLogger(__name__)
 LINKS_BY_KIND = frozenset(k for k in EntityKind if links_of(k))
 LOAD_ORDER = [
     (EntityKind.SPEND_LINE, "spend_lines"),
@@ -70,9 +72,14 @@ class PlanStore:
                 yield session
         except StoreError:
             raise
-        except (SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
+        except (SQLAlchemyError, ValueError) as exc:
             reason = getattr(exc, "orig", None) or exc
             raise StoreError(f"{self.label}: the change was not saved ({reason})") from exc
+        except Exception:
+            # A fault in the program, not in the data or the database: rolled back, logged
+            # with its traceback and left to rise, to be reported as a fault.
+            log.exception("fault inside a transaction on %s", self.label)
+            raise
 
     # -- whole plans --------------------------------------------------------------------
     def list_plans(self) -> list[tuple[int, str]]:
@@ -129,6 +136,7 @@ class PlanStore:
         """(newest audit id, client that wrote it): cheap to poll for others' changes."""
         with self.transaction() as s:
             row = s.execute(select(audit.AuditRow.id, audit.AuditRow.client)
+                            .where(audit.AuditRow.plan_id == self.plan_id)
                             .order_by(audit.AuditRow.id.desc()).limit(1)).first()
         return (row[0], row[1]) if row else (0, "")
 

@@ -25,6 +25,7 @@ from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
+from workbench.ui.errors import show_error
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
 
         controller.write_failed.connect(self._on_write_failed)
+        controller.fault.connect(lambda exc: show_error(self, exc))
         controller.pending_changed.connect(self.setWindowModified)
         controller.plan_changed.connect(self._on_plan_changed)
         self._update_title()

@@ -7,6 +7,7 @@ engine reads, and the latest results. Views push edits through `push()` and redr
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,8 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.plan import Plan
 from workbench.engine.recompute import PlanEngine
 from workbench.engine.results import PlanResults
+
+log = logging.getLogger(__name__)
 
 
 class EditStore(Protocol):
@@ -58,6 +61,10 @@ class EditCommand(QUndoCommand):
             self._controller.write_failed.emit(str(exc))
             self.setObsolete(True)
             return
+        except Exception as exc:  # noqa: BLE001 (a fault: reported, never lost in Qt)
+            self._controller.report_fault(exc)
+            self.setObsolete(True)
+            return
         self._edit = applied.inverted() if inverse else applied
 
 
@@ -66,6 +73,7 @@ class PlanController(QObject):
     results_changed = Signal(object)  # PlanResults
     write_failed = Signal(str)  # a sentence for the user; the edit was not applied
     pending_changed = Signal(bool)  # True while an edit is not yet stored
+    fault = Signal(object)  # an exception from a fault in the program, to report
 
     def __init__(self, plan: Plan, store: EditStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,20 +90,29 @@ class PlanController(QObject):
         except WorkbenchError as exc:
             self.write_failed.emit(str(exc))
             return False
+        except Exception as exc:  # noqa: BLE001 (a fault: reported as one, not "not saved")
+            self.report_fault(exc)
+            return False
         self.undo_stack.push(EditCommand(self, applied))
         return True
 
     def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
         """Store, mirror, recompute, notify. Raises WorkbenchError with nothing applied."""
         self.pending_changed.emit(True)
-        applied = self.store.apply(edit, action=action, note=note)
-        self.pending_changed.emit(False)
+        try:
+            applied = self.store.apply(edit, action=action, note=note)
+        finally:
+            self.pending_changed.emit(False)
         apply_to_plan(self.plan, applied)
         changes = PlanChanges.of(applied)
         self.results = self._engine.compute(self.plan, changes)
         self.plan_changed.emit(changes)
         self.results_changed.emit(self.results)
         return applied
+
+    def report_fault(self, exc: BaseException) -> None:
+        log.error("fault while applying an edit", exc_info=exc)
+        self.fault.emit(exc)
 
     def replace_plan(self, plan: Plan, *, keep_undo: bool = False) -> None:
         """Show a plan read afresh from the store (another user's changes, a restore).
