@@ -19,6 +19,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.plan import Plan
 from workbench.engine.recompute import PlanEngine
 from workbench.engine.results import PlanResults
+from workbench.store.log_file import timed
 
 log = logging.getLogger(__name__)
 
@@ -100,12 +101,14 @@ class PlanController(QObject):
         """Store, mirror, recompute, notify. Raises WorkbenchError with nothing applied."""
         self.pending_changed.emit(True)
         try:
-            applied = self.store.apply(edit, action=action, note=note)
+            with timed(f"storing {describe(edit)!r}"):
+                applied = self.store.apply(edit, action=action, note=note)
         finally:
             self.pending_changed.emit(False)
         apply_to_plan(self.plan, applied)
         changes = PlanChanges.of(applied)
-        self.results = self._engine.compute(self.plan, changes)
+        with timed(f"recomputing after {describe(edit)!r}"):
+            self.results = self._engine.compute(self.plan, changes)
         self.plan_changed.emit(changes)
         self.results_changed.emit(self.results)
         return applied
