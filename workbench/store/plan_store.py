@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, Select, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -121,16 +121,34 @@ class PlanStore:
         return applied
 
     def history(self, kind: EntityKind | None = None, row_id: int | None = None,
-                limit: int = 1000) -> list[audit.AuditRow]:
-        """Audit rows, newest first, optionally for one row."""
+                limit: int = 1000, before: int | None = None) -> list[audit.AuditRow]:
+        """One page of audit rows, newest first, optionally for one row: up to `limit`
+        rows older than audit id `before`, plus the rest of the last action on the page
+        (an action is never split across pages). Page on with before=page[-1].id."""
         with self.transaction() as s:
-            query = select(audit.AuditRow).where(audit.AuditRow.plan_id == self.plan_id)
-            if kind is not None:
-                query = query.where(audit.AuditRow.kind == kind.value)
-            if row_id is not None:
-                query = query.where(audit.AuditRow.row_id == row_id)
-            query = query.order_by(audit.AuditRow.id.desc()).limit(limit)
-            return list(s.scalars(query))
+            query = self._history_query(kind, row_id)
+            if before is not None:
+                query = query.where(audit.AuditRow.id < before)
+            page = list(s.scalars(query.order_by(audit.AuditRow.id.desc()).limit(limit)))
+            if page and page[-1].step < page[-1].id:
+                last = page[-1]
+                page += s.scalars(query.where(audit.AuditRow.id < last.id,
+                                              audit.AuditRow.step == last.step)
+                                  .order_by(audit.AuditRow.id.desc()))
+            return page
+
+    def history_count(self, kind: EntityKind | None = None, row_id: int | None = None) -> int:
+        with self.transaction() as s:
+            query = self._history_query(kind, row_id).subquery()
+            return s.scalar(select(func.count()).select_from(query)) or 0
+
+    def _history_query(self, kind: EntityKind | None, row_id: int | None) -> Select:
+        query = select(audit.AuditRow).where(audit.AuditRow.plan_id == self.plan_id)
+        if kind is not None:
+            query = query.where(audit.AuditRow.kind == kind.value)
+        if row_id is not None:
+            query = query.where(audit.AuditRow.row_id == row_id)
+        return query
 
     def last_change(self) -> tuple[int, str]:
         """(newest audit id, client that wrote it): cheap to poll for others' changes."""
