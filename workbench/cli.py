@@ -90,12 +90,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     target = store_target(args)
     store = open_store(target, create=True)
+    replaced = ""
     if store.list_plans():
         if not args.force:
             raise WorkbenchError(f"{mask(target)} already holds a plan; use --force to "
                                  "replace it")
-        store.delete_all_plans()
-    plan = store.save_new_plan(demo_plan())
+        replaced = store.delete_all_plans()
+    plan = store.save_new_plan(demo_plan(), note=replaced)
     print(f"Wrote the demo plan ({plan.title}) to {mask(target)}")
     return 0
 

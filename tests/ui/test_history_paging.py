@@ -35,8 +35,9 @@ def test_the_panel_pages_through_all_of_it(panel, qtbot):
     assert 0 < shown < ENTRIES and panel.older.isEnabled()
     while panel.older.isEnabled():
         panel.older.click()
-    assert panel.tree.topLevelItemCount() == ENTRIES
+    assert panel.tree.topLevelItemCount() == ENTRIES + 1  # and the plan's creation
     assert panel.tree.topLevelItem(ENTRIES - 1).text(7) == "1"  # the very first change
+    assert panel.tree.topLevelItem(ENTRIES).text(2) == "create"
 
 
 def test_the_export_writes_all_of_it(panel, tmp_path):
@@ -44,7 +45,8 @@ def test_the_export_writes_all_of_it(panel, tmp_path):
     panel.export_csv(out)
     with out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert len(rows) == 1 + ENTRIES
+    created = 1 + 8  # the plan's creation: its title and a count of each of 8 kinds
+    assert len(rows) == 1 + ENTRIES + created
 
 
 def test_history_csv_fields_are_never_formulas(tmp_path, qtbot, monkeypatch):
@@ -67,3 +69,18 @@ def test_history_csv_fields_are_never_formulas(tmp_path, qtbot, monkeypatch):
     assert not [f for f in fields if f[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert any("HYPERLINK" in f for f in fields)
     assert {"'@SUM(A1)", "'=1+1", "'+Edit provider", "'\tcmd|' /C calc'!A0"} <= set(fields)
+
+
+def test_a_restore_is_recorded_in_the_history(tmp_path, qtbot):
+    from workbench.store.backups import list_backups, take_backup
+    from workbench.ui.dialogs.restore_dialog import restore_into
+
+    db = tmp_path / "plan.db"
+    store, plan = open_plan(str(db))
+    controller = PlanController(plan, store)
+    take_backup(db)
+    controller.push(SetField(EntityKind.PLAN, plan.id, "name", plan.name, "After backup"))
+    backup = list_backups(db)[-1].path
+    restore_into(controller, db, backup)
+    newest = controller.store.history()[0]
+    assert newest.action == "restore" and backup.name in newest.new

@@ -86,18 +86,35 @@ class PlanStore:
         with self.transaction() as s:
             return [(r.id, f"{r.organisation} {r.name}") for r in s.scalars(select(PlanRow))]
 
-    def delete_all_plans(self) -> None:
+    def delete_all_plans(self) -> str:
+        """Delete every plan (and, with each, its history); says what was deleted, for the
+        record the replacing plan keeps."""
         with self.transaction(write=True) as s:
+            plans = [f"{r.organisation} {r.name}" for r in s.scalars(select(PlanRow))]
+            entries = s.scalar(select(func.count(func.distinct(audit.AuditRow.step)))) or 0
             for kind, _ in reversed(LOAD_ORDER):
                 s.execute(delete(ROW_CLASSES[kind]))
             s.execute(delete(PlanRow))
         self.plan_id = None
+        return f"replaces {', '.join(plans) or 'no plan'} ({entries} history entries)"
 
-    def save_new_plan(self, plan: Plan) -> Plan:
-        """Insert a plan whose row ids are local keys; returns it with store ids and links."""
+    def save_new_plan(self, plan: Plan, *, note: str = "") -> Plan:
+        """Insert a plan whose row ids are local keys; returns it with store ids and links.
+        Its history starts with a "create" entry counting what it was created with."""
         with self.transaction(write=True) as s:
             self.plan_id = insert_plan(s, plan)
+            audit.record(s, plan_id=self.plan_id, action="create", note=note,
+                         client=self.client, edit=created_entry(plan, self.plan_id))
         return self.load_plan(self.plan_id)
+
+    def record_event(self, action: str, label: str, note: str = "") -> None:
+        """An entry for something done to the whole plan (a restore): who, when, what."""
+        if self.plan_id is None:
+            self.load_plan()
+        entry = Batch((SetField(EntityKind.PLAN, self.plan_id, action, None, label),), label)
+        with self.transaction(write=True) as s:
+            audit.record(s, plan_id=self.plan_id, edit=entry, action=action, note=note,
+                         client=self.client)
 
     def load_plan(self, plan_id: int | None = None) -> Plan:
         """Read a plan (default: the first, the working plan) and make it the one edited."""
@@ -283,6 +300,14 @@ class PlanStore:
         else:
             setattr(row, edit.field, edit.new)
         s.flush()
+
+
+def created_entry(plan: Plan, plan_id: int) -> Batch:
+    """The plan's title, then how many rows of each kind it was created with."""
+    fields = [SetField(EntityKind.PLAN, plan_id, "created", None, plan.title)]
+    fields += [SetField(EntityKind.PLAN, plan_id, attr.replace("_", " "), None,
+                        len(getattr(plan, attr))) for _, attr in LOAD_ORDER]
+    return Batch(tuple(fields), f"Create plan {plan.title}")
 
 
 def insert_plan(s: Session, plan: Plan) -> int:
