@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, Select, delete, func, select
+from sqlalchemy import Engine, Select, delete, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,9 @@ from workbench.store.mapping import (
 from workbench.store.rows import PlanRow
 
 log = logging.getLogger(__name__)
+LOCK_TIMEOUT_S = 5  # longest wait for a row or table another session holds (PostgreSQL)
+STATEMENT_TIMEOUT_S = 30  # longest any one statement may run (PostgreSQL)
+WAITED_TOO_LONG = {"55P03", "57014"}  # lock_not_available, query_canceled
 LINKS_BY_KIND = frozenset(k for k in EntityKind if links_of(k))
 LOAD_ORDER = [
     (EntityKind.SPEND_LINE, "spend_lines"),
@@ -62,6 +65,19 @@ class PlanStore:
         self.plan_id: int | None = None
         self.read_only = False
         self.client = uuid.uuid4().hex[:12]  # tells our own audit rows from other users'
+        self.lock_timeout_s = LOCK_TIMEOUT_S
+        self.statement_timeout_s = STATEMENT_TIMEOUT_S
+
+    def _limit_waits(self, session: Session) -> None:
+        """On PostgreSQL no wait is endless: a row another session holds, or a statement
+        that runs on, ends the transaction with a clear message (SQLite waits at most its
+        busy_timeout)."""
+        if self.engine.dialect.name == "postgresql":
+            session.execute(text(
+                "SELECT set_config('lock_timeout', :lock, true), "
+                "set_config('statement_timeout', :statement, true)"),
+                {"lock": f"{self.lock_timeout_s * 1000:.0f}",
+                 "statement": f"{self.statement_timeout_s * 1000:.0f}"})
 
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Session]:
@@ -69,10 +85,16 @@ class PlanStore:
         bind = self.engine.execution_options(sqlite_immediate=True) if write else self.engine
         try:
             with Session(bind, expire_on_commit=False) as session, session.begin():
+                self._limit_waits(session)
                 yield session
         except StoreError:
             raise
         except (SQLAlchemyError, ValueError) as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) in WAITED_TOO_LONG:
+                outcome = "your change was not saved" if write else "the plan was not read"
+                raise StoreError(
+                    f"{self.label}: the database is busy (another user's change held it for "
+                    f"more than {self.lock_timeout_s} s); {outcome}, please try again") from exc
             reason = getattr(exc, "orig", None) or exc
             raise StoreError(f"{self.label}: the change was not saved ({reason})") from exc
         except Exception:
