@@ -15,11 +15,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import Edit, apply_to_plan, describe
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import StoreError, WorkbenchError
 from workbench.domain.plan import Plan
 from workbench.engine.recompute import PlanEngine
 from workbench.engine.results import PlanResults
 from workbench.store.log_file import timed
+from workbench.ui import store_thread
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ class PlanController(QObject):
         self.plan = plan
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self.writing = False  # True while an edit is on its way to the store
+        self.edits_applied = 0  # counts edits applied, so a background read can tell
         self._engine = PlanEngine()
         self.results: PlanResults = self._engine.compute(plan)
 
@@ -99,13 +102,19 @@ class PlanController(QObject):
 
     def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
         """Store, mirror, recompute, notify. Raises WorkbenchError with nothing applied."""
+        if self.writing:
+            raise StoreError("the last change is still being saved; try again in a moment")
+        self.writing = True
         self.pending_changed.emit(True)
         try:
             with timed(f"storing {describe(edit)!r}"):
-                applied = self.store.apply(edit, action=action, note=note)
+                # on the store thread: a slow server never freezes the window
+                applied = store_thread.call(self.store.apply, edit, action=action, note=note)
         finally:
+            self.writing = False
             self.pending_changed.emit(False)
         apply_to_plan(self.plan, applied)
+        self.edits_applied += 1
         changes = PlanChanges.of(applied)
         with timed(f"recomputing after {describe(edit)!r}"):
             self.results = self._engine.compute(self.plan, changes)
@@ -124,6 +133,7 @@ class PlanController(QObject):
         """
         if not keep_undo:
             self.undo_stack.clear()
+        self.edits_applied += 1
         self.plan = plan
         self.results = self._engine.compute(plan)
         self.plan_changed.emit(PlanChanges.everything())
