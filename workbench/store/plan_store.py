@@ -7,7 +7,6 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from sqlalchemy import Engine, Select, delete, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,23 +14,17 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.edits import (
     Batch,
-    DeleteRows,
     Edit,
     EntityKind,
-    InsertRows,
     SetField,
 )
-from workbench.domain.errors import ConflictError, ReadOnlyError, StoreError
-from workbench.domain.links import LINK_FIELDS, links_of, referrers, relink, relink_value, targets
+from workbench.domain.errors import ReadOnlyError, StoreError
+from workbench.domain.links import relink
 from workbench.domain.plan import Plan
-from workbench.store import audit, conflicts
+from workbench.store import audit
+from workbench.store.edit_writer import EditWriter
 from workbench.store.mapping import (
-    DOMAIN_CLASSES,
-    DRIVER_FIELDS,
-    PLAN_FIELDS,
     ROW_CLASSES,
-    milestone_rows,
-    plan_column_value,
     plan_from_row,
     plan_row,
     to_domain,
@@ -43,7 +36,6 @@ log = logging.getLogger(__name__)
 LOCK_TIMEOUT_S = 5  # longest wait for a row or table another session holds (PostgreSQL)
 STATEMENT_TIMEOUT_S = 30  # longest any one statement may run (PostgreSQL)
 WAITED_TOO_LONG = {"55P03", "57014"}  # lock_not_available, query_canceled
-LINKS_BY_KIND = frozenset(k for k in EntityKind if links_of(k))
 LOAD_ORDER = [
     (EntityKind.SPEND_LINE, "spend_lines"),
     (EntityKind.PRESSURE, "pressures"),
@@ -153,8 +145,7 @@ class PlanStore:
         if self.plan_id is None:
             self.load_plan()
         with self.transaction(write=True) as s:
-            self._keys: dict[int, int] = {}  # local key (negative id) -> store id, this edit
-            applied = self._apply(s, edit)
+            applied = EditWriter(s, self.plan_id, self.label).apply(edit)
             audit.record(s, plan_id=self.plan_id, edit=applied, action=action, note=note,
                          client=self.client)
         return applied
@@ -196,133 +187,6 @@ class PlanStore:
                             .where(audit.AuditRow.plan_id == self.plan_id)
                             .order_by(audit.AuditRow.id.desc()).limit(1)).first()
         return (row[0], row[1]) if row else (0, "")
-
-    def _apply(self, s: Session, edit: Edit) -> Edit:
-        if isinstance(edit, Batch):
-            return Batch(tuple(self._apply(s, e) for e in edit.edits), edit.label)
-        if isinstance(edit, SetField):
-            if edit.field in LINK_FIELDS and edit.kind in LINKS_BY_KIND:
-                new = relink_value(edit.new, LINK_FIELDS[edit.field], self._store_id)
-                edit = dataclasses.replace(edit, new=new)
-            self._set_field(s, edit)
-            return edit
-        if isinstance(edit, InsertRows):
-            return self._insert(s, edit)
-        assert isinstance(edit, DeleteRows)
-        return self._delete(s, edit)
-
-    def _insert(self, s: Session, edit: InsertRows) -> InsertRows:
-        """Add rows. A row with a store id (undo of a delete, redo of an insert) must not
-        be there already; every row's links must point at rows that still exist."""
-        rows = []
-        for obj in edit.rows:
-            # A negative id is a local key (e.g. a workstream an import adds and links
-            # schemes to before it has an id): it gets a store id, and links follow.
-            local = obj.id if obj.id is not None and obj.id < 0 else None
-            obj = dataclasses.replace(relink(edit.kind, obj, self._store_id),
-                                      id=None if local else obj.id)
-            if obj.id is not None and s.get(ROW_CLASSES[edit.kind], obj.id) is not None:
-                conflicts.refuse_present(self.label, edit.kind, obj)
-            self._check_targets(s, edit.kind, obj, "added")
-            row = to_row(edit.kind, obj, self.plan_id)
-            s.add(row)
-            s.flush()
-            if local is not None:
-                self._keys[local] = row.id
-            rows.append(dataclasses.replace(obj, id=row.id))
-        return InsertRows(edit.kind, tuple(rows), edit.label)
-
-    def _delete(self, s: Session, edit: DeleteRows) -> DeleteRows:
-        """Delete rows only as their author saw them, and only once nothing links to them
-        (the step unlinks what its author knew of; a link made since is someone else's).
-        Returns the rows as they were stored, which is what the audit records."""
-        stored = []
-        for obj in edit.rows:
-            row = s.get(ROW_CLASSES[edit.kind], obj.id, with_for_update=True,
-                        populate_existing=True)
-            if row is None or row.plan_id != self.plan_id:
-                conflicts.refuse_missing(self.label, edit.kind, obj, "deleted")
-            current = to_domain(edit.kind, row)
-            conflicts.check_unchanged(self.label, edit.kind, obj, current, "deleted")
-            stored.append((row, current))
-        gone = {current.id for _, current in stored}
-        for ref_kind, name in referrers(edit.kind):
-            for ref in self._rows_of(s, ref_kind):
-                if set(targets(getattr(ref, name))) & gone and not (
-                        ref_kind is edit.kind and ref.id in gone):
-                    doomed = next(c for _, c in stored if c.id in targets(getattr(ref, name)))
-                    conflicts.refuse_linked(self.label, edit.kind, doomed, ref_kind,
-                                            to_domain(ref_kind, ref))
-        for row, _ in stored:
-            s.delete(row)
-        s.flush()
-        return DeleteRows(edit.kind, tuple(c for _, c in stored), edit.label)
-
-    def _rows_of(self, s: Session, kind: EntityKind) -> list[Any]:
-        cls = ROW_CLASSES[kind]
-        return list(s.scalars(select(cls).where(cls.plan_id == self.plan_id)))
-
-    def _check_targets(self, s: Session, kind: EntityKind, obj: Any, doing: str,
-                       only: str | None = None) -> None:
-        for name, target in links_of(kind).items():
-            if only is not None and name != only:
-                continue
-            for target_id in targets(getattr(obj, name)):
-                row = s.get(ROW_CLASSES[target], target_id)
-                if row is None or row.plan_id != self.plan_id:
-                    conflicts.refuse_dangling(self.label, kind, obj, target, target_id, doing)
-
-    def _store_id(self, _kind: EntityKind, key: int) -> int:
-        """The store id of a local key given earlier in this edit (other ids unchanged)."""
-        return self._keys.get(key, key)
-
-    def _row(self, s: Session, kind: EntityKind, row_id: int) -> Any:
-        # FOR UPDATE: on PostgreSQL the compare-and-set below must hold the row, or two
-        # writers could both see the old value (SQLite serialises writers by itself).
-        row = s.get(ROW_CLASSES[kind], row_id, with_for_update=True, populate_existing=True)
-        if row is None or row.plan_id != self.plan_id:
-            raise StoreError(f"{self.label}: no {kind.value.replace('_', ' ')} with id {row_id}")
-        return row
-
-    def _set_field(self, s: Session, edit: SetField) -> None:
-        if edit.kind in (EntityKind.PLAN, EntityKind.DRIVERS):
-            allowed = PLAN_FIELDS if edit.kind is EntityKind.PLAN else DRIVER_FIELDS
-            if edit.field not in allowed:
-                raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
-            head = s.get(PlanRow, edit.id, with_for_update=True, populate_existing=True)
-            if head is None:
-                raise StoreError(f"{self.label}: no plan with id {edit.id}")
-            stored = getattr(head, edit.field)
-            if stored != plan_column_value(edit.field, edit.old):
-                raise ConflictError(
-                    f"{self.label}: someone else changed {edit.field.replace('_', ' ')} to "
-                    f"{stored!s}; your change was not saved",
-                    kind=edit.kind.value, row_id=edit.id, field=edit.field, current=stored,
-                )
-            setattr(head, edit.field, plan_column_value(edit.field, edit.new))
-            return
-        fields = {f.name for f in dataclasses.fields(DOMAIN_CLASSES[edit.kind])} - {"id"}
-        if edit.field not in fields:
-            raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
-        row = self._row(s, edit.kind, edit.id)
-        current = to_domain(edit.kind, row)
-        stored = getattr(current, edit.field)
-        if not conflicts.same(edit.kind, edit.field, stored, edit.old):
-            raise ConflictError(
-                f"{self.label}: someone else changed the {edit.field.replace('_', ' ')} of "
-                f"{conflicts.row_title(edit.kind, current)} to {conflicts.show(stored)}; "
-                f"your change was not saved",
-                kind=edit.kind.value, row_id=edit.id, field=edit.field, current=stored,
-            )
-        if edit.field in links_of(edit.kind):
-            self._check_targets(s, edit.kind, dataclasses.replace(current, **{
-                edit.field: edit.new}), "changed", only=edit.field)
-        if edit.field == "milestones":
-            row.milestone_rows = milestone_rows(edit.new)
-        else:
-            setattr(row, edit.field, edit.new)
-        s.flush()
-
 
 def created_entry(plan: Plan, plan_id: int) -> Batch:
     """The plan's title, then how many rows of each kind it was created with."""
