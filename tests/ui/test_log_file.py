@@ -64,3 +64,14 @@ def test_help_menu_opens_the_log_folder(tmp_path, qtbot, monkeypatch):
     action.trigger()
     assert [u.toLocalFile() for u in opened] == [str(log_file.log_dir())]
     assert log_file.log_dir().is_dir()
+
+
+def test_a_refused_change_is_logged_without_secrets(installed, memory_plan, qtbot):
+    from workbench.domain.edits import EntityKind, SetField
+    from workbench.ui.plan_controller import PlanController
+
+    plan, store = memory_plan
+    controller = PlanController(plan, store)
+    store.fail_next = True
+    assert not controller.push(SetField(EntityKind.PLAN, plan.id, "name", plan.name, "X"))
+    assert "change not saved: the database is read-only" in installed.read_text("utf-8")

@@ -60,7 +60,7 @@ class EditCommand(QUndoCommand):
         try:
             applied = self._controller.apply(edit, action=action)
         except WorkbenchError as exc:
-            self._controller.write_failed.emit(str(exc))
+            self._controller.refuse(exc)
             self.setObsolete(True)
             return
         except Exception as exc:  # noqa: BLE001 (a fault: reported, never lost in Qt)
@@ -92,7 +92,7 @@ class PlanController(QObject):
         try:
             applied = self.apply(edit, action=action, note=note)
         except WorkbenchError as exc:
-            self.write_failed.emit(str(exc))
+            self.refuse(exc)
             return False
         except Exception as exc:  # noqa: BLE001 (a fault: reported as one, not "not saved")
             self.report_fault(exc)
@@ -121,6 +121,11 @@ class PlanController(QObject):
         self.plan_changed.emit(changes)
         self.results_changed.emit(self.results)
         return applied
+
+    def refuse(self, exc: WorkbenchError) -> None:
+        """An edit the store refused (a conflict, read-only, busy): logged, then shown."""
+        log.warning("change not saved: %s", exc)
+        self.write_failed.emit(str(exc))
 
     def report_fault(self, exc: BaseException) -> None:
         log.error("fault while applying an edit", exc_info=exc)
