@@ -5,9 +5,23 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
-from workbench.domain.edits import Batch, DeleteRows, Edit, InsertRows, SetField
+from workbench.domain.edits import (
+    ROW_LISTS,
+    Batch,
+    DeleteRows,
+    Edit,
+    EntityKind,
+    InsertRows,
+    SetField,
+)
 from workbench.domain.errors import StoreError
+from workbench.domain.links import relink
 from workbench.domain.plan import Plan
+
+# link targets before the rows that point at them, as the store saves them
+ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
+         EntityKind.RISK, EntityKind.ACTIVITY_LINE, EntityKind.TRAJECTORY,
+         EntityKind.TEMPLATE_VALUE)
 
 
 class MemoryStore:
@@ -22,23 +36,18 @@ class MemoryStore:
         self.client = "memory"
 
     def load_new(self, plan: Plan) -> Plan:
-        """Give every row a fresh id and remap links, as saving a new plan does."""
+        """Give every row a fresh id and remap links (domain.links), as saving a new plan
+        does: link targets are numbered before the rows that point at them."""
         plan.id = 1
-        remap: dict[str, dict[int, int]] = {}
-        for kind in ("spend_lines", "pressures", "workstreams", "schemes", "risks"):
+        remap: dict[EntityKind, dict[int, int]] = {}
+        for kind in ORDER:
             remap[kind] = {}
-            for row in getattr(plan, kind):
+            rows = getattr(plan, ROW_LISTS[kind])
+            for i, row in enumerate(rows):
                 new_id = next(self._ids)
                 remap[kind][row.id] = new_id
-                row.id = new_id
-        for scheme in plan.schemes:
-            if scheme.workstream_id is not None:
-                scheme.workstream_id = remap["workstreams"][scheme.workstream_id]
-        for risk in plan.risks:
-            if risk.workstream_id is not None:
-                risk.workstream_id = remap["workstreams"][risk.workstream_id]
-            if risk.scheme_id is not None:
-                risk.scheme_id = remap["schemes"][risk.scheme_id]
+                row = relink(kind, row, lambda k, v: remap[k].get(v) if k in remap else v)
+                rows[i] = dataclasses.replace(row, id=new_id)
         return plan
 
     def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:

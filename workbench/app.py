@@ -22,9 +22,11 @@ def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = N
     from PySide6.QtWidgets import QApplication
 
     from workbench.domain.resources import resource_path
+    from workbench.store.log_file import install as install_log_file
     from workbench.ui.launcher import Launcher, lock_plan
     from workbench.ui.look import apply_nhs_look
 
+    install_log_file()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Planning Workbench")
     app.setOrganizationName("PlanningWorkbench")

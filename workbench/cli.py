@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workbench import __version__, analysis_cli
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.masking import mask
 
 EXIT_ERROR = 2
 
@@ -90,12 +91,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     target = store_target(args)
     store = open_store(target, create=True)
+    replaced = ""
     if store.list_plans():
         if not args.force:
-            raise WorkbenchError(f"{target} already holds a plan; use --force to replace it")
-        store.delete_all_plans()
-    plan = store.save_new_plan(demo_plan())
-    print(f"Wrote the demo plan ({plan.title}) to {target}")
+            raise WorkbenchError(f"{mask(target)} already holds a plan; use --force to "
+                                 "replace it")
+        replaced = store.delete_all_plans()
+    plan = store.save_new_plan(demo_plan(), note=replaced)
+    print(f"Wrote the demo plan ({plan.title}) to {mask(target)}")
     return 0
 
 
@@ -225,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return COMMANDS[args.command](args)
     except WorkbenchError as exc:
-        print(f"workbench: error: {exc}", file=sys.stderr)
+        print(f"workbench: error: {mask(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)

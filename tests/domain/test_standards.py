@@ -110,7 +110,7 @@ def test_bad_rows_are_all_reported_at_once(tmp_path):
 
 def test_resources_are_found_in_a_checkout():
     assert resource_path("standards", "standards_2016_17.csv").is_file()
-    assert (resources_dir() / "calendar" / "working_days.csv").is_file()
+    assert (resources_dir() / "calendar" / "england_bank_holidays.csv").is_file()
     with pytest.raises(MissingResourceError, match="missing"):
         resource_path("standards", "nothing.csv")
 

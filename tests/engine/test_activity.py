@@ -90,13 +90,13 @@ def test_flat_profile_is_a_twelfth_a_month():
 
 
 def test_working_days_profile_follows_the_calendar_and_adds_up():
-    r = activity_plan([line(baseline=D(26_100), profile=Profile.WORKING_DAYS)])
+    r = activity_plan([line(baseline=D(25_500), profile=Profile.WORKING_DAYS)])
     days = np.array(working_days(2016))
-    assert days.sum() == 261  # weekdays, April 2016 .. March 2017
-    assert months(r) == pytest.approx(days * 100)  # 26,100 / 261 a working day
-    assert months(r).sum() == pytest.approx(26_100)
-    assert working_days(2016)[:3] == (21, 22, 22)  # April, May, June 2016
-    assert working_days(2017)[9:] == (23, 20, 22)  # Jan-Mar 2018, from NHSE's calendar
+    assert days.sum() == 255  # weekdays less England's bank holidays, Apr 2016 .. Mar 2017
+    assert months(r) == pytest.approx(days * 100)  # 25,500 / 255 a working day
+    assert months(r).sum() == pytest.approx(25_500)
+    assert working_days(2016)[:3] == (21, 20, 22)  # April, May (2 and 30 May), June 2016
+    assert working_days(2017)[9:] == (22, 20, 21)  # Jan-Mar 2018: 1 Jan, Good Friday 30 Mar
 
 
 def test_calendar_days_profile():

@@ -9,7 +9,9 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import EntityKind, SetField, apply_to_plan
 from workbench.engine import compute
+from workbench.engine.dependencies import recorded
 from workbench.engine.recompute import PlanEngine
+from workbench.engine.savings import SCHEME_ROW_INPUTS, scheme_row
 
 
 def edit_and_compute(engine, plan, edit):
@@ -62,3 +64,30 @@ def test_touches_reports_fields_and_structure():
     assert not changes.touches(EntityKind.SCHEME, frozenset({"pod"}))
     assert changes.touches(EntityKind.SCHEME, frozenset({"name"}))
     assert not changes.touches(EntityKind.RISK)
+
+
+def test_renaming_a_scheme_renames_it_on_the_activity_page():
+    plan, engine = demo_plan(), PlanEngine()
+    engine.compute(plan)
+    bcf = next(s for s in plan.schemes if s.name.startswith("BCF"))
+    old = bcf.name
+    after = edit_and_compute(engine, plan, SetField(
+        EntityKind.SCHEME, bcf.id, "name", old, "BCF admissions avoidance"))
+    names = set(after.activity.contributions["scheme"])
+    assert "BCF admissions avoidance" in names and old not in names
+
+
+def test_the_scheme_row_cache_key_is_every_field_scheme_row_reads():
+    for scheme in demo_plan().schemes:
+        [proxy], reads = recorded([scheme])
+        scheme_row(proxy)
+        assert reads == set(SCHEME_ROW_INPUTS)
+
+
+def test_activity_reuse_follows_the_fields_actually_read():
+    plan, engine = demo_plan(), PlanEngine()
+    before = engine.compute(plan)
+    s = plan.schemes[0]
+    after = edit_and_compute(engine, plan, SetField(
+        EntityKind.SCHEME, s.id, "lever", s.lever, s.lever))  # never read by the activity plan
+    assert after.activity is before.activity

@@ -9,10 +9,9 @@ from typing import Any
 from tests.fakes import MemoryStore
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import Batch, DeleteRows, Edit, InsertRows, SetField, apply_to_plan
+from workbench.domain.links import LINK_FIELDS, relink, relink_value
 from workbench.domain.plan import FinancialDrivers, Plan
 from workbench.templates.finance_checks import normalised
-
-LINK_FIELDS = ("workstream_id", "scheme_id")
 
 
 class LocalKeyStore(MemoryStore):
@@ -29,16 +28,17 @@ class LocalKeyStore(MemoryStore):
         if isinstance(edit, InsertRows):
             rows = []
             for row in edit.rows:
-                links = {f: self._keys.get(getattr(row, f), getattr(row, f))
-                         for f in LINK_FIELDS if hasattr(row, f)}
+                row = relink(edit.kind, row, lambda _k, v: self._keys.get(v, v))
                 new_id = next(self._ids)
                 if row.id is not None and row.id < 0:
                     self._keys[row.id] = new_id
-                rows.append(dataclasses.replace(row, id=new_id, **links)
+                rows.append(dataclasses.replace(row, id=new_id)
                             if row.id is None or row.id < 0 else row)
             return InsertRows(edit.kind, tuple(rows), edit.label)
         if isinstance(edit, SetField) and edit.field in LINK_FIELDS:
-            return dataclasses.replace(edit, new=self._keys.get(edit.new, edit.new))
+            new = relink_value(edit.new, LINK_FIELDS[edit.field],
+                               lambda _k, v: self._keys.get(v, v))
+            return dataclasses.replace(edit, new=new)
         assert isinstance(edit, SetField | DeleteRows)
         return edit
 

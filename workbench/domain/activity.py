@@ -9,14 +9,13 @@ Counts are Decimal (as typed and as the templates carry them); growth is a fract
 from __future__ import annotations
 
 import calendar
-import csv
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
 
+from workbench.domain.calendar_days import bank_holidays
 from workbench.domain.enums import LabelledEnum, PointOfDelivery
 from workbench.domain.periods import MONTHS_IN_YEAR
-from workbench.domain.resources import resource_path
 
 
 class Measure(LabelledEnum):
@@ -146,26 +145,11 @@ def _check_month(month: int) -> None:
         raise ValueError(f"month index {month!r} is not 0 (April) .. 11 (March)")
 
 
-@cache
-def _working_day_table() -> dict[int, tuple[int, ...]]:
-    with resource_path("calendar", "working_days.csv").open(newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    table: dict[int, list[int]] = {}
-    for row in rows:
-        table.setdefault(int(row["fin_year"][:4]), []).append(int(row["working_days"]))
-    return {year: tuple(days) for year, days in table.items() if len(days) == MONTHS_IN_YEAR}
-
-
 def working_days(year: int) -> tuple[int, ...]:
-    """Weekdays in each month of financial year `year` (2016 = 2016/17), April first.
-
-    Bundled for 2016/17..2018/19 (resources/calendar); other years are counted with the
-    same rule (Monday to Friday, bank holidays not removed), so any year works.
-    """
-    table = _working_day_table()
-    if year in table:
-        return table[year]
-    return tuple(_count_weekdays(year, i) for i in range(MONTHS_IN_YEAR))
+    """Working days in each month of financial year `year` (2016 = 2016/17), April first:
+    Monday to Friday less England's bank holidays (domain.calendar_days; a year outside
+    the shipped calendar counts weekdays only)."""
+    return tuple(_count_working_days(year, i) for i in range(MONTHS_IN_YEAR))
 
 
 def calendar_days(year: int) -> tuple[int, ...]:
@@ -173,9 +157,12 @@ def calendar_days(year: int) -> tuple[int, ...]:
     return tuple(calendar.monthrange(*_year_month(year, i))[1] for i in range(MONTHS_IN_YEAR))
 
 
-def _count_weekdays(year: int, index: int) -> int:
-    weeks = calendar.monthcalendar(*_year_month(year, index))
-    return sum(1 for week in weeks for day in week[:5] if day)
+def _count_working_days(year: int, index: int) -> int:
+    y, m = _year_month(year, index)
+    holidays = bank_holidays()
+    weeks = calendar.monthcalendar(y, m)
+    return sum(1 for week in weeks for day in week[:5]
+               if day and dt.date(y, m, day) not in holidays)
 
 
 def _year_month(year: int, index: int) -> tuple[int, int]:

@@ -1,7 +1,9 @@
 """compute(plan) -> PlanResults: deterministic, and cheap enough to run on every edit.
 
 `PlanEngine` keeps a per-scheme row cache so that after one edit only that scheme's
-phasing is recomputed; the rest is vectorised sums over a few thousand rows.
+phasing is recomputed; the rest is vectorised sums over a few thousand rows. Parts it
+reuses are reused only when the edit touched nothing they read (engine.dependencies
+records the scheme fields the activity plan reads, so no hand-kept list can go stale).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from workbench.domain.enums import SchemeStatus
 from workbench.domain.plan import Plan
 from workbench.engine.activity import activity_plan, admissions_avoided
 from workbench.engine.allocation import allocations_by_year, financial_position
+from workbench.engine.dependencies import recorded
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
 from workbench.engine.savings import (
@@ -30,10 +33,6 @@ from workbench.engine.savings import (
 )
 from workbench.engine.trajectories import trajectory_summary
 
-# Scheme fields the activity plan reads; editing any other scheme field leaves it as it was.
-ACTIVITY_SCHEME_FIELDS = frozenset({"pod", "provider", "activity_impact", "first_year",
-                                    "last_year"})
-
 
 class PlanEngine:
     """Recomputes after each edit, reusing what the edit cannot have changed."""
@@ -41,22 +40,29 @@ class PlanEngine:
     def __init__(self) -> None:
         self._cache = SchemeRowCache()
         self._last: PlanResults | None = None
+        self._activity_reads: frozenset[str] = frozenset()  # scheme fields the last read
 
     def compute(self, plan: Plan, changes: PlanChanges | None = None) -> PlanResults:
         """Every figure of `plan`. With `changes` (what the last edit touched), the parts
         the edit cannot have reached (activity plan, trajectory statuses, risk table) are
         taken from the last results."""
         self._cache.prune(plan.schemes)
-        keep = unchanged_parts(changes) if changes is not None and self._last else frozenset()
-        self._last = _compute(plan, self._cache, self._last, keep)
+        keep = (unchanged_parts(changes, self._activity_reads)
+                if changes is not None and self._last else frozenset())
+        reads: set[str] = set()
+        self._last = _compute(plan, self._cache, self._last, keep, reads)
+        if "activity" not in keep:
+            self._activity_reads = frozenset(reads)
         return self._last
 
 
-def unchanged_parts(changes: PlanChanges) -> frozenset[str]:
-    """Which of "activity", "trajectories" and "risks" an edit leaves as they were."""
+def unchanged_parts(changes: PlanChanges, activity_reads: frozenset[str]) -> frozenset[str]:
+    """Which of "activity", "trajectories" and "risks" an edit leaves as they were.
+
+    `activity_reads`: the scheme fields the last activity plan read."""
     parts = set()
     if not (changes.touches(EntityKind.ACTIVITY_LINE)
-            or changes.touches(EntityKind.SCHEME, ACTIVITY_SCHEME_FIELDS)
+            or changes.touches(EntityKind.SCHEME, activity_reads)
             or changes.touches(EntityKind.PLAN, frozenset({"first_year"}))):
         parts.add("activity")
     if not changes.touches(EntityKind.TRAJECTORY):
@@ -71,7 +77,7 @@ def compute(plan: Plan) -> PlanResults:
 
 
 def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None = None,
-             keep: frozenset[str] = frozenset()) -> PlanResults:
+             keep: frozenset[str] = frozenset(), reads: set[str] | None = None) -> PlanResults:
     months = plan.first_year.months()
     fin = financial_position(plan)
     totals = totals_by_status(plan.schemes)
@@ -97,7 +103,10 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
     if last is not None and "activity" in keep:
         activity, avoided = last.activity, last.nel_admissions_avoided
     else:
-        activity = activity_plan(plan.activity_lines, plan.schemes)
+        schemes, read = recorded(plan.schemes) if reads is not None else (plan.schemes, set())
+        activity = activity_plan(plan.activity_lines, schemes)
+        if reads is not None:
+            reads |= read
         avoided = admissions_avoided(activity, year=plan.first_year.start)
     status = (last.trajectory_status if last is not None and "trajectories" in keep
               else tuple(trajectory_summary(plan.trajectories)))

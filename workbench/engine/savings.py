@@ -42,6 +42,11 @@ def _phasing_weights(phasing: tuple[Decimal, ...]) -> np.ndarray:
     return weights / weights.sum()
 
 
+# The scheme fields scheme_row reads: the cache key (a test records the reads and holds them
+# equal, so a field added to scheme_row cannot be left out of the key).
+SCHEME_ROW_INPUTS = ("gross_saving", "investment", "confidence", "phasing")
+
+
 def scheme_row(s: SavingsScheme) -> tuple[float, float, np.ndarray]:
     net = float(s.gross_saving - s.investment)
     return net, net * float(s.confidence), net * _phasing_weights(s.phasing)
@@ -54,7 +59,7 @@ class SchemeRowCache:
         self._rows: dict[int, tuple[tuple, tuple[float, float, np.ndarray]]] = {}
 
     def row(self, s: SavingsScheme) -> tuple[float, float, np.ndarray]:
-        key = (s.gross_saving, s.investment, s.confidence, s.phasing)
+        key = tuple(getattr(s, name) for name in SCHEME_ROW_INPUTS)
         hit = self._rows.get(id(s))
         if hit is not None and hit[0] == key:
             return hit[1]

@@ -1,7 +1,9 @@
 """The audit trail: who changed what, when, from what to what, and why.
 
 Rows are written in the same transaction as the change they describe, so the trail can
-never disagree with the data. Undo and redo are recorded as actions of their own.
+never disagree with the data. Undo and redo are recorded as actions of their own. Rows
+are only ever inserted (the database refuses updates and deletes, migration 0008), so
+an editor needs no more than INSERT on the table.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workbench.domain.edits import DeleteRows, Edit, InsertRows, SetField, describe, leaves
@@ -40,6 +42,9 @@ class AuditRow(Base):
     old: Mapped[str] = mapped_column(Text)
     new: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text)
+    # the database role of the session that wrote it (PostgreSQL; "" on SQLite), added in
+    # migration 0008, which also makes the table append-only
+    db_role: Mapped[str] = mapped_column(String(200), server_default="", default="")
 
 
 def current_user() -> str:
@@ -104,7 +109,33 @@ def record(session: Session, *, plan_id: int, edit: Edit, action: str, note: str
                     new=dumps(row) if inserted else "", **common))
     if not rows:
         return
+    first = _next_id(session)
+    role = session_role(session)
+    for row in rows:
+        row.step, row.db_role = first, role
+    rows[0].id = first
     session.add_all(rows)
     session.flush()
-    for row in rows:
-        row.step = rows[0].id
+
+
+def _next_id(session: Session) -> int:
+    """The id the next audit row gets: it numbers the action too (`step`), so the rows of
+    one action are grouped without updating any of them. The caller's transaction holds
+    the write lock (SQLite) or draws from the sequence (PostgreSQL), so no one else can
+    take the same number."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return session.execute(text(
+            "SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))")).scalar_one()
+    if dialect == "sqlite":
+        seq = session.execute(text(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")).scalar()
+        return (seq or 0) + 1
+    return (session.execute(select(func.max(AuditRow.id))).scalar() or 0) + 1
+
+
+def session_role(session: Session) -> str:
+    """The database role the session runs as (PostgreSQL), or "" where there are none."""
+    if session.get_bind().dialect.name != "postgresql":
+        return ""
+    return str(session.execute(text("SELECT current_user")).scalar_one())

@@ -66,7 +66,15 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+CONNECT_TIMEOUT_S = 10
+
+
 def open_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "postgresql":
+        # A server that does not answer fails in seconds; a connection the server dropped
+        # (a restart) is replaced before use instead of failing the next edit.
+        return create_engine(url, future=True, pool_pre_ping=True,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

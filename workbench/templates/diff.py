@@ -24,7 +24,9 @@ from workbench.domain.edits import (
     EntityKind,
     InsertRows,
     SetField,
+    target_of,
 )
+from workbench.domain.links import unlinks
 from workbench.domain.periods import FinancialYear
 from workbench.domain.plan import Plan
 from workbench.templates.finance_checks import same_phasing
@@ -117,8 +119,31 @@ def build_edit(current: Plan, imported: ImportedPlan, findings: Findings,
             removed_ids[kind] = {r.id for r in gone}
             deletes.append(DeleteRows(kind, tuple(dataclasses.replace(r) for r in gone)))
             preview.removed += [RowChange(kind, str(getattr(r, NAME_FIELD[kind]))) for r in gone]
+    edits += _unlinks_of(current, deletes, edits, findings)
     edits += sorted(deletes, key=lambda d: -ORDER.index(d.kind))  # risks before schemes ...
     return Batch(tuple(edits), label), preview
+
+
+def _unlinks_of(current: Plan, deletes: list[DeleteRows], edits: list[Edit],
+                findings: Findings) -> list[SetField]:
+    """Clear every link (domain.links) to a row the import removes, unless the row that
+    links is itself removed or this import already sets that link."""
+    doomed = {(d.kind, r.id) for d in deletes for r in d.rows}
+    set_already = {(e.kind, e.id, e.field) for e in edits if isinstance(e, SetField)}
+    out: list[SetField] = []
+    for d in deletes:
+        for unlink in unlinks(current, d.kind, {r.id for r in d.rows}, skip=doomed):
+            if (unlink.kind, unlink.id, unlink.field) in set_already:
+                continue
+            set_already.add((unlink.kind, unlink.id, unlink.field))
+            out.append(unlink)
+            row = target_of(current, unlink.kind, unlink.id)
+            name = getattr(row, "name", None) or getattr(row, "description", None) or \
+                getattr(row, "provider_name", "")
+            findings.warning(f"{unlink.kind.value.replace('_', ' ')} {name!r} linked to a "
+                             f"{d.kind.value.replace('_', ' ')} no longer in the workbook; "
+                             "the link is cleared")
+    return out
 
 
 def _plan_edits(current: Plan, imported: ImportedPlan, findings: Findings,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.domain.edits import EntityKind
+from workbench.domain.links import links_of
 
 NAME_FIELD = {
     EntityKind.WORKSTREAM: "name",
@@ -18,7 +19,8 @@ NAME_FIELD = {
     EntityKind.SPEND_LINE: "category",
     EntityKind.PRESSURE: "name",
 }
-LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME}
+# the link columns of the Finance sheets (rules from domain.links)
+LINKS = {**links_of(EntityKind.SCHEME), **links_of(EntityKind.RISK)}
 
 
 @dataclass

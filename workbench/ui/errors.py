@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 import threading
@@ -11,13 +12,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench import __version__
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.masking import mask
+
+log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, WorkbenchError):
-        QMessageBox.warning(parent, "Planning Workbench", str(exc))
+        QMessageBox.warning(parent, "Planning Workbench", mask(exc))
         return
-    details = "".join(traceback.format_exception(exc))
+    log.error("fault shown to the user", exc_info=exc)
+    details = mask("".join(traceback.format_exception(exc)))
     box = QMessageBox(QMessageBox.Icon.Critical, "Planning Workbench",
                       "Something went wrong. Your stored edits are safe; the last action "
                       "may not have completed.", parent=parent)
@@ -32,7 +37,8 @@ def install_excepthooks(parent: QWidget | None) -> None:
     """Unhandled errors on any thread become a dialog instead of a silent console trace."""
 
     def hook(exc_type, exc, tb) -> None:
-        traceback.print_exception(exc_type, exc, tb)
+        log.critical("unhandled error", exc_info=(exc_type, exc, tb))
+        sys.stderr.write(mask("".join(traceback.format_exception(exc_type, exc, tb))))
         if QApplication.instance() is not None and exc is not None:
             show_error(parent, exc)
 

@@ -3,6 +3,7 @@ import), expandable to every field it changed; for the plan or for the selected 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from workbench.ui.history_wording import (
 from workbench.ui.lazy_panel import LazyPanel
 from workbench.ui.plan_controller import PlanController
 
+PAGE = 500  # audit rows read at a time; "Show older changes" reads the next page
 HEADERS = ["When (UTC)", "Who", "Action", "Change", "Object", "Field", "Old", "New", "Note"]
 # on screen, in the words finance staff use (the CSV keeps the exact recorded values)
 SHOWN = ["When", "Who", "Action", "Change", "Item", "Field", "Was", "Now", "Note"]
@@ -46,12 +48,17 @@ class HistoryPanel(LazyPanel):
         self.tree.setAlternatingRowColors(True)
         self.only_selected = QCheckBox("Only the selected row")
         self.only_selected.toggled.connect(self.refresh)
+        self._entries: list = []
+        self.older = QPushButton("Show older changes")
+        self.older.setEnabled(False)
+        self.older.clicked.connect(self.load_older)
         export = QPushButton("Export CSV…")
         export.setAccessibleName("Export change history as CSV")
         export.clicked.connect(self._export)
         bar = QHBoxLayout()
         bar.addWidget(self.only_selected)
         bar.addStretch(1)
+        bar.addWidget(self.older)
         bar.addWidget(export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -66,29 +73,54 @@ class HistoryPanel(LazyPanel):
         if self.only_selected.isChecked():
             self.refresh()
 
-    def entries(self) -> list:
+    def _page(self, before: int | None, limit: int = PAGE) -> list:
+        """One page of audit rows older than `before` (newest first), for the filter shown."""
         history = getattr(self.controller.store, "history", None)
         if history is None:
             return []
         kind, row_id = self._selected
         if self.only_selected.isChecked():
-            return history(kind, row_id) if kind is not None and row_id is not None else []
-        return history(limit=2000)
+            if kind is None or row_id is None:
+                return []
+            return history(kind, row_id, limit=limit, before=before)
+        return history(limit=limit, before=before)
+
+    def _all_pages(self) -> Iterator[list]:
+        before = None
+        while page := self._page(before):
+            yield page
+            before = page[-1].id
+
+    def entries(self) -> list:
+        """The audit rows loaded so far, newest first."""
+        return self._entries
+
+    def load_older(self) -> None:
+        if self._entries:
+            self._entries += self._page(self._entries[-1].id)
+        self._show()
+
+    @staticmethod
+    def _row(e) -> list[str]:
+        return [e.at.strftime("%Y-%m-%d %H:%M:%S"), e.who, e.action, e.label,
+                f"{e.kind} {e.row_id}" if e.row_id is not None else e.kind, e.field,
+                e.old, e.new, e.note]
 
     def rows(self) -> list[list[str]]:
-        """Every audited field change, newest first (what the CSV export holds)."""
-        return [
-            [e.at.strftime("%Y-%m-%d %H:%M:%S"), e.who, e.action, e.label,
-             f"{e.kind} {e.row_id}" if e.row_id is not None else e.kind, e.field,
-             e.old, e.new, e.note]
-            for e in self.entries()
-        ]
+        """Every audited field change loaded so far, newest first."""
+        return [self._row(e) for e in self._entries]
 
     def refresh(self) -> None:
         self._stale = False
+        self._entries = self._page(None)
+        self._show()
+
+    def _show(self) -> None:
+        self.older.setEnabled(bool(self._entries)
+                              and bool(self._page(self._entries[-1].id, limit=1)))
         self.tree.clear()
         plan = self.controller.plan
-        for _step, group in groupby(self.entries(), key=lambda e: e.step):
+        for _step, group in groupby(self._entries, key=lambda e: e.step):
             changes = list(group)
             first = changes[0]
             field = (f"{len(changes)} changes" if len(changes) > 1
@@ -118,8 +150,10 @@ class HistoryPanel(LazyPanel):
                 value_text(entry.kind, entry.field, entry.new, plan)]
 
     def export_csv(self, path: Path) -> None:
-        """UTF-8 with a BOM, so Excel on Windows shows "£" (not "Â£")."""
-        write_excel_csv(path, HEADERS, self.rows())
+        """All of the history for the filter shown (not just the pages loaded), UTF-8 with
+        a BOM so Excel on Windows shows "£"; no field is ever a live formula."""
+        write_excel_csv(path, HEADERS,
+                        (self._row(e) for page in self._all_pages() for e in page))
 
     def _export(self) -> None:
         plan = self.controller.plan

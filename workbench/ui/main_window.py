@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from workbench import __version__
 from workbench.domain.edits import EntityKind
+from workbench.domain.masking import mask
+from workbench.store.log_file import log_dir
 from workbench.ui.activity.activity_page import ActivityPage
 from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.charts import ChartsPanel
@@ -30,6 +33,7 @@ from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
 from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
+from workbench.ui.errors import show_error
 from workbench.ui.explain import ExplainFeature
 from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.history_panel import HistoryPanel
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
 
         controller.write_failed.connect(self._on_write_failed)
+        controller.fault.connect(lambda exc: show_error(self, exc))
         controller.pending_changed.connect(self.setWindowModified)
         controller.plan_changed.connect(self._on_plan_changed)
         self._update_title()
@@ -300,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def _on_write_failed(self, message: str) -> None:
         self.setWindowModified(True)
+        message = mask(message)
         self.statusBar().showMessage(f"Not saved: {message}", 15000)
         QMessageBox.warning(self, "Planning Workbench", f"The change was not saved.\n\n{message}")
 
@@ -307,7 +313,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_title(self) -> None:
-        where = f" — {self.store_label}" if self.store_label else ""
+        where = f" — {mask(self.store_label)}" if self.store_label else ""
         read_only = " (read-only)" if self.controller.store.read_only else ""
         self.setWindowTitle(f"{self.controller.plan.title}{where}{read_only}[*]")
 
@@ -345,12 +351,17 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         HelpDialog(self).show()
 
+    def open_log_folder(self) -> None:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
     def about(self) -> None:
         QMessageBox.about(
             self, "About Planning Workbench",
             f"<b>Planning Workbench</b> {__version__}<br>Operational planning for NHS "
             f"commissioners.<br><br>Plan: {self.controller.plan.title}<br>"
-            f"Database: {self.store_label}",
+            f"Database: {html.escape(mask(self.store_label))}",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

@@ -7,6 +7,7 @@ engine reads, and the latest results. Views push edits through `push()` and redr
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -14,10 +15,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import Edit, apply_to_plan, describe
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import StoreError, WorkbenchError
 from workbench.domain.plan import Plan
 from workbench.engine.recompute import PlanEngine
 from workbench.engine.results import PlanResults
+from workbench.store.log_file import timed
+from workbench.ui import store_thread
+
+log = logging.getLogger(__name__)
 
 
 class EditStore(Protocol):
@@ -55,7 +60,11 @@ class EditCommand(QUndoCommand):
         try:
             applied = self._controller.apply(edit, action=action)
         except WorkbenchError as exc:
-            self._controller.write_failed.emit(str(exc))
+            self._controller.refuse(exc)
+            self.setObsolete(True)
+            return
+        except Exception as exc:  # noqa: BLE001 (a fault: reported, never lost in Qt)
+            self._controller.report_fault(exc)
             self.setObsolete(True)
             return
         self._edit = applied.inverted() if inverse else applied
@@ -66,12 +75,15 @@ class PlanController(QObject):
     results_changed = Signal(object)  # PlanResults
     write_failed = Signal(str)  # a sentence for the user; the edit was not applied
     pending_changed = Signal(bool)  # True while an edit is not yet stored
+    fault = Signal(object)  # an exception from a fault in the program, to report
 
     def __init__(self, plan: Plan, store: EditStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self.writing = False  # True while an edit is on its way to the store
+        self.edits_applied = 0  # counts edits applied, so a background read can tell
         self._engine = PlanEngine()
         self.results: PlanResults = self._engine.compute(plan)
 
@@ -80,22 +92,44 @@ class PlanController(QObject):
         try:
             applied = self.apply(edit, action=action, note=note)
         except WorkbenchError as exc:
-            self.write_failed.emit(str(exc))
+            self.refuse(exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 (a fault: reported as one, not "not saved")
+            self.report_fault(exc)
             return False
         self.undo_stack.push(EditCommand(self, applied))
         return True
 
     def apply(self, edit: Edit, *, action: str = "edit", note: str = "") -> Edit:
         """Store, mirror, recompute, notify. Raises WorkbenchError with nothing applied."""
+        if self.writing:
+            raise StoreError("the last change is still being saved; try again in a moment")
+        self.writing = True
         self.pending_changed.emit(True)
-        applied = self.store.apply(edit, action=action, note=note)
-        self.pending_changed.emit(False)
+        try:
+            with timed(f"storing {describe(edit)!r}"):
+                # on the store thread: a slow server never freezes the window
+                applied = store_thread.call(self.store.apply, edit, action=action, note=note)
+        finally:
+            self.writing = False
+            self.pending_changed.emit(False)
         apply_to_plan(self.plan, applied)
+        self.edits_applied += 1
         changes = PlanChanges.of(applied)
-        self.results = self._engine.compute(self.plan, changes)
+        with timed(f"recomputing after {describe(edit)!r}"):
+            self.results = self._engine.compute(self.plan, changes)
         self.plan_changed.emit(changes)
         self.results_changed.emit(self.results)
         return applied
+
+    def refuse(self, exc: WorkbenchError) -> None:
+        """An edit the store refused (a conflict, read-only, busy): logged, then shown."""
+        log.warning("change not saved: %s", exc)
+        self.write_failed.emit(str(exc))
+
+    def report_fault(self, exc: BaseException) -> None:
+        log.error("fault while applying an edit", exc_info=exc)
+        self.fault.emit(exc)
 
     def replace_plan(self, plan: Plan, *, keep_undo: bool = False) -> None:
         """Show a plan read afresh from the store (another user's changes, a restore).
@@ -104,6 +138,7 @@ class PlanController(QObject):
         """
         if not keep_undo:
             self.undo_stack.clear()
+        self.edits_applied += 1
         self.plan = plan
         self.results = self._engine.compute(plan)
         self.plan_changed.emit(PlanChanges.everything())

@@ -8,12 +8,15 @@ user's place. An edit in progress defers the reload to the next tick.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.plan import Plan
 from workbench.store.backups import take_backup
+from workbench.ui import store_thread
 from workbench.ui.plan_controller import PlanController
 
 POLL_MS = 3000
@@ -31,7 +34,8 @@ class StoreGuard(QObject):
         self.sqlite_file = sqlite_file
         self.busy = busy
         self._seen = self._last_change()[0]
-        self.poll_timer = QTimer(self, interval=POLL_MS, timeout=self.poll)
+        self._in_flight = False
+        self.poll_timer = QTimer(self, interval=POLL_MS, timeout=self.poll_in_background)
         self.backup_timer = QTimer(self, interval=BACKUP_MS, timeout=self.backup)
         self.poll_timer.start()
         if sqlite_file is not None and not controller.store.read_only:
@@ -51,6 +55,45 @@ class StoreGuard(QObject):
         except WorkbenchError as exc:
             self.problem.emit(str(exc))
             return None
+
+    def poll_in_background(self) -> None:
+        """The timer's poll: the reads run on the store thread, so a slow or locked
+        server never stalls the window; the result is applied back on the GUI thread."""
+        if self._in_flight or self.controller.writing:
+            return
+        self._in_flight = True
+        store, plan_id, seen = self.controller.store, self.controller.plan.id, self._seen
+        edits_before = self.controller.edits_applied
+
+        def read() -> tuple[int, str, Plan | None]:
+            last, client = store.last_change()
+            if last <= seen or client == store.client:
+                return last, client, None
+            return last, client, store.load_plan(plan_id)
+
+        def done(future: Future) -> None:
+            self._in_flight = False
+            try:
+                last, client, plan = future.result()
+            except WorkbenchError as exc:
+                self.problem.emit(str(exc))
+                return
+            # The store changed under us (our own edit, a restore): read again next tick.
+            if store is not self.controller.store or \
+                    self.controller.edits_applied != edits_before:
+                return
+            if plan is None:
+                if client == store.client:
+                    self._seen = max(self._seen, last)
+                return
+            if self.busy() or self.controller.writing:
+                return  # try again once the user has finished typing
+            self._seen = last
+            self.controller.replace_plan(plan, keep_undo=True)
+            self.others_changed.emit(
+                "The plan was updated with changes made by someone else.")
+
+        store_thread.submit(read, done, self)
 
     def poll(self) -> bool:
         """Reload if someone else wrote since we last looked. True if it reloaded."""

@@ -8,12 +8,18 @@ write go through the controller afterwards (on the GUI thread), never from the w
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from workbench.domain.errors import WorkbenchError
+from workbench.store.log_file import timed
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]
 
@@ -27,10 +33,12 @@ class _Worker(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, fn: Callable[[Progress], Any], cancelled: threading.Event) -> None:
+    def __init__(self, fn: Callable[[Progress], Any], cancelled: threading.Event,
+                 title: str = "task") -> None:
         super().__init__()
         self.fn = fn
         self.cancelled = cancelled
+        self.title = title
 
     def run(self) -> None:
         def progress(percent: int, step: str) -> None:
@@ -39,8 +47,11 @@ class _Worker(QObject):
             self.progressed.emit(int(percent), step)
 
         try:
-            result = self.fn(progress)
+            with timed(self.title):
+                result = self.fn(progress)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            if not isinstance(exc, TaskCancelled | WorkbenchError):
+                log.error("fault in %s", self.title, exc_info=exc)
             self.failed.emit(exc)
             return
         self.finished.emit(result)
@@ -58,7 +69,7 @@ class Task(QObject):
         super().__init__(parent)
         self._cancel = threading.Event()
         self.thread = QThread()
-        self.worker = _Worker(fn, self._cancel)
+        self.worker = _Worker(fn, self._cancel, title)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)

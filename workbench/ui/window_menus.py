@@ -106,4 +106,5 @@ def build_menus(w: MainWindow) -> None:
 
     help_menu = w.menuBar().addMenu("&Help")
     help_menu.addAction(w.action("Planning Workbench &help", w.show_help, Std.HelpContents))
+    help_menu.addAction(w.action("Open &log folder", w.open_log_folder))
     help_menu.addAction(w.action("&About Planning Workbench", w.about))

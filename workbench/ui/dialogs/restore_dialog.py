@@ -26,6 +26,8 @@ def restore_into(controller: PlanController, db: Path, backup: Path) -> None:
     controller.store.engine.dispose()
     restore_backup(backup, db)
     store = open_store(db)
+    store.load_plan()
+    store.record_event("restore", f"Restored from backup {backup.name}")
     plan = store.load_plan()
     controller.store = store
     controller.replace_plan(plan)

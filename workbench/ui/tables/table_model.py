@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from workbench.domain import links
 from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import ROW_LISTS, Batch, DeleteRows, EntityKind, InsertRows, SetField
 from workbench.ui.plan_controller import PlanController
@@ -185,32 +186,12 @@ class PlanTableModel(QAbstractTableModel):
         if not doomed:
             return False
         ids = {d.id for d in doomed}
-        unlinks = list(self._unlinks(ids))
+        unlinks = links.unlinks(self.controller.plan, self.kind, ids)
         noun = self.kind.value.replace("_", " ")
         label = f"Delete {len(doomed)} {noun}{'s' if len(doomed) > 1 else ''}"
         return self.controller.push(
             Batch((*unlinks, DeleteRows(self.kind, tuple(doomed))), label=label)
         )
-
-    def _unlinks(self, ids: set[int]):
-        plan = self.controller.plan
-        if self.kind is EntityKind.WORKSTREAM:
-            refs = [(EntityKind.SCHEME, plan.schemes, "workstream_id"),
-                    (EntityKind.RISK, plan.risks, "workstream_id")]
-        elif self.kind is EntityKind.SCHEME:
-            refs = [(EntityKind.RISK, plan.risks, "scheme_id")]
-        else:
-            refs = []
-        for kind, rows, field in refs:
-            for row in rows:
-                if getattr(row, field) in ids:
-                    yield SetField(kind, row.id, field, getattr(row, field), None)
-        if self.kind is EntityKind.SCHEME:  # activity lines list the schemes they link to
-            for line in plan.activity_lines:
-                kept = tuple(k for k in line.scheme_ids if k not in ids)
-                if kept != line.scheme_ids:
-                    yield SetField(EntityKind.ACTIVITY_LINE, line.id, "scheme_ids",
-                                   line.scheme_ids, kept)
 
     def paste_block(self, targets: list[int | None], left: int, text: str) -> bool:
         """Paste a TSV block (as Excel copies it). `targets[i]` is the row that block row i

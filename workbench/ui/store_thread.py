@@ -1,0 +1,88 @@
+"""One thread for the database: the GUI thread never blocks on a write or a poll.
+
+`call(fn, ...)` runs `fn` on the store thread. A quick call (nearly every edit: a few
+milliseconds) returns as if it were direct; a slow one (a colleague's lock, a slow
+server) keeps the window's event loop running meanwhile, painting and ticking, with
+the user's input held back (a busy cursor) until the result is in. So the edit path stays
+one synchronous step for the code that calls it, and the window never freezes.
+`submit(fn, on_done)` runs background reads (the change poll) and hands the result to the
+GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+T = TypeVar("T")
+QUICK_S = 0.03  # a call that ends within this never enters an event loop of its own
+INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+         QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+         QEvent.Type.Wheel, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+         QEvent.Type.Drop, QEvent.Type.Close}
+
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-store")
+
+
+class _Relay(QObject):
+    """Carries 'done' from the store thread to the GUI thread."""
+
+    done = Signal(object)
+
+
+class _HoldInput(QObject):
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        return event.type() in INPUT
+
+
+@contextmanager
+def _input_held() -> Iterator[None]:
+    app = QApplication.instance()
+    if app is None:
+        yield
+        return
+    hold = _HoldInput()
+    app.installEventFilter(hold)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        app.removeEventFilter(hold)
+
+
+def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run `fn` on the store thread and return its result (or raise its exception)."""
+    future = _executor.submit(fn, *args, **kwargs)
+    try:
+        return future.result(timeout=QUICK_S)
+    except FutureTimeout:
+        pass
+    if QApplication.instance() is None:
+        return future.result()
+    loop = QEventLoop()
+    relay = _Relay()
+    relay.done.connect(lambda _f: loop.quit(), Qt.ConnectionType.QueuedConnection)
+    future.add_done_callback(relay.done.emit)
+    if not future.done():
+        with _input_held():
+            loop.exec()
+    return future.result()
+
+
+def submit(fn: Callable[[], T], on_done: Callable[[Future], None],
+           parent: QObject) -> Future:
+    """Run `fn` on the store thread; `on_done(future)` runs later on the GUI thread."""
+    relay = _Relay(parent)
+    relay.done.connect(lambda f: (on_done(f), relay.deleteLater()),
+                       Qt.ConnectionType.QueuedConnection)
+    future = _executor.submit(fn)
+    future.add_done_callback(relay.done.emit)
+    return future
