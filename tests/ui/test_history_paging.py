@@ -37,7 +37,7 @@ def test_the_panel_pages_through_all_of_it(panel, qtbot):
         panel.older.click()
     assert panel.tree.topLevelItemCount() == ENTRIES + 1  # and the plan's creation
     assert panel.tree.topLevelItem(ENTRIES - 1).text(7) == "1"  # the very first change
-    assert panel.tree.topLevelItem(ENTRIES).text(2) == "create"
+    assert panel.tree.topLevelItem(ENTRIES).text(2) == "Created"
 
 
 def test_the_export_writes_all_of_it(panel, tmp_path):
@@ -45,7 +45,7 @@ def test_the_export_writes_all_of_it(panel, tmp_path):
     panel.export_csv(out)
     with out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    created = 1 + 8  # the plan's creation: its title and a count of each of 8 kinds
+    created = 1 + 9  # the plan's creation: its title and a count of each of 9 kinds
     assert len(rows) == 1 + ENTRIES + created
 
 
