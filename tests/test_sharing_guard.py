@@ -30,7 +30,7 @@ def test_open_file_cannot_be_replaced_renamed_or_deleted(tmp_path):
 
 
 def test_sqlite_context_manager_keeps_the_file_open(tmp_path):
-    """`with sqlite3.connect()` commits but does not close: the fault behind WinError 32 on Windows."""
+    """`with sqlite3.connect()` commits but does not close (WinError 32 on Windows)."""
     path = tmp_path / "a.db"
     with sqlite3.connect(path) as conn:
         conn.execute("create table t (x)")
@@ -47,8 +47,7 @@ def test_folders_are_removed_through_the_guard(tmp_path):
     folder = tmp_path / "tree"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "f.txt").write_text("x")
-    with (folder / "sub" / "f.txt").open():
-        with pytest.raises(PermissionError):
-            shutil.rmtree(folder)
+    with (folder / "sub" / "f.txt").open(), pytest.raises(PermissionError):
+        shutil.rmtree(folder)
     shutil.rmtree(folder)
     assert not folder.exists()

@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = str(Path(folder) / "smoke.db")
     else:
         try:
-            target = cli.store_target(args)
+            target = str(cli.store_target(args))
         except WorkbenchError as exc:
             print(f"workbench: error: {exc}", file=sys.stderr)
             return cli.EXIT_ERROR
