@@ -16,6 +16,7 @@ copies (OneDrive syncs the .db without its -wal). `shared_location` names the re
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path, PureWindowsPath
@@ -53,8 +54,9 @@ policy_reader: Callable[[], str | None] = _windows_policy
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     policy = policy_reader()
-    if policy:
-        return Path(os.path.expandvars(policy))
+    if policy:  # REG_EXPAND_SZ values such as %USERNAME% or %HOMESHARE% are expanded
+        expanded = re.sub(r"%([^%]+)%", lambda m: env.get(m.group(1), m.group(0)), policy)
+        return Path(expanded)
     override = env.get("WORKBENCH_DATA_DIR")
     return Path(override) if override else Path(user_data_dir(APP_DIR_NAME, appauthor=False))
 
