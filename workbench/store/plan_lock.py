@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from workbench.domain.errors import StoreError
-from workbench.store.safe_files import describe, remove_file
+from workbench.store.safe_files import describe, make_private_dir, remove_file
 
 STALE_MINUTES = 30
 REFRESH_MINUTES = 5
@@ -150,6 +150,8 @@ def _abandoned(holder: LockHolder | None, path: Path) -> tuple[bool, bool]:
 def acquire(db: Path, *, take_over: bool = False) -> PlanLock:
     """Take the plan's lock, or raise PlanLocked naming who has it."""
     path = lock_path(db)
+    if not path.parent.is_dir():  # a first start, or --db in a new folder
+        make_private_dir(path.parent)
     me = LockHolder.me()
     for _attempt in range(3):
         try:

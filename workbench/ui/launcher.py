@@ -7,6 +7,7 @@ message and the welcome screen offers something else, so the app always starts.
 from __future__ import annotations
 
 import atexit
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
@@ -60,6 +61,21 @@ def lock_plan(target: str, take_over: bool = False):
         return None, LockRefusal(str(exc))
 
 
+def existing_plans() -> list[Path]:
+    """Plans this user already has: recent files still present, then any in the data folder
+    (which IT may have set to a network home folder that follows the user)."""
+    found: list[Path] = []
+    candidates = [Path(f) for f in recent_files() if not is_url(f)]
+    with contextlib.suppress(OSError):
+        candidates += sorted(data_dir().glob("*.db"))
+    for path in candidates:
+        with contextlib.suppress(OSError):
+            path = path.resolve()
+            if path.is_file() and path not in found and path.stat().st_size > 0:
+                found.append(path)
+    return found
+
+
 def open_plan(target: str):
     """Open (creating with the demo plan if empty) the store and load its plan."""
     store = open_store(target, create=True)
@@ -83,7 +99,7 @@ class Launcher(QObject):
     def ask(self, problem: str = "") -> MainWindow | None:
         """The welcome screen until a plan opens or the user cancels."""
         while True:
-            dialog = WelcomeDialog(problem, self.window)
+            dialog = WelcomeDialog(problem, self.window, existing=existing_plans())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             try:
