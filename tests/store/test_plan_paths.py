@@ -159,3 +159,19 @@ def test_unreadable_backup_target_is_one_error(tmp_path):
     (tmp_path / "data" / "backups").write_text("a file where the folder should be")
     with pytest.raises(StoreError, match="cannot create the folder"):
         take_backup(db)
+
+
+def test_read_only_file_of_an_older_schema_says_it_needs_upgrading(tmp_path, monkeypatch):
+    db = tmp_path / "plan.db"
+    engine = open_engine(sqlite_url(db))
+    command.upgrade(alembic_config(engine), "head")
+    engine.dispose()
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+    before = db.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if (
+        mode == os.W_OK and Path(p) == db) else real_access(p, mode))
+    with pytest.raises(StoreError, match="must be upgraded, but plan.db is a read-only file"):
+        open_store(db)
+    assert db.read_bytes() == before

@@ -200,3 +200,11 @@ def test_smoke_removes_its_temporary_folder(tmp_path):
                             cwd=Path(__file__).parents[2])
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list(tmp_path.glob("workbench-smoke-*"))
+
+
+def test_opening_a_recent_file_that_is_gone_does_not_create_it(tmp_path, qtbot, boxes):
+    gone = tmp_path / "moved away.db"
+    launcher = Launcher(lock_plan)
+    launcher._on_open_requested(str(gone))
+    assert not gone.exists() and not list(tmp_path.glob("moved away.db*"))
+    assert "no database at" in boxes[0]

@@ -29,7 +29,7 @@ from workbench.store.database import (
 )
 from workbench.store.identity import APP, read_facts
 from workbench.store.locations import shared_location
-from workbench.store.migrate import upgrade
+from workbench.store.migrate import scripts_head, stored_revision, upgrade
 from workbench.store.plan_store import PlanStore
 from workbench.store.rows import MetaRow
 from workbench.store.safe_files import make_private, make_private_dir
@@ -91,6 +91,9 @@ def open_store(target: str | Path | URL, create: bool = False, *,
             conn.execute(text("SELECT 1"))
         if not read_only:
             upgrade(engine, label, file)
+        elif scripts_head() not in (None, stored_revision(engine)):
+            raise StoreError(f"{label} is from an older Planning Workbench and must be "
+                             f"upgraded, but {read_only}; ask for write access")
         with engine.connect() as conn:
             app = conn.execute(select(MetaRow.value).where(MetaRow.key == "app")).scalar()
         if app != APP:

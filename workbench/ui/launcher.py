@@ -76,9 +76,10 @@ def existing_plans() -> list[Path]:
     return found
 
 
-def open_plan(target: str):
-    """Open (creating with the demo plan if empty) the store and load its plan."""
-    store = open_store(target, create=True)
+def open_plan(target: str, create: bool = True):
+    """Open the store (with `create`, making it with the demo plan if missing or empty)
+    and load its plan."""
+    store = open_store(target, create=create)
     if not store.list_plans():
         store.save_new_plan(demo_plan())
     return store, store.load_plan()
@@ -109,7 +110,8 @@ class Launcher(QObject):
 
     def _open_choice(self, choice: WelcomeChoice) -> MainWindow | None:
         if choice.action == "open" and choice.path is not None:
-            return self.open(str(choice.path), on_failure_ask=False, raise_errors=True)
+            return self.open(str(choice.path), on_failure_ask=False, raise_errors=True,
+                             create=False)
         if choice.action == "new":
             path = data_dir() / f"{choice.ods_code}-{choice.first_year}.db"
             store = open_store(path, create=True)
@@ -136,10 +138,12 @@ class Launcher(QObject):
         return lock, locked_by
 
     def open(self, target: str, *, on_failure_ask: bool, raise_errors: bool = False,
-             fallback: Path | None = None) -> MainWindow | None:
+             fallback: Path | None = None, create: bool = True) -> MainWindow | None:
+        """Open `target` in a window. Only the demo and the command line's plan are created
+        when missing; a file chosen to open (recent, File → Open) must exist."""
         lock, locked_by = self._lock(target)
         try:
-            store, plan = open_plan(target)
+            store, plan = open_plan(target, create=create)
         except WorkbenchError as exc:
             if lock is not None:
                 lock.release()
@@ -190,7 +194,7 @@ class Launcher(QObject):
             old.deleteLater()
 
     def _on_open_requested(self, target: str) -> None:
-        window = self.open(target, on_failure_ask=False)
+        window = self.open(target, on_failure_ask=False, create=False)
         if window is not None:
             window.show()
 
