@@ -208,3 +208,29 @@ def test_opening_a_recent_file_that_is_gone_does_not_create_it(tmp_path, qtbot, 
     launcher._on_open_requested(str(gone))
     assert not gone.exists() and not list(tmp_path.glob("moved away.db*"))
     assert "no database at" in boxes[0]
+
+
+def test_imports_in_the_window_take_a_backup_first(tmp_path, qtbot, boxes):
+    from workbench.ui.actuals_import import import_actuals_csv
+    from workbench.ui.launcher import open_plan
+    from workbench.ui.plan_controller import PlanController
+    from workbench.ui.template_actions import TemplateActions
+
+    db = tmp_path / "plan.db"
+    store, plan = open_plan(str(db))
+    controller = PlanController(plan, store)
+    csv = tmp_path / "actuals.csv"
+    csv.write_text("date,metric,value,note\n2019-04,AE_4HR,88%,\n")
+    assert import_actuals_csv(controller, None, csv)
+    first = list_backups(db)
+    assert len(first) == 1 and "before-import" in first[0].path.name
+    assert "2019-04" not in open_store(first[0].path).load_plan().trajectories[2].actuals
+
+    out = tmp_path / "finance.xlsx"
+    actions = TemplateActions(controller, None)
+    with qtbot.waitSignal(actions.start_export("finance", out).done, timeout=30000):
+        pass
+    from workbench.templates import plan_import
+
+    assert actions.apply(plan_import(out, controller.plan))
+    assert len(list_backups(db)) == 2

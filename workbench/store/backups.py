@@ -161,6 +161,12 @@ def restore_backup(backup: Path, db: Path) -> Path:
     return before
 
 
+def backup_before_change(store, reason: str) -> Path | None:
+    """backup_store for an open PlanStore, skipped when it is read-only (nothing will
+    change)."""
+    return None if store.read_only else backup_store(store.engine.url, reason)
+
+
 def backup_store(engine_url, reason: str) -> Path | None:
     """A backup of the SQLite file behind `engine_url` before a large change (import,
     demo --force, restore); None for server databases (see README: pg_dump)."""
