@@ -42,6 +42,7 @@ class LockRefusal(str):
     """Why the plan is not ours to write (a sentence), and whether its holder looks gone."""
 
     can_take_over: bool = False
+    short: str = ""  # for the read-only banner: who has it
 
 
 def lock_plan(target: str, take_over: bool = False):
@@ -56,6 +57,8 @@ def lock_plan(target: str, take_over: bool = False):
     except PlanLocked as exc:
         reason = LockRefusal(str(exc))
         reason.can_take_over = exc.can_take_over
+        if exc.holder is not None:
+            reason.short = f"in use by {exc.holder.describe()}"
         return None, reason
     except StoreError as exc:
         return None, LockRefusal(str(exc))
@@ -172,7 +175,8 @@ class Launcher(QObject):
             remember(str(Path(target).resolve()))
         why = str(locked_by) or getattr(store, "read_only_reason", "")
         if store.read_only and why:
-            banner = QLabel(f"Read-only: {why}")
+            banner = QLabel(f"Read-only: {getattr(locked_by, 'short', '') or why}")
+            banner.setToolTip(why)
             banner.setObjectName("ReadOnlyBanner")
             banner.setStyleSheet("background: #FFEB99; color: #212B32; padding: 2px 8px;")
             window.statusBar().addPermanentWidget(banner)
