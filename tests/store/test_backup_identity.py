@@ -42,6 +42,8 @@ def test_two_plans_with_one_file_name_keep_their_own_backups(tmp_path):
         take_backup(b, keep=3)
     assert len(list_backups(a)) == 1  # B's backups neither listed in A nor rotate A's away
     assert len(list_backups(b)) == 3
+    folder = list_backups(b)[0].path.parent  # plain files: listing leaves no -wal or -shm
+    assert sorted(p.suffix for p in folder.iterdir()) == [".db"] * 3
     assert _name(list_backups(a)[0].path) == "Team A"
 
 

@@ -84,6 +84,8 @@ def sqlite_copy(source: Path, target: Path, *, what: str = "copy") -> None:
         with closing(sqlite3.connect(read_only_uri(source), uri=True)) as src, \
                 closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
+            # A copy is a plain file: reading it later (read-only) leaves no -wal/-shm.
+            dst.execute("PRAGMA journal_mode=DELETE")
         make_private(partial)
         replace_file(partial, target)
     except (sqlite3.Error, OSError) as exc:
