@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from tests.fakes import MemoryStore  # noqa: E402
+from tests.sharing_guard import windows_sharing_rules  # noqa: E402
 from workbench.domain.demo_plan import demo_plan  # noqa: E402
 
 
@@ -24,6 +25,14 @@ def _isolated_dirs(tmp_path, monkeypatch):
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
+
+
+@pytest.fixture(autouse=True)
+def _windows_sharing_guard(monkeypatch):
+    """Renaming, replacing or deleting a file this process holds open fails as on Windows
+    (tests/sharing_guard.py), so Linux CI catches what would stop the app on Windows."""
+    with windows_sharing_rules(monkeypatch):
+        yield
 
 
 @pytest.fixture

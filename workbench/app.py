@@ -43,6 +43,11 @@ def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = N
 
         code = run_smoke(window)
         window.close()
+        if window.guard.backup_thread is not None:
+            window.guard.backup_thread.join(30)
+        window.controller.store.engine.dispose()  # closed before its folder is removed
+        if getattr(window, "plan_lock", None) is not None:
+            window.plan_lock.release()
         return code
     if screenshot is not None:
         window.resize(1600, 1000)
@@ -74,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.run(args)
     smoke = getattr(args, "smoke", False)
     if smoke:
-        # A throwaway database, and no screen needed (IT may run it over SSH or in CI).
+        # A throwaway database, removed afterwards, and no screen needed (IT may run it
+        # over SSH or in CI).
+        import shutil
         import tempfile
 
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -82,18 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         folder = tempfile.mkdtemp(prefix="workbench-smoke-")
         os.environ["WORKBENCH_DATA_DIR"] = folder
-        target = str(Path(folder) / "smoke.db")
-    else:
         try:
-            target = cli.store_target(args)
-        except WorkbenchError as exc:
-            print(f"workbench: error: {exc}", file=sys.stderr)
-            return cli.EXIT_ERROR
+            return run_gui(str(Path(folder) / "smoke.db"), smoke=True)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    try:
+        target = str(cli.store_target(args))
+    except WorkbenchError as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return cli.EXIT_ERROR
     from workbench.store import default_db_path
 
     first_run = target == str(default_db_path()) and not default_db_path().exists()
-    return run_gui(target, first_run=first_run, screenshot=getattr(args, "screenshot", None),
-                   smoke=smoke)
+    return run_gui(target, first_run=first_run, screenshot=getattr(args, "screenshot", None))
 
 
 if __name__ == "__main__":

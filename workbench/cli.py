@@ -70,24 +70,34 @@ def build_parser() -> argparse.ArgumentParser:
     actuals.add_argument("file", type=Path, metavar="FILE.csv")
     actuals.add_argument("--check", action="store_true",
                          help="only check the file; exit 1 on any problem")
+    commands.add_parser("backup", parents=[common],
+                        help="write a backup of a SQLite plan into its backup folder")
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="list a SQLite plan's backups, or restore one")
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--list", action="store_true", help="list this plan's backups")
+    which.add_argument("--from", dest="source", type=Path, metavar="FILE",
+                       help="restore this backup (it must be a backup of this plan)")
     analysis_cli.add_parsers(commands, common)
     return parser
 
 
-def store_target(args: argparse.Namespace) -> str:
-    """The SQLAlchemy URL or file path the user chose, or the default database."""
+def store_target(args: argparse.Namespace) -> str | Path:
+    """The SQLAlchemy URL (a string) or file path (a Path: never read as a URL, whatever
+    characters it holds) the user chose, or the default database."""
     from workbench.store import default_db_path
 
     if getattr(args, "db_url", None):
         return args.db_url
     if getattr(args, "db", None):
-        return str(args.db)
-    return str(default_db_path())
+        return Path(args.db)
+    return default_db_path()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.domain.demo_plan import demo_plan
     from workbench.store import open_store
+    from workbench.store.backups import backup_store
 
     target = store_target(args)
     store = open_store(target, create=True)
@@ -96,7 +106,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if not args.force:
             raise WorkbenchError(f"{mask(target)} already holds a plan; use --force to "
                                  "replace it")
+        saved = backup_store(store.engine.url, "before-demo")
         replaced = store.delete_all_plans()
+        if saved is not None:
+            print(f"The plan it held was backed up to {saved}")
     plan = store.save_new_plan(demo_plan(), note=replaced)
     print(f"Wrote the demo plan ({plan.title}) to {mask(target)}")
     return 0
@@ -214,13 +227,59 @@ def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> i
             print("Nothing was imported: fix the problems above and try again.")
         return 1
     if not args.check:
+        from workbench.store.backups import backup_store
+
+        backup_store(store.engine.url, "before-import")
         store.apply(report.edit, action="import", note=note)
         print(done.format(file=args.file.name, store=store.label))
     return 0
 
 
+def _sqlite_file(args: argparse.Namespace) -> Path:
+    target = store_target(args)
+    if not isinstance(target, Path):
+        raise WorkbenchError("backup and restore work on SQLite files; for PostgreSQL use "
+                             "pg_dump and pg_restore (see README)")
+    if not target.is_file():
+        raise WorkbenchError(f"no database at {target}")
+    return target
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from workbench.store.backups import take_backup
+    from workbench.store.opening import open_store
+
+    db = _sqlite_file(args)
+    open_store(db).engine.dispose()  # ours, and at the current schema
+    print(f"Backed up {db} to {take_backup(db)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """--list: this plan's backups; --from FILE: restore it, refused while another copy
+    of the app holds the plan."""
+    from workbench.store.backups import list_backups, restore_backup
+    from workbench.store.plan_lock import acquire
+
+    db = _sqlite_file(args)
+    if args.list:
+        for backup in list_backups(db):
+            print(f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.size:>10,} bytes  {backup.path}")
+        return 0
+    if not args.source.is_file():
+        raise WorkbenchError(f"no backup at {args.source}")
+    lock = acquire(db)
+    try:
+        before = restore_backup(args.source, db)
+    finally:
+        lock.release()
+    print(f"Restored {db} from {args.source}; what it held before is in {before}")
+    return 0
+
+
 COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,
-            "import": cmd_import, "actuals": cmd_actuals, **analysis_cli.COMMANDS}
+            "import": cmd_import, "actuals": cmd_actuals, "backup": cmd_backup,
+            "restore": cmd_restore, **analysis_cli.COMMANDS}
 
 
 def run(args: argparse.Namespace) -> int:

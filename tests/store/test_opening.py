@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 import pytest
 from alembic import command
@@ -13,6 +14,7 @@ from sqlalchemy import text
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.errors import NewerSchemaError, NotAWorkbenchDatabase, StoreError
 from workbench.store import open_store
+from workbench.store.backups import list_backups
 from workbench.store.base import Base
 from workbench.store.database import open_engine, sqlite_url
 from workbench.store.migrate import alembic_config, current_revision, head_revision
@@ -28,7 +30,7 @@ def test_sqlite_pragmas(tmp_path):
 
 def test_new_database_is_at_head_and_matches_models(db_target):
     store = open_store(db_target, create=True)
-    assert current_revision(store.engine) == head_revision() == "0008"
+    assert current_revision(store.engine) == head_revision() == "0009"
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diffs == []
@@ -42,10 +44,11 @@ def test_older_schema_is_backed_up_then_upgraded(tmp_path):
     assert current_revision(open_engine(sqlite_url(path))) == "0001"
     store = open_store(path)
     assert current_revision(store.engine) == head_revision()
-    backups = list(tmp_path.glob("old.backup-0001-*.db"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
+    backups = list_backups(path)  # filed with the plan's own backups, by its identity
+    assert len(backups) == 1 and "upgrade-0001" in backups[0].path.name
+    with closing(sqlite3.connect(backups[0].path)) as conn:
         assert conn.execute("select version_num from alembic_version").fetchone() == ("0001",)
+    assert not list(tmp_path.glob("old.backup*")) and not list(tmp_path.rglob("*.partial"))
     store.save_new_plan(demo_plan())  # usable after upgrade
 
 

@@ -127,6 +127,6 @@ def test_second_copy_is_read_only(db, qtbot):
     assert "(read-only)" in window.windowTitle()
     model = window.tables[EntityKind.SCHEME].model
     assert not model.flags(model.index(0, 0)) & model.flags(model.index(0, 0)).ItemIsEditable
-    first.unlock()
+    first.release()
     third, _ = lock_plan(str(db))
     assert third is not None

@@ -1,20 +1,35 @@
-"""Rolling backups of a SQLite plan with SQLite's online backup API, and restoring one.
+"""Rolling backups of a SQLite plan, filed by the plan's own identity, and restoring one.
 
-The backup API copies a consistent snapshot while the app keeps the database open, so a
-backup can be taken on open and every hour without closing anything. Restoring writes a
-temporary copy beside the target and swaps it in with os.replace: never half a file.
+Backups live in <data>/backups/<identity>/, where the identity is the random id stored
+inside the database (migration 0009), so teamA/plan.db and teamB/plan.db never share a
+folder. Each backup carries the same id inside; a restore checks it and refuses a file
+from another plan, whatever its name.
+
+Backups use SQLite's online backup API (a consistent snapshot while the app writes). A
+restore copies the backup INTO the live database with the same API: one transaction under
+SQLite's own locks, so no file is renamed or deleted under an open connection (Windows
+forbids it) and nothing is pulled from under another connection's -wal file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain.errors import StoreError
 from workbench.store.database import data_dir
+from workbench.store.identity import IDENTITY_KEY, identity_of_file, read_facts
+from workbench.store.safe_files import (
+    describe,
+    make_private_dir,
+    read_only_uri,
+    remove_file,
+    replace_file,
+    sqlite_copy,
+)
 
 KEEP = 24
 
@@ -26,66 +41,138 @@ class Backup:
     size: int
 
 
-def backup_dir(db: Path) -> Path:
-    return data_dir() / "backups" / db.stem
+def backup_dir(identity: str) -> Path:
+    return data_dir() / "backups" / identity
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
-            src.backup(dst)
-        os.replace(partial, target)
-    except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise StoreError(f"could not back up {source} to {target} ({exc})") from exc
+def _stamp(path: Path) -> tuple[dt.datetime, int] | None:
+    """(time taken, order within that second) from '<stem>-YYYYmmdd-HHMMSS[-n].db'."""
+    parts = path.stem.rsplit("-", 3)
+    for head in (2, 3):
+        if len(parts) >= head:
+            tail = parts[-head:]
+            try:
+                taken = dt.datetime.strptime("-".join(tail[:2]), "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            return taken, int(tail[2]) if len(tail) == 3 and tail[2].isdigit() else 0
+    return None
 
 
-def take_backup(db: Path, keep: int = KEEP, now: dt.datetime | None = None) -> Path:
-    """Back up `db` into its backup folder and keep only the newest `keep` copies."""
+def take_backup(db: Path, keep: int = KEEP, now: dt.datetime | None = None,
+                reason: str = "") -> Path:
+    """Back up `db` into its plan's backup folder; keep only the newest `keep` copies."""
+    identity = identity_of_file(db)
+    folder = backup_dir(identity)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = backup_dir(db) / f"{db.stem}-{stamp}.db"
+    label = f"{db.stem}{'-' + reason if reason else ''}"
+    target = folder / f"{label}-{stamp}.db"
     n = 1
     while target.exists():  # two backups in one second (e.g. just before a restore)
-        target = backup_dir(db) / f"{db.stem}-{stamp}-{n}.db"
+        target = folder / f"{label}-{stamp}-{n}.db"
         n += 1
-    copy_database(db, target)
+    sqlite_copy(db, target, what="back up")
+    _rotate(db, keep)
+    return target
+
+
+def _rotate(db: Path, keep: int) -> None:
     for old in list_backups(db)[keep:]:
-        old.path.unlink(missing_ok=True)
+        remove_file(old.path)
+
+
+def backup_before_upgrade(db: Path, revision: str) -> Path:
+    """A copy of `db` before its schema is upgraded, held aside until the upgrade has given
+    the database its identity (older schemas have none); see file_upgrade_backup."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    holding = data_dir() / "backups" / "upgrading" / f"{db.stem}-upgrade-{revision}-{stamp}.db"
+    sqlite_copy(db, holding, what="back up (before upgrading)")
+    return holding
+
+
+def file_upgrade_backup(holding: Path, db: Path, keep: int = KEEP) -> Path:
+    """Give the pre-upgrade copy the plan's identity and file it with its backups."""
+    identity = identity_of_file(db)
+    target = backup_dir(identity) / holding.name
+    try:
+        with closing(sqlite3.connect(holding)) as conn, conn:
+            conn.execute("INSERT OR IGNORE INTO workbench_meta (key, value) VALUES (?, ?)",
+                         (IDENTITY_KEY, identity))
+        make_private_dir(target.parent)
+        replace_file(holding, target)
+    except (sqlite3.Error, OSError) as exc:
+        reason = describe(exc) if isinstance(exc, OSError) else str(exc)
+        raise StoreError(f"{db} was upgraded, but its earlier copy {holding} could not be "
+                         f"filed with the plan's backups ({reason})") from exc
+    _rotate(db, keep)
     return target
 
 
 def list_backups(db: Path) -> list[Backup]:
-    """Newest first."""
-    folder = backup_dir(db)
+    """This plan's backups, newest first (files whose identity is another plan's are left
+    out, wherever they are)."""
+    identity = identity_of_file(db)
     found = []
-    for path in folder.glob(f"{db.stem}-*.db"):
-        rest = path.stem.removeprefix(f"{db.stem}-")
-        try:
-            taken = dt.datetime.strptime(rest[:15], "%Y%m%d-%H%M%S")
-            order = int(rest[16:] or 0)
-        except ValueError:
+    for path in backup_dir(identity).glob("*.db"):
+        stamp = _stamp(path)
+        if stamp is None:
             continue
-        found.append((taken, order, Backup(path, taken, path.stat().st_size)))
-    return [b for _t, _o, b in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
+        try:
+            if read_facts(path).identity != identity:
+                continue
+            size = path.stat().st_size
+        except (StoreError, OSError):
+            continue
+        found.append((stamp, Backup(path, stamp[0], size)))
+    return [b for _s, b in sorted(found, key=lambda f: f[0], reverse=True)]
 
 
-def restore_backup(backup: Path, db: Path) -> None:
-    """Replace `db` with `backup` (the app must have closed its connections first).
-
-    The current file is itself backed up first, so a restore can be undone.
-    """
+def check_backup(backup: Path, db: Path) -> None:
+    """Refuse a damaged backup, or one that belongs to another plan."""
     try:
-        with sqlite3.connect(backup) as check:
+        with closing(sqlite3.connect(read_only_uri(backup), uri=True)) as check:
             healthy = check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     except sqlite3.DatabaseError:
         healthy = False
     if not healthy:
         raise StoreError(f"the backup {backup} is damaged; nothing was restored")
-    if db.exists():
-        take_backup(db)
-    for suffix in ("-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    copy_database(backup, db)
+    theirs, ours = identity_of_file(backup), identity_of_file(db)
+    if theirs != ours:
+        raise StoreError(f"{backup} is a backup of another plan, not of {db}; "
+                         "nothing was restored")
+
+
+def restore_backup(backup: Path, db: Path) -> Path:
+    """Make `db` hold what `backup` holds. Returns the backup of the state it replaced.
+
+    The caller must hold the plan (no other copy writing) and have closed its own
+    connections. The current state is backed up first, so a restore can be undone.
+    """
+    check_backup(backup, db)
+    before = take_backup(db, reason="before-restore")
+    try:
+        with closing(sqlite3.connect(read_only_uri(backup), uri=True)) as src, \
+                closing(sqlite3.connect(db, timeout=5)) as dst:
+            src.backup(dst)
+    except (sqlite3.Error, OSError) as exc:
+        reason = describe(exc) if isinstance(exc, OSError) else str(exc)
+        raise StoreError(f"could not restore {backup} into {db} ({reason}); the plan is "
+                         f"as it was (a copy is in {before})") from exc
+    return before
+
+
+def backup_before_change(store, reason: str) -> Path | None:
+    """backup_store for an open PlanStore, skipped when it is read-only (nothing will
+    change)."""
+    return None if store.read_only else backup_store(store.engine.url, reason)
+
+
+def backup_store(engine_url, reason: str) -> Path | None:
+    """A backup of the SQLite file behind `engine_url` before a large change (import,
+    demo --force, restore); None for server databases (see README: pg_dump)."""
+    from workbench.store.database import sqlite_path
+
+    file = sqlite_path(engine_url)
+    if file is None or not file.exists():
+        return None
+    return take_backup(file, reason=reason)

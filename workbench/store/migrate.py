@@ -1,16 +1,16 @@
 """Schema migrations with Alembic (scripts in the top-level db/ folder), run on open.
 
-An older database is copied to a backup file before it is upgraded; a database from a
-newer app is refused rather than damaged. Alembic is imported only when the stored
+An older SQLite database is backed up (a consistent copy, filed with the plan's other
+backups by its identity) before it is upgraded; if the copy cannot be written (disk full)
+nothing is upgraded and no partial copy is left. A database from a newer app is refused
+rather than damaged. Alembic is imported only when the stored
 revision is not already the scripts' head: opening an up-to-date plan (every start but the
 first after an update) reads one row and skips a fifth of a second of imports.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import shutil
 import sys
 from functools import cache
 from pathlib import Path
@@ -102,11 +102,13 @@ def upgrade(engine: Engine, label: str, sqlite_file: Path | None) -> str | None:
         )
     if revision == script.get_current_head():
         return None
-    backup = None
-    if sqlite_file is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = sqlite_file.with_name(f"{sqlite_file.stem}.backup-{revision}-{stamp}.db")
-        engine.dispose()
-        shutil.copy2(sqlite_file, backup)
+    if sqlite_file is None:
+        command.upgrade(alembic_config(engine), "head")
+        return None
+    from workbench.store.backups import backup_before_upgrade, file_upgrade_backup
+
+    engine.dispose()  # every connection closed before the file is copied
+    holding = backup_before_upgrade(sqlite_file, revision)
     command.upgrade(alembic_config(engine), "head")
-    return str(backup) if backup else None
+    engine.dispose()
+    return str(file_upgrade_backup(holding, sqlite_file))

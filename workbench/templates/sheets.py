@@ -77,10 +77,23 @@ def _is_formula(value: object) -> bool:
         value, "text")
 
 
+def _open_workbook(path: Path, data_only: bool):
+    """openpyxl's read-only workbook over a handle we close ourselves: given a path,
+    openpyxl leaves the file open when a damaged workbook makes it raise, and Windows then
+    refuses to delete or replace the file. Returns (workbook, handle)."""
+    handle = path.open("rb")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
+            wb = load_workbook(handle, read_only=True, data_only=data_only, keep_links=False)
+    except BaseException:
+        handle.close()
+        raise
+    return wb, handle
+
+
 def _read(path: Path, data_only: bool) -> dict[str, SheetData]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
-        wb = load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    wb, handle = _open_workbook(path, data_only)
     try:
         out: dict[str, SheetData] = {}
         for ws in wb.worksheets:
@@ -102,6 +115,7 @@ def _read(path: Path, data_only: bool) -> dict[str, SheetData]:
         return out
     finally:
         wb.close()
+        handle.close()
 
 
 class _ValueAndFormulaParser(WorkSheetParser):
@@ -144,9 +158,7 @@ def _plain_inline_text(element) -> str | None:
 def _read_once(path: Path, only: Collection[str] | None = None) -> dict[str, SheetData]:
     """What _read gives with data_only True and False, merged, in one pass of each sheet.
     With `only`, other sheets are listed (empty) but not read."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    wb, handle = _open_workbook(path, data_only=True)
     try:
         out: dict[str, SheetData] = {}
         wanted = None if only is None else {normalise(n) for name in only
@@ -181,6 +193,7 @@ def _read_once(path: Path, only: Collection[str] | None = None) -> dict[str, She
         return out
     finally:
         wb.close()
+        handle.close()
 
 
 def _read_twice(path: Path) -> dict[str, SheetData]:

@@ -51,10 +51,10 @@ def to_cell(kind: Kind, value: Any) -> Any:
 
 def open_for_writing(source: Path) -> Workbook:
     keep_vba = source.suffix.lower() == ".xlsm"
-    try:
-        with warnings.catch_warnings():
+    try:  # through our own handle: openpyxl leaves a path open when loading fails
+        with warnings.catch_warnings(), source.open("rb") as handle:
             warnings.simplefilter("ignore")
-            return load_workbook(source, keep_vba=keep_vba, keep_links=True)
+            return load_workbook(handle, keep_vba=keep_vba, keep_links=True)
     except Exception as exc:  # damaged XML raises many types
         raise TemplateError(f"cannot be opened to write into ({exc})", file=source.name) from exc
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from workbench.domain.errors import WorkbenchError
+from workbench.store.backups import backup_before_change
 from workbench.templates.actuals_csv import read_actuals
 from workbench.ui.plan_controller import PlanController
 
@@ -24,6 +26,11 @@ def import_actuals_csv(controller: PlanController, parent: QWidget | None = None
     if report.edit is None:
         QMessageBox.warning(parent, "Import actuals",
                             f"Nothing was imported from {path.name}:\n\n{report.text()}")
+        return False
+    try:  # a backup first, as before every import
+        backup_before_change(controller.store, "before-import")
+    except WorkbenchError as exc:
+        QMessageBox.warning(parent, "Import actuals", f"{exc}. Nothing was imported.")
         return False
     if not controller.push(report.edit, action="import", note=f"Actuals from {path.name}"):
         return False

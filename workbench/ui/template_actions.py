@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from workbench.domain.errors import WorkbenchError
+from workbench.store.backups import backup_before_change
 from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.dialogs.import_dialog import ImportDialog
 from workbench.ui.plan_controller import PlanController
@@ -47,6 +48,11 @@ class TemplateActions:
         return self.apply(report)
 
     def apply(self, report) -> bool:
+        try:  # a backup first, as before every import
+            backup_before_change(self.controller.store, "before-import")
+        except WorkbenchError as exc:
+            QMessageBox.warning(self.parent, "Import template", f"{exc}. Nothing was imported.")
+            return False
         return self.controller.push(report.edit, action="import",
                                     note=f"Imported {report.file}")
 

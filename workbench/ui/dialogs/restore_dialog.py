@@ -22,7 +22,14 @@ from workbench.ui.plan_controller import PlanController
 
 
 def restore_into(controller: PlanController, db: Path, backup: Path) -> None:
-    """Close the store, swap the file, reopen it and show the restored plan."""
+    """Close the store, copy the backup into the file, reopen it and show the restored plan.
+
+    Only a window that holds the plan's lock offers this (a read-only copy cannot), so no
+    other copy is writing; the copy goes through SQLite's own locks, never a file swap.
+    """
+    if controller.store.read_only:
+        raise WorkbenchError("This plan is open read-only here; restore it from the copy "
+                             "that has it open for editing.")
     controller.store.engine.dispose()
     restore_backup(backup, db)
     store = open_store(db)
@@ -42,7 +49,12 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self.list = QListWidget()
         self.list.setAccessibleName("Backups, newest first")
-        for backup in list_backups(db):
+        try:
+            backups = list_backups(db)  # this plan's only, by the identity inside each
+        except WorkbenchError as exc:
+            backups = []
+            self.list.addItem(str(exc))
+        for backup in backups:
             item = QListWidgetItem(
                 f"{backup.taken:%d %b %Y %H:%M:%S}    ({backup.size / 1024:,.0f} KB)")
             item.setData(256, str(backup.path))
@@ -50,7 +62,7 @@ class RestoreDialog(QDialog):
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setEnabled(self.list.count() > 0)
+        self.restore_button.setEnabled(bool(backups))
         buttons.accepted.connect(self._restore)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

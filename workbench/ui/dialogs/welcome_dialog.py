@@ -1,4 +1,9 @@
-"""First run (or after a plan could not be opened): demo plan, new empty plan, or open a file."""
+"""First run (or after a plan could not be opened): an existing plan, the demo plan, a new
+empty plan, or another file.
+
+Plans already on this computer (or in the folder IT set, e.g. on H: for roaming profiles
+and VDI) are offered first, so a user on a new PC opens their plan instead of a demo.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -51,7 +57,8 @@ class WelcomeChoice:
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, problem: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, problem: str = "", parent: QWidget | None = None,
+                 existing: list[Path] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Planning Workbench")
         self.setMinimumWidth(520)
@@ -69,15 +76,27 @@ class WelcomeDialog(QDialog):
             warning.setAccessibleName("Problem opening the plan")
             layout.addWidget(warning)
 
+        self.existing = QRadioButton("Open a plan you already have")
+        self.existing_list = QComboBox()
+        self.existing_list.setAccessibleName("Plans found")
+        for path in existing or []:
+            self.existing_list.addItem(f"{path.stem}    ({path.parent})", str(path))
         self.demo = QRadioButton("Explore the demo plan (Oxfordshire CCG, 2016/17)")
         self.new = QRadioButton("Start a new, empty plan")
         self.open = QRadioButton("Open a plan file…")
         self.group = QButtonGroup(self)
-        for button in (self.demo, self.new, self.open):
+        for button in (self.existing, self.demo, self.new, self.open):
             self.group.addButton(button)
+        if existing:
+            layout.addWidget(self.existing)
+            layout.addWidget(self.existing_list)
+            self.existing.setChecked(True)
+        else:
+            self.existing.hide()
+            self.existing_list.hide()
+            self.demo.setChecked(True)
         layout.addWidget(self.demo)
         layout.addWidget(self.new)
-        self.demo.setChecked(True)
 
         self.form_box = QWidget()
         form = QFormLayout(self.form_box)
@@ -115,6 +134,7 @@ class WelcomeDialog(QDialog):
 
     def _sync(self) -> None:
         self.form_box.setEnabled(self.new.isChecked())
+        self.existing_list.setEnabled(self.existing.isChecked())
 
     def _accept(self) -> None:
         if self.new.isChecked() and not (self.organisation.text().strip()
@@ -140,6 +160,8 @@ class WelcomeDialog(QDialog):
                                  self.ods_code.text().strip().upper(), self.year.value())
         if self.open.isChecked():
             return WelcomeChoice("open", path=self.chosen_path)
+        if self.existing.isChecked() and self.existing_list.currentData():
+            return WelcomeChoice("open", path=Path(self.existing_list.currentData()))
         return WelcomeChoice("demo")
 
 
