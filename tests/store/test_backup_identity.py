@@ -133,7 +133,7 @@ def test_existing_database_gets_an_identity_on_upgrade(tmp_path):
     db = _plan(tmp_path / "plan.db", "Old")
     with closing(sqlite3.connect(db)) as conn, conn:
         conn.execute("DELETE FROM workbench_meta WHERE key = 'identity'")
-        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+        conn.execute("UPDATE alembic_version SET version_num = '0008'")
     with pytest.raises(StoreError, match="carries no plan identity"):
         identity_of_file(db)
     open_store(db).engine.dispose()

@@ -32,6 +32,8 @@ def answer_welcome() -> None:
         dialog.new.setChecked(True)
         QTest.keyClicks(dialog.organisation, "Test CCG")
         QTest.keyClicks(dialog.ods_code, f"0{len(steps)}X")
+    else:  # the demo (plans already on this computer are offered first)
+        QTest.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
     buttons = dialog.findChild(QDialogButtonBox)
     QTest.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)

@@ -43,3 +43,14 @@ def test_unopenable_file_falls_back_to_welcome(tmp_path, qtbot, monkeypatch):
     launcher = Launcher(lock_plan)
     assert launcher.start(str(bad), welcome=False) is None
     assert "notes.db" in shown[0] and "not a Planning Workbench database" in shown[0]
+
+
+def test_opening_the_plan_already_open_shows_it_and_stays_writable(qtbot):
+    """Welcome → "Open a plan you already have" on the plan this window holds: the window
+    is shown again, not a second, read-only copy locked out by its own lock."""
+    launcher = Launcher(lock_plan)
+    window = launcher._open_choice(WelcomeChoice("new", "Test CCG", "00X", 2017))
+    qtbot.addWidget(window)
+    again = launcher._open_choice(WelcomeChoice("open", path=window.sqlite_file))
+    assert again is window
+    assert not window.controller.store.read_only

@@ -145,7 +145,15 @@ class Launcher(QObject):
     def open(self, target: str, *, on_failure_ask: bool, raise_errors: bool = False,
              fallback: Path | None = None, create: bool = True) -> MainWindow | None:
         """Open `target` in a window. Only the demo and the command line's plan are created
-        when missing; a file chosen to open (recent, File → Open) must exist."""
+        when missing; a file chosen to open (recent, File → Open) must exist. The plan
+        already open in this window is shown, not opened again (its own lock would make
+        the second copy read-only)."""
+        current = self.window
+        if current is not None and not is_url(target) and \
+                current.sqlite_file == Path(target).resolve():
+            current.raise_()
+            current.activateWindow()
+            return current
         lock, locked_by = self._lock(target)
         try:
             store, plan = open_plan(target, create=create)
