@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     actuals.add_argument("file", type=Path, metavar="FILE.csv")
     actuals.add_argument("--check", action="store_true",
                          help="only check the file; exit 1 on any problem")
+    report = commands.add_parser("report", parents=[common], help="write a paper from the plan")
+    kinds = report.add_subparsers(dest="report", metavar="KIND", required=True)
+    board = kinds.add_parser("board", parents=[common],
+                             help="the Governing Body paper as .pdf, .docx or .xlsx (tables)")
+    board.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|.docx|.xlsx")
+    board.add_argument("--version", dest="plan_version", metavar="NAME",
+                       help="a frozen version of the plan instead of the working plan")
+    board.add_argument("--meeting", default="", metavar="YYYY-MM-DD",
+                       help="the meeting date (else the one kept with the plan)")
+    board.add_argument("--paper", default="", metavar="NN/NN", help="the paper number")
     return parser
 
 
@@ -215,7 +225,27 @@ def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> i
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,
+def cmd_report(args: argparse.Namespace) -> int:
+    """Headless: reportlab, python-docx and openpyxl only, never Qt."""
+    from workbench.reports import build_board_paper, cover_from_plan, write_board_paper
+    from workbench.store import open_store
+    from workbench.store.versions import list_versions, load_version
+
+    store = open_store(store_target(args))
+    plan = store.load_plan()
+    if args.plan_version:
+        versions = {v.label: v for v in list_versions(store)}
+        if args.plan_version not in versions:
+            known = ", ".join(versions) or "none"
+            raise WorkbenchError(f"no version named {args.plan_version!r} (versions: {known})")
+        plan = load_version(store, versions[args.plan_version])
+    cover = cover_from_plan(plan, meeting_date=args.meeting, paper_number=args.paper)
+    written = write_board_paper(build_board_paper(plan, cover), args.out)
+    print(f"Wrote the board paper for {plan.title} to {written}")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "report": cmd_report, "summary": cmd_summary, "export": cmd_export,
             "import": cmd_import, "actuals": cmd_actuals}
 
 

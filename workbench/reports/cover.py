@@ -18,6 +18,15 @@ from workbench.domain.template_values import COVER, TemplateValue
 TEMPLATE = "board"
 SHEET = "Cover"
 PURPOSES = ("For decision", "For discussion", "For information")
+EQUALITY = ("Yes", "No", "Not applicable")
+OUTCOME_DOMAINS = (
+    "Preventing People from Dying Prematurely",
+    "Enhancing Quality of Life for People with Long Term Conditions",
+    "Helping People to Recover from Episodes of Ill Health or Following Injury",
+    "Ensuring that People have a Positive Experience of Care",
+    "Treating and Caring for People in a Safe Environment and Protecting them from "
+    "Avoidable Harm",
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +40,8 @@ class CoverFields:
     decision: str = "For discussion"  # one of PURPOSES
     financial_implications: str = ""
     action_required: str = ""
-    outcomes_domains: str = ""
-    equality_analysis: str = "No"  # Yes / No / Not applicable
+    outcomes_domains: str = ""  # the numbers (1-5) of the domains supported: "1;2;5"
+    equality_analysis: str = "Not applicable"  # one of EQUALITY
     author: str = ""
     clinical_lead: str = ""
 
@@ -47,7 +56,26 @@ class CoverFields:
         if self.decision not in PURPOSES:
             raise WorkbenchError(f"'for decision / discussion / information' must be one of "
                                  f"{', '.join(PURPOSES)}, not {self.decision!r}")
+        if self.equality_analysis not in EQUALITY:
+            raise WorkbenchError(f"'equality analysis completed' must be one of "
+                                 f"{', '.join(EQUALITY)}, not {self.equality_analysis!r}")
+        if any(n not in range(1, 6) for n in self._domain_numbers()):
+            raise WorkbenchError(f"NHS Outcomes Framework domains {self.outcomes_domains!r}: "
+                                 "give the numbers 1 to 5, separated by ';'")
         return self
+
+    def _domain_numbers(self) -> list[int]:
+        try:
+            return [int(p) for p in self.outcomes_domains.replace(",", ";").split(";")
+                    if p.strip()]
+        except ValueError:
+            return [0]
+
+    @property
+    def domains(self) -> list[tuple[str, bool]]:
+        """Each Outcomes Framework domain and whether this paper supports it."""
+        chosen = set(self._domain_numbers())
+        return [(name, n + 1 in chosen) for n, name in enumerate(OUTCOME_DOMAINS)]
 
     @property
     def meeting_text(self) -> str:

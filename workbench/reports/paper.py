@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workbench.domain.plan import Plan
-from workbench.domain.trajectories import Unit
+from workbench.domain.trajectories import Unit, period_start
 from workbench.engine import compute
 from workbench.engine.results import PlanResults
 from workbench.engine.trajectories import trajectory_frame
@@ -183,6 +183,7 @@ def _trajectory_chart(trajectory) -> ChartData:
     target = None if trajectory.target is None else trajectory.target * scale
     title = trajectory.metric + (f", {trajectory.provider}" if trajectory.provider and
                                  trajectory.provider not in trajectory.metric else "")
-    return ChartData(title, tuple(frame.index), (Series("Plan", values("planned")),
-                     Series("Actual", values("actual"))),
+    labels = tuple(period_start(p).strftime("%b %y") for p in frame.index)
+    return ChartData(title, labels, (Series("Actual", values("actual")),
+                                     Series("Plan", values("planned"))),
                      "%" if trajectory.unit is Unit.PERCENT else trajectory.unit.value, target)

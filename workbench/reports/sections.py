@@ -70,17 +70,18 @@ def risk_table(plan: Plan, results: PlanResults) -> tuple[Table, list[str], list
     net = _column([f["net"] for _, f in shown], sum(float(f["net"]) for _, f in shown))
     rows, points = [], []
     for n, (risk, f) in enumerate(shown):
-        rows.append((str(n + 1), risk.description, risk.owner,
-                     f"{risk.likelihood} x {risk.impact} = {int(f['score'])}",
-                     k(gross[n]), risk.mitigation or "None recorded", k(net[n])))
+        rows.append((str(n + 1), risk.description, risk.owner, str(risk.likelihood),
+                     str(risk.impact), str(int(f["score"])), k(gross[n]),
+                     risk.mitigation or "None recorded", k(net[n])))
         points.append(RiskPoint(n + 1, risk.description, int(risk.likelihood),
                                 int(risk.impact)))
     table = Table("Top risks", "Table 3: Top risks to the plan, by score (likelihood x impact)",
-                  ("No.", "Risk", "Owner", "Score", "Gross £000s", "Mitigation",
-                   "Net £000s"), rows, total=("", "Total", "", "", k(sum(gross)), "",
+                  ("No.", "Risk", "Owner", "L", "I", "Score", "Gross £000s", "Mitigation",
+                   "Net £000s"), rows, total=("", "Total", "", "", "", "", k(sum(gross)), "",
                                               k(sum(net))),
-                  note="Net is the value weighted by likelihood, less mitigations. "
-                       + ROUNDING_NOTE, widths=(0.5, 4, 1.6, 1.3, 1.2, 4, 1.1))
+                  note="L is likelihood and I impact, each scored 1 to 5; the score is "
+                       "L x I. Net is the value weighted by likelihood, less mitigations. "
+                       + ROUNDING_NOTE, widths=(0.6, 4, 1.8, 0.4, 0.4, 1.0, 1.2, 4, 1.1))
     text = [f"The plan carries {len(shown)} open risks with a gross value of "
             f"{tenths_text(round(float(s.risks_gross) / 1e5))}. Weighted by likelihood and "
             f"after mitigations they come to {tenths_text(round(s.risks_after_mitigation / 1e5))},"
@@ -132,4 +133,4 @@ def scheme_table(plan: Plan, results: PlanResults) -> Table:
                   "Net", "Confidence", "Risk-adjusted"), rows,
                  total=("", "Total", "", "", "", k(sum(gross)), k(sum(inv)), k(sum(net)), "",
                         k(sum(adj))),
-                 note=ROUNDING_NOTE, widths=(0.5, 4, 3, 1.6, 1.3, 1.1, 1.2, 1.1, 1.2, 1.4))
+                 note=ROUNDING_NOTE, widths=(0.55, 3.6, 2.8, 1.4, 1.55, 1.0, 1.3, 1.0, 1.1, 1.3))
