@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.export_files import export_target
 from workbench.reports.paper import BoardPaper
 
 FORMATS = {".pdf": "PDF", ".docx": "Word document", ".xlsx": "Excel workbook of the tables"}
@@ -18,14 +19,12 @@ def write_board_paper(paper: BoardPaper, out: Path) -> Path:
                              f"{', '.join(FORMATS)}, not {suffix or 'a file without extension'}")
     if not out.parent.is_dir():
         raise WorkbenchError(f"{out}: the folder {out.parent} does not exist")
-    try:
+    with export_target(out) as target:  # a file open in Word or Excel: one clear message
         if suffix == ".pdf":
             from workbench.reports.pdf import write_pdf
-            return write_pdf(paper, out)
+            return write_pdf(paper, target)
         if suffix == ".docx":
             from workbench.reports.docx_writer import write_docx
-            return write_docx(paper, out)
+            return write_docx(paper, target)
         from workbench.reports.xlsx_writer import write_xlsx
-        return write_xlsx(paper, out)
-    except OSError as exc:
-        raise WorkbenchError(f"{out}: could not write the paper ({exc.strerror or exc})") from exc
+        return write_xlsx(paper, target)
