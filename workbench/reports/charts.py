@@ -68,13 +68,12 @@ def line_chart(chart: ChartData, width: float, height: float) -> Drawing:
         tick += step
     d.add(String(left - 4, bottom + ph + 5, chart.unit, fontName=FONT, fontSize=7,
                  textAnchor="end", fillColor=INK))
-    shown_at, previous = -1e9, None
-    for i, label in enumerate(chart.labels):  # a label where it changes, not too close
-        if label != previous and x(i) - shown_at >= 34:
-            d.add(String(x(i), bottom - 11, label, fontName=FONT, fontSize=6.5,
-                         textAnchor="middle", fillColor=INK))
-            shown_at = x(i)
-        previous = label
+    changes = [i for i, label in enumerate(chart.labels)
+               if i == 0 or label != chart.labels[i - 1]]  # a label where it changes
+    gap = pw * (changes[-1] - changes[0]) / (n - 1) / max(len(changes) - 1, 1) if changes else 1
+    for i in changes[::max(1, math.ceil(34 / max(gap, 1)))]:  # evenly, none too close
+        d.add(String(x(i), bottom - 11, chart.labels[i], fontName=FONT, fontSize=6.5,
+                     textAnchor="middle", fillColor=INK))
     d.add(Line(left, bottom, left + pw, bottom, strokeColor=INK, strokeWidth=0.7))
     if chart.target is not None:
         d.add(Line(left, y(chart.target), left + pw, y(chart.target), strokeColor=TARGET,
