@@ -118,7 +118,7 @@ def _band(score: int) -> colors.Color:
 def heat_map(points: list[RiskPoint], width: float, height: float) -> Drawing:
     """Likelihood across, impact up; each risk's number in its cell."""
     d = Drawing(width, height)
-    left, bottom = 78, 50
+    left, bottom = 78, 56
     cell = min((width - left - 8) / 5, (height - bottom - 20) / 5)
     d.add(String(left, height - 12, "Risk heat map: likelihood x impact", fontName=BOLD,
                  fontSize=9, fillColor=INK))
@@ -133,11 +133,14 @@ def heat_map(points: list[RiskPoint], width: float, height: float) -> Drawing:
     for n in range(1, 6):
         d.add(String(left + (n - 0.5) * cell, bottom - 10, str(n), fontName=FONT,
                      fontSize=6.5, textAnchor="middle", fillColor=INK))
-        d.add(String(left + (n - 0.5) * cell, bottom - 19, LIKELIHOOD_LABELS[n],
-                     fontName=FONT, fontSize=6.5, textAnchor="middle", fillColor=INK))
+        word = LIKELIHOOD_LABELS[n]
+        lines = word.split(" ") if len(word) * 3.3 > cell else [word]  # "Almost / certain"
+        for row, line in enumerate(lines):
+            d.add(String(left + (n - 0.5) * cell, bottom - 19 - 7 * row, line,
+                         fontName=FONT, fontSize=6.5, textAnchor="middle", fillColor=INK))
         d.add(String(left - 4, bottom + (n - 0.5) * cell - 2, f"{IMPACT_LABELS[n]} {n}",
                      fontName=FONT, fontSize=6.5, textAnchor="end", fillColor=INK))
-    d.add(String(left + 2.5 * cell, bottom - 32, "Likelihood", fontName=BOLD, fontSize=7,
+    d.add(String(left + 2.5 * cell, bottom - 38, "Likelihood", fontName=BOLD, fontSize=7,
                  textAnchor="middle", fillColor=INK))
     d.add(String(4, bottom + 5 * cell + 4, "Impact", fontName=BOLD, fontSize=7,
                  fillColor=INK))

@@ -65,7 +65,7 @@ def story(paper: BoardPaper) -> list:
         flow.append(KeepTogether([Spacer(1, 4), line_chart(paper.cumulative, WIDTH, 190)]))
     flow.append(CondPageBreak(120 * mm))
     flow += _section("3. Risks to the plan", paper.risk_text)
-    flow.append(KeepTogether([heat_map(paper.heat_map, WIDTH * 0.7, 250)]))
+    flow.append(KeepTogether([heat_map(paper.heat_map, WIDTH * 0.7, 215)]))
     flow += _table(paper.risks)
     flow.append(CondPageBreak(120 * mm))
     flow += _section("4. Trajectories against the standards", [])

@@ -98,6 +98,8 @@ class BoardPaperDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.fields["title"].setCursorPosition(0)
+        self.resize(1180, self.sizeHint().height())
 
     def _choices(self, form: QFormLayout, kept: CoverFields) -> None:
         self.decision = QComboBox()
