@@ -94,3 +94,22 @@ def test_cover_fields_are_kept_with_the_plan_in_the_store(tmp_path, cover):
 def test_a_wrong_cover_field_is_named(field, value, says):
     with pytest.raises(WorkbenchError, match=says):
         CoverFields(**{field: value}).checked()
+
+
+def test_charts_carry_the_engines_figures(cover):
+    plan = demo_plan()
+    results = compute(plan)
+    paper = build_board_paper(plan, cover, results)
+    lines = {s.name: s.values for s in paper.cumulative.series}
+    assert lines["Requirement"][-1] == pytest.approx(
+        float(results.summary.savings_requirement) / 1e6)
+    assert lines["Planned"][-1] == pytest.approx(
+        results.savings_monthly["planned_cum"].iloc[-1] / 1e6)
+    four_hour = paper.trajectory_charts[2]
+    spc = {s.name: s for s in four_hour.series}
+    assert spc["Mean"].role == "mean" and spc["Process limits"].role == "limit"
+    actual = [v for v in spc["Actual"].values if v is not None]
+    assert len(actual) == len(plan.trajectories[2].actuals)
+    assert [meaning for _, meaning in four_hour.icons] == [
+        "Common cause variation", "Hit and miss: the target is within the limits"]
+    assert paper.trajectory_charts[0].icons == ()  # no actuals: no SPC, no icons

@@ -30,8 +30,11 @@ def test_pdf_holds_the_cover_and_the_headline_figures(tmp_path, cover):
         assert field in first, field
     for figure in ("£727.6m", "£22.4m", "£7.0m", "£2.1m", "£13.3m", "£28.4m", "22,394",
                    "13,294", "Ability to negotiate balanced", "A&E 4-hour performance",
-                   "Off track", "Maternity pathway standardisation", "Risk heat map"):
+                   "Off track", "Maternity pathway standardisation", "Risk heat map",
+                   "Cumulative savings against the requirement", "Process limits",
+                   "Making Data Count", "Hit and miss: the target is within the limits"):
         assert figure in text, figure
+    assert not any(page.images for page in PdfReader(out).pages)  # charts are vectors
     for number, page in enumerate(pages, start=1):
         assert "Paper 16/12 · 10 March 2016 · Oxfordshire CCG" in page
         assert f"Page {number} of {len(pages)}" in page

@@ -10,6 +10,7 @@ import math
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workbench.domain.risks import IMPACT_LABELS, LIKELIHOOD_LABELS
 from workbench.reports.paper import ChartData, RiskPoint
@@ -22,6 +23,11 @@ STYLES = [(colors.Color(0.1, 0.1, 0.1), 1.6, None),
           (colors.Color(0.0, 0.37, 0.72), 1.8, (5, 2)),
           (colors.Color(0.55, 0.55, 0.55), 1.6, (1.5, 1.5))]
 TARGET = colors.Color(0.75, 0.1, 0.1)
+SPECIAL = colors.Color(0.93, 0.55, 0.1)  # special-cause points: orange, outlined for grey
+ICON = colors.Color(0.3, 0.3, 0.3)
+ROLES = {"mean": (colors.Color(0.45, 0.45, 0.45), 0.8, None),
+         "limit": (colors.Color(0.45, 0.45, 0.45), 0.8, (2, 2)),
+         "special": (SPECIAL, 0, None)}
 
 
 def _nice_step(span: float) -> float:
@@ -44,7 +50,8 @@ def _number(value: float, step: float) -> str:
 def line_chart(chart: ChartData, width: float, height: float) -> Drawing:
     """Lines by label with a legend, y gridlines and the target as a red dashed line."""
     d = Drawing(width, height)
-    left, right, bottom, top = 42, 8, 34, 20
+    row = 14 if chart.icons else 0  # a row under the legend for the icons
+    left, right, bottom, top = 42, 8, 34 + row, 20
     pw, ph = width - left - right, height - bottom - top
     values = [v for s in chart.series for v in s.values if v is not None]
     if chart.target is not None:
@@ -79,7 +86,16 @@ def line_chart(chart: ChartData, width: float, height: float) -> Drawing:
         d.add(Line(left, y(chart.target), left + pw, y(chart.target), strokeColor=TARGET,
                    strokeWidth=1, strokeDashArray=(6, 3)))
     legend = []
-    for s, (colour, weight, dash) in zip(chart.series, STYLES, strict=False):
+    data = iter(STYLES)
+    for s in chart.series:
+        colour, weight, dash = ROLES.get(s.role) or next(data, STYLES[-1])
+        if s.role == "special":
+            for i, v in enumerate(s.values):
+                if v is not None:
+                    d.add(Circle(x(i), y(v), 2.4, fillColor=SPECIAL, strokeColor=INK,
+                                 strokeWidth=0.5))
+            legend.append((s.name, SPECIAL, 0, "dot"))
+            continue
         runs: list[list[float]] = [[]]
         for i, v in enumerate(s.values):
             if v is None:
@@ -92,16 +108,36 @@ def line_chart(chart: ChartData, width: float, height: float) -> Drawing:
                                strokeDashArray=dash))
             elif len(run) == 2:
                 d.add(Circle(run[0], run[1], 1.8, fillColor=colour, strokeColor=None))
-        legend.append((s.name, colour, weight, dash))
+        if s.name and any(v is not None for v in s.values):  # no "Actual" without actuals
+            legend.append((s.name, colour, weight, dash))
     if chart.target is not None:
         legend.append(("Standard", TARGET, 1, (6, 3)))
     lx = left
     for name, colour, weight, dash in legend:
-        d.add(Line(lx, 8, lx + 18, 8, strokeColor=colour, strokeWidth=weight,
-                   strokeDashArray=dash))
-        d.add(String(lx + 22, 5, name, fontName=FONT, fontSize=7, fillColor=INK))
-        lx += 30 + 4.2 * len(name)
+        ly = 8 + row
+        if dash == "dot":
+            d.add(Circle(lx + 9, ly, 2.4, fillColor=colour, strokeColor=INK, strokeWidth=0.5))
+        else:
+            d.add(Line(lx, ly, lx + 18, ly, strokeColor=colour, strokeWidth=weight,
+                       strokeDashArray=dash))
+        d.add(String(lx + 22, ly - 3, name, fontName=FONT, fontSize=7, fillColor=INK))
+        lx += 34 + stringWidth(name, FONT, 7)
+    _icons(d, chart, left, 7)
     return d
+
+
+def _icons(d: Drawing, chart: ChartData, x: float, y: float) -> None:
+    """Making Data Count icons under the legend: a symbol in a circle, then its meaning."""
+    if not chart.icons:
+        return
+    d.add(String(x, y - 2.5, "Making Data Count:", fontName=BOLD, fontSize=7, fillColor=INK))
+    x += stringWidth("Making Data Count:", BOLD, 7) + 12
+    for letter, meaning in chart.icons:
+        d.add(Circle(x, y, 5.5, fillColor=colors.white, strokeColor=ICON, strokeWidth=1.2))
+        d.add(String(x, y - 3, letter, fontName=BOLD, fontSize=8, textAnchor="middle",
+                     fillColor=ICON))
+        d.add(String(x + 9, y - 2.5, meaning, fontName=FONT, fontSize=7, fillColor=INK))
+        x += 9 + stringWidth(meaning, FONT, 7) + 18
 
 
 def _band(score: int) -> colors.Color:

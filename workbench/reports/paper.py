@@ -14,6 +14,7 @@ from workbench.domain.plan import Plan
 from workbench.domain.trajectories import Unit, period_start
 from workbench.engine import compute
 from workbench.engine.results import PlanResults
+from workbench.engine.spc import Assurance, Variation, trajectory_spc
 from workbench.engine.trajectories import trajectory_frame
 from workbench.reports.cover import CoverFields
 from workbench.reports.money import (
@@ -37,6 +38,7 @@ class Series:
 
     name: str
     values: tuple[float | None, ...]
+    role: str = ""  # "" a data line; "mean" or "limit" an SPC line; "special" points only
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class ChartData:
     series: tuple[Series, ...]
     unit: str  # "£m", "%", "count"
     target: float | None = None
+    icons: tuple[tuple[str, str], ...] = ()  # Making Data Count: (letter, meaning)
 
 
 @dataclass(frozen=True)
@@ -174,16 +177,43 @@ def _cumulative(results: PlanResults) -> ChartData:
 
 
 def _trajectory_chart(trajectory) -> ChartData:
+    """Plan, actuals and the standard; where there are actuals, the engine's SPC mean,
+    process limits, special-cause points and Making Data Count icons."""
     frame = trajectory_frame(trajectory)
     scale = 100.0 if trajectory.unit is Unit.PERCENT else 1.0
 
-    def values(column: str) -> tuple[float | None, ...]:
-        return tuple(None if v != v else float(v) * scale for v in frame[column])
+    def scaled(column, source=frame) -> tuple[float | None, ...]:
+        return tuple(None if v != v else float(v) * scale for v in source.reindex(frame.index)
+                     [column])
 
+    series = [Series("Actual", scaled("actual")), Series("Plan", scaled("planned"))]
+    icons: tuple[tuple[str, str], ...] = ()
+    if len(trajectory.actuals) >= 2:
+        result = trajectory_spc(trajectory)
+        spc = result.frame
+        special = spc["value"].where(spc["special"].astype(bool))
+        series += [Series("Mean", scaled("mean", spc), "mean"),
+                   Series("Process limits", scaled("upper", spc), "limit"),
+                   Series("", scaled("lower", spc), "limit"),
+                   Series("Special cause", scaled("special", special.to_frame("special")),
+                          "special")]
+        icons = tuple(icon for icon in (_variation_icon(result.variation),
+                                        _assurance_icon(result.assurance)) if icon)
     target = None if trajectory.target is None else trajectory.target * scale
     title = trajectory.metric + (f", {trajectory.provider}" if trajectory.provider and
                                  trajectory.provider not in trajectory.metric else "")
     labels = tuple(period_start(p).strftime("%b %y") for p in frame.index)
-    return ChartData(title, labels, (Series("Actual", values("actual")),
-                                     Series("Plan", values("planned"))),
-                     "%" if trajectory.unit is Unit.PERCENT else trajectory.unit.value, target)
+    return ChartData(title, labels, tuple(series),
+                     "%" if trajectory.unit is Unit.PERCENT else trajectory.unit.value, target,
+                     icons)
+
+
+def _variation_icon(variation: Variation | None) -> tuple[str, str] | None:
+    letters = {Variation.COMMON_CAUSE: "~", Variation.IMPROVING: "+",
+               Variation.CONCERNING: "!", Variation.HIGHER: "H", Variation.LOWER: "L"}
+    return None if variation is None else (letters[variation], variation.value)
+
+
+def _assurance_icon(assurance: Assurance | None) -> tuple[str, str] | None:
+    letters = {Assurance.PASS: "P", Assurance.FAIL: "F", Assurance.HIT_AND_MISS: "?"}
+    return None if assurance is None else (letters[assurance], assurance.value)

@@ -130,7 +130,7 @@ def scheme_table(plan: Plan, results: PlanResults) -> Table:
             for n, s in enumerate(schemes)]
     return Table("Schemes", "Appendix: every savings scheme, first plan year, £000s",
                  ("No.", "Scheme", "Workstream", "Provider", "Status", "Gross", "Investment",
-                  "Net", "Confidence", "Risk-adjusted"), rows,
+                  "Net", "Confidence", "Risk adjusted"), rows,
                  total=("", "Total", "", "", "", k(sum(gross)), k(sum(inv)), k(sum(net)), "",
                         k(sum(adj))),
-                 note=ROUNDING_NOTE, widths=(0.55, 3.6, 2.8, 1.4, 1.55, 1.0, 1.3, 1.0, 1.1, 1.3))
+                 note=ROUNDING_NOTE, widths=(0.6, 3.2, 2.6, 1.3, 1.4, 1.0, 1.6, 1.0, 1.6, 1.3))
