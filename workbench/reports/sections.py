@@ -133,4 +133,4 @@ def scheme_table(plan: Plan, results: PlanResults) -> Table:
                   "Net", "Confidence", "Risk adjusted"), rows,
                  total=("", "Total", "", "", "", k(sum(gross)), k(sum(inv)), k(sum(net)), "",
                         k(sum(adj))),
-                 note=ROUNDING_NOTE, widths=(0.6, 3.2, 2.6, 1.3, 1.4, 1.0, 1.6, 1.0, 1.6, 1.3))
+                 note=ROUNDING_NOTE, widths=(0.75, 2.9, 2.4, 1.3, 1.6, 1.0, 1.8, 1.0, 1.8, 1.3))
