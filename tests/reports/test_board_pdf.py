@@ -10,9 +10,11 @@ from pypdf import PdfReader
 
 from workbench.cli import main
 from workbench.domain.demo_plan import demo_plan
+from workbench.domain.edits import EntityKind, SetField
 from workbench.reports import build_board_paper, write_board_paper
 from workbench.reports.cover import cover_edit
 from workbench.store import open_store
+from workbench.store.versions import freeze_version
 
 
 def _pdf_pages(path) -> list[str]:
@@ -70,3 +72,19 @@ def test_cli_errors_are_one_line_with_exit_2(tmp_path, capsys):
         assert main(["report", "board", "--db", str(db), *args]) == 2
         err = capsys.readouterr().err
         assert says in err and err.count("\n") == 1, err
+
+
+def test_cli_reports_a_frozen_version_not_the_working_plan(tmp_path, cover, capsys):
+    db = tmp_path / "plan.db"
+    store = open_store(str(db), create=True)
+    plan = store.save_new_plan(demo_plan())
+    store.apply(cover_edit(plan, cover))
+    freeze_version(store, "Submission 1")
+    scheme = store.load_plan().schemes[0]
+    store.apply(SetField(EntityKind.SCHEME, scheme.id, "name", scheme.name, "Renamed scheme"))
+    out = tmp_path / "v1.pdf"
+    assert main(["report", "board", "--db", str(db), "--out", str(out),
+                 "--version", "Submission 1"]) == 0
+    text = " ".join(_pdf_pages(out))
+    assert scheme.name in text and "Renamed scheme" not in text
+    assert cover.author in text  # the cover was kept with the plan when it was frozen
