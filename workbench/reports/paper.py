@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workbench.domain.plan import Plan
-from workbench.domain.trajectories import Unit, period_start
+from workbench.domain.trajectories import Trajectory, Unit, period_start
 from workbench.engine import compute
 from workbench.engine.results import PlanResults
 from workbench.engine.spc import Assurance, Variation, trajectory_spc
@@ -176,7 +176,7 @@ def _cumulative(results: PlanResults) -> ChartData:
                       line("Risk-adjusted", "risk_adjusted_cum")), "£m")
 
 
-def _trajectory_chart(trajectory) -> ChartData:
+def _trajectory_chart(trajectory: Trajectory) -> ChartData:
     """Plan, actuals and the standard; where there are actuals, the engine's SPC mean,
     process limits, special-cause points and Making Data Count icons."""
     frame = trajectory_frame(trajectory)

@@ -79,7 +79,6 @@ class BoardPaperDialog(QDialog):
         self.format.addItems(list(FORMATS))
         choices.addRow("F&ormat", self.format)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.preview_button = QPushButton("Pre&view…")
@@ -132,7 +131,7 @@ class BoardPaperDialog(QDialog):
                                 outcomes_domains=domains,
                                 equality_analysis=self.equality.currentText()).checked()
         except WorkbenchError as exc:
-            self.problem.setText(str(exc))
+            self._say(str(exc), error=True)
             return None
         self.problem.clear()
         return cover
@@ -178,8 +177,12 @@ class BoardPaperDialog(QDialog):
                              suffix=suffix,
                              filter_text=f"{self.format.currentText()} (*{suffix})")
         if path and save_export(self, path, lambda target: write_board_paper(paper, target)):
-            self.problem.setText(f"Saved {path}")
-            self.problem.setStyleSheet("color: #1b5e20")
+            self._say(f"Saved {path}")
+
+    def _say(self, text: str, error: bool = False) -> None:
+        """One line under the form: a problem in red, a saved file in green."""
+        self.problem.setStyleSheet(f"color: {'#b00020' if error else '#1b5e20'}")
+        self.problem.setText(text)
 
 
 def open_board_paper(window) -> BoardPaperDialog:
