@@ -66,8 +66,12 @@ def test_save_writes_the_typed_cover_and_keeps_it_with_the_plan(window, qtbot, t
     kept = cover_from_plan(window.controller.store.load_plan())
     assert (kept.paper_number, kept.author, kept.outcomes_domains) == \
         ("16/12", "Director of Finance", "1")
+    assert dialog.problem.text() == f"Saved {out}" and "#1b5e20" in dialog.problem.styleSheet()
     window.controller.undo_stack.undo()  # keeping the cover is one undoable step
     assert cover_from_plan(window.controller.store.load_plan()).paper_number == ""
+    _type(qtbot, dialog.fields["meeting_date"], "March 2016")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "is not a date" in dialog.problem.text() and "#b00020" in dialog.problem.styleSheet()
 
 
 def test_a_wrong_meeting_date_is_named_and_nothing_is_saved(window, qtbot, monkeypatch):
