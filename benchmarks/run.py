@@ -35,6 +35,7 @@ GOALS = {  # figure: (limit, unit); a figure passes when it is below its limit
     "peak_rss_mb": 400,
     "simulation_demo_ms": 1000,
     "simulation_large_ms": 2000,
+    "board_paper_pdf_ms": 3000,
 }
 GROUPS = {  # --only names, in the order they run
     "engine": ("engine_full", "engine_edit"),
@@ -45,6 +46,7 @@ GROUPS = {  # --only names, in the order they run
     "rss": ("peak_rss",),
     "startup": ("startup",),
     "odds": ("simulation",),
+    "board": ("board_paper",),
 }
 ORDER = [  # figures in the tables, in this order
     "engine_full_recompute_ms", "engine_edit_recompute_ms", "store_load_ms", "edit_to_chart_ms",
@@ -53,6 +55,7 @@ ORDER = [  # figures in the tables, in this order
     "template_import_ratio", "template_import_floor_gc_paused_ms",
     "template_import_ratio_gc_paused_floor", "startup_ms", "startup_large_ms", "peak_rss_mb",
     "simulation_demo_ms", "simulation_large_ms",
+    "board_paper_pdf_ms",
 ]
 SCALES = ("1/10", "1/2", "1")
 
@@ -104,6 +107,8 @@ def measure(folder: Path, scale: str, groups: list[str], quick: bool) -> dict:
             start = time.perf_counter()
             if name == "startup":
                 out.update(figures.startup(folder / "startup", reps))
+            elif name == "board_paper":
+                out.update(board_paper(folder / "board", reps.slow))
             else:
                 if space is None:
                     space = figures.prepare(folder / "plan", Fraction(scale))
@@ -130,6 +135,19 @@ def simulation(space, reps) -> dict[str, float]:
         results = compute(plan)
         out[key] = sample(lambda p=plan, r=results: simulate(p, r, settings), reps.medium).median
     return out
+def board_paper(folder: Path, repeat: int) -> dict[str, float]:
+    """The demo plan's Governing Body paper as a PDF: compute, lay out, write the file."""
+    from benchmarks.timing import sample
+    from workbench.domain.demo_plan import demo_plan
+    from workbench.reports import CoverFields, build_board_paper, write_board_paper
+
+    folder.mkdir(parents=True, exist_ok=True)
+    cover = CoverFields(meeting_date="2016-03-10", paper_number="16/12")
+
+    def step() -> None:
+        write_board_paper(build_board_paper(demo_plan(), cover), folder / "board.pdf")
+
+    return {"board_paper_pdf_ms": sample(step, repeat).median}
 
 
 def scaling_row(scale: str, groups: list[str], quick: bool) -> dict:
@@ -194,7 +212,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
                          "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)]}
     result["goals"] = GOALS
     if not args.no_scaling:
-        groups = [g for g in args.groups if g != "startup"]
+        groups = [g for g in args.groups if g not in ("startup", "board")]  # not scaled
         scaling = {args.scale: {k: v for k, v in result.items()
                                 if k not in ("goals", "startup_ms", "startup_peak_rss_mb")}}
         for scale in SCALES:

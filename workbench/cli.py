@@ -79,6 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--from", dest="source", type=Path, metavar="FILE",
                        help="restore this backup (it must be a backup of this plan)")
     analysis_cli.add_parsers(commands, common)
+    report = commands.add_parser("report", parents=[common], help="write a paper from the plan")
+    kinds = report.add_subparsers(dest="report", metavar="KIND", required=True)
+    board = kinds.add_parser("board", parents=[common],
+                             help="the Governing Body paper as .pdf, .docx or .xlsx (tables)")
+    board.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|.docx|.xlsx")
+    board.add_argument("--version", dest="plan_version", metavar="NAME",
+                       help="a frozen version of the plan instead of the working plan")
+    board.add_argument("--meeting", default="", metavar="YYYY-MM-DD",
+                       help="the meeting date (else the one kept with the plan)")
+    board.add_argument("--paper", default="", metavar="NN/NN", help="the paper number")
     return parser
 
 
@@ -235,6 +245,26 @@ def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> i
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Headless: reportlab, python-docx and openpyxl only, never Qt."""
+    from workbench.reports import build_board_paper, cover_from_plan, write_board_paper
+    from workbench.store import open_store
+    from workbench.store.versions import list_versions, load_version
+
+    store = open_store(store_target(args))
+    plan = store.load_plan()
+    if args.plan_version:
+        versions = {v.label: v for v in list_versions(store)}
+        if args.plan_version not in versions:
+            known = ", ".join(versions) or "none"
+            raise WorkbenchError(f"no version named {args.plan_version!r} (versions: {known})")
+        plan = load_version(store, versions[args.plan_version])
+    cover = cover_from_plan(plan, meeting_date=args.meeting, paper_number=args.paper)
+    written = write_board_paper(build_board_paper(plan, cover), args.out)
+    print(f"Wrote the board paper for {plan.title} to {written}")
+    return 0
+
+
 def _sqlite_file(args: argparse.Namespace) -> Path:
     target = store_target(args)
     if not isinstance(target, Path):
@@ -279,7 +309,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,
             "import": cmd_import, "actuals": cmd_actuals, "backup": cmd_backup,
-            "restore": cmd_restore, **analysis_cli.COMMANDS}
+            "restore": cmd_restore, "report": cmd_report, **analysis_cli.COMMANDS}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
+from workbench.ui.board.dialog import open_board_paper
 from workbench.ui.dialogs.version_diff_dialog import show_version_diff
 from workbench.ui.template_actions import TemplateActions
 
@@ -43,6 +44,9 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.action("Export charts as &PNG…", w.export_png))
     file_menu.addAction(w.action("Export charts as P&DF…", w.export_pdf))
+    file_menu.addAction(w.action("&Board paper…", lambda _=False: open_board_paper(w),
+                                 "Ctrl+Shift+B", "The Governing Body paper: preview, print, "
+                                 "save as PDF, Word or Excel"))
     file_menu.addSeparator()
     restore = w.action("&Restore from backup…", w.restore)
     restore.setEnabled(w.sqlite_file is not None and writable)
