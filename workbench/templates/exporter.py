@@ -36,6 +36,7 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
     out = Path(out)
     source = Path(into) if into is not None else pristine_path(spec)
     if into is not None:
+        sheets.scan(source)  # openpyxl loads the whole workbook: refuse one too large first
         found = recognise(sheets.load(source, only=("Cover",)))
         if found.spec.kind != kind:
             raise TemplateError(f"is the {found.spec.title} template, not the {spec.title}",
