@@ -28,6 +28,7 @@ from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise,
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
 
 RowValues = dict[str, Any]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula
 Identity = Callable[[RowValues], tuple]
 
 
@@ -46,6 +47,19 @@ def to_cell(kind: Kind, value: Any) -> Any:
     if kind is Kind.ENUM or kind is Kind.TEXT:
         return str(value)
     return value
+
+
+def is_formula(cell) -> bool:
+    """A live formula (not text that starts with '=', which openpyxl reads as a string)."""
+    return cell.data_type == "f" or (
+        cell.data_type != "s" and isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def write_as_text(cell) -> None:
+    """Keep a typed value that looks like a formula as text: a string cell (openpyxl would
+    write '=...' as a live formula) with Excel's quote prefix, so editing it keeps it text."""
+    cell.data_type = "s"
+    cell.quotePrefix = True
 
 
 def open_for_writing(source: Path) -> Workbook:
@@ -81,11 +95,13 @@ class Filler:
 
     def put(self, ws, r: int, c: int, value: Any) -> None:
         cell = ws.cell(r, c)
-        if isinstance(cell.value, str) and cell.value.startswith("="):
+        if is_formula(cell):
             raise TemplateError("holds a formula where the plan's figure goes; the workbook's "
                                 "layout differs from the template", file=self.file,
                                 sheet=ws.title, cell=cell.coordinate)
         cell.value = value
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            write_as_text(cell)
 
     def cover(self, values: RowValues) -> None:
         ws = self.worksheet("Cover")
@@ -166,8 +182,7 @@ class Filler:
         out = []
         for r in range(header_row + 1, last + 1):
             cell = ws.cell(r, col)
-            if styles.is_input_style(cell) and not (
-                    isinstance(cell.value, str) and cell.value.startswith("=")):
+            if styles.is_input_style(cell) and not is_formula(cell):
                 out.append(r)
         return out
 
