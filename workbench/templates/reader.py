@@ -13,7 +13,15 @@ from workbench.templates import values as v
 from workbench.templates.findings import Findings
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import MAX_COLS, SheetData, WorkbookData
-from workbench.templates.spec import Column, Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.spec import (
+    MONEY_LIMIT,
+    Column,
+    Grid,
+    Kind,
+    Table,
+    TemplateSpec,
+    normalise,
+)
 
 CONVERT: dict[Kind, Callable[[object], object]] = {
     Kind.TEXT: v.parse_text, Kind.ENUM: v.parse_text, Kind.MONEY: v.thousands_to_pounds,
@@ -21,6 +29,7 @@ CONVERT: dict[Kind, Callable[[object], object]] = {
     Kind.BOOL: v.parse_bool, Kind.DATE: v.parse_date, Kind.YEAR: v.parse_year,
 }
 TOTAL_WORDS = {"total", "subtotal", "grandtotal"}
+RANGED = (Kind.MONEY, Kind.NUMBER, Kind.PERCENT, Kind.INT)
 HEADER_SCAN_ROWS = 60
 
 
@@ -78,8 +87,11 @@ class SheetReader:
                                   "an import reads; remove unused rows", sheet=found.name)
         return found
 
-    def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str) -> CellRead:
-        """The cell's value converted for `kind`; a problem (and None) if it cannot be."""
+    def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str,
+              low: float | None = None, high: float | None = None) -> CellRead:
+        """The cell's value converted for `kind`; a problem (and None) if it cannot be, or if
+        it is outside the range the template's validation allows (`low`..`high`, by default
+        plus or minus MONEY_LIMIT as the template shows it)."""
         where = coord(row, col)
         raw = sheet.values.get((row, col))
         if raw is None and (formula := sheet.formulas.get((row, col))):
@@ -87,12 +99,22 @@ class SheetReader:
                                   " save the workbook in Excel or LibreOffice, or type the value",
                                   sheet.name, where)
             return CellRead(None, where, formula)
+        unit = " (£000)" if kind is Kind.MONEY else ""
         try:
-            return CellRead(CONVERT[kind](raw), where, raw)
+            value = CONVERT[kind](raw)
         except ValueError as exc:
-            unit = " (£000)" if kind is Kind.MONEY else ""
             self.findings.problem(f"{label}{unit} {exc}", sheet.name, where)
             return CellRead(None, where, raw)
+        if kind in RANGED and value is not None:
+            shown = value / 1000 if kind is Kind.MONEY else value
+            lo = -MONEY_LIMIT if low is None else low
+            hi = MONEY_LIMIT if high is None else high
+            if not lo <= shown <= hi:
+                self.findings.problem(f"{label}{unit} {v.show_number(shown)} is outside the range "
+                                      f"the template allows ({lo:,} to {hi:,})", sheet.name,
+                                      where)
+                return CellRead(None, where, raw)
+        return CellRead(value, where, raw)
 
     def calculated(self, sheet: SheetData, row: int, col: int, label: str) -> CellRead:
         """A formula cell's last calculated value; errors like #REF! are reported."""
@@ -212,10 +234,13 @@ class SheetReader:
         row = RowRead(r, {})
         for column in held:
             label = f"{column.header}"
-            cell = self.typed(sheet, r, columns[column.key], column.kind, label)
+            cell = self.typed(sheet, r, columns[column.key], column.kind, label, column.low,
+                              column.high)
             row.cells[column.key] = cell
             if cell.value is None and column.required and cell.raw is None:
                 self.findings.problem(f"{column.header} is empty", sheet.name, cell.coord)
+        if row.cells[table.key].value is None:  # unreadable (e.g. #N/A): already a problem
+            return None
         for column in formulas:
             row.calc[column.key] = self.calculated(sheet, r, columns[column.key], column.header)
         return row

@@ -29,9 +29,8 @@ from workbench.templates.reader import (
     table_columns,
 )
 from workbench.templates.recognise import label_cell
-from workbench.templates.sheet_builders import MONEY_LIMIT
 from workbench.templates.sheets import SheetData, WorkbookData
-from workbench.templates.spec import Column, Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.spec import MONEY_LIMIT, Column, Grid, Kind, Table, TemplateSpec, normalise
 from workbench.templates.values import CellValueError, is_blank, parse_text, parse_year, year_label
 
 CellKey = tuple[str, str, str]  # (sheet, row, column), as TemplateValue.key
