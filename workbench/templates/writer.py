@@ -28,6 +28,7 @@ from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise,
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
 
 RowValues = dict[str, Any]
+OPEN_ELSEWHERE = "is open in another program (Excel?): close it in Excel and try again"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula
 Identity = Callable[[RowValues], tuple]
 
@@ -198,8 +199,8 @@ def check_target(out: Path) -> None:
         raise TemplateError("the file is read-only; choose another name or make it writable",
                             file=name)
     if (out.parent / f"~${name}").exists() or (out.parent / f".~lock.{name}#").exists():
-        raise TemplateError("the file is open in Excel or LibreOffice; close it and export "
-                            "again", file=name)
+        raise TemplateError("is open in Excel (or LibreOffice): close it in Excel and try again",
+                            file=name)
 
 
 def save_atomically(wb: Workbook, out: Path) -> None:
@@ -209,8 +210,7 @@ def save_atomically(wb: Workbook, out: Path) -> None:
         wb.save(tmp)
         os.replace(tmp, out)
     except PermissionError as exc:
-        raise TemplateError("cannot be replaced: it is open in another program or read-only",
-                            file=out.name) from exc
+        raise TemplateError(OPEN_ELSEWHERE, file=out.name) from exc
     except OSError as exc:
         raise TemplateError(f"cannot be written ({exc.strerror or exc})", file=out.name) from exc
     finally:
