@@ -24,6 +24,7 @@ from workbench.engine.results import PlanSummary
 from workbench.templates import sheets
 from workbench.templates.activity_import import activity_edit
 from workbench.templates.bcf_io import read_bcf
+from workbench.templates.cover_check import check_whose
 from workbench.templates.diff import Preview, build_edit
 from workbench.templates.finance_import import read_finance
 from workbench.templates.findings import Finding, Findings, Severity
@@ -122,6 +123,8 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
     elif found.version is None:
         findings.warning("no template version on the Cover; read as version "
                          f"{spec.version}", "Cover", found.version_cell)
+    if spec.kind in ("activity", *VALUE_READERS):
+        check_whose(book, spec, current, findings, ods=spec.kind == "activity")
     if spec.kind == "activity":
         step(60, "Checking every line")
         _activity(book, spec, current, report, findings, f"Import {path.name}")
