@@ -231,6 +231,13 @@ class SheetReader:
             self.findings.warning(f"{v.show(name)} has nothing else on its row; read as a note "
                                   "and skipped", sheet.name, coord(r, name_col))
             return None
+        inputs = input_rows(sheet, name_col)
+        if inputs and not inputs[0] <= r <= inputs[1]:
+            self.findings.problem(
+                f"{v.show(name)} is outside the table's input rows ({inputs[0]} to "
+                f"{inputs[1]}), so it is not read; move it into an empty input row",
+                sheet.name, coord(r, name_col))
+            return None
         row = RowRead(r, {})
         for column in held:
             label = f"{column.header}"
@@ -253,6 +260,27 @@ class SheetReader:
                 return {c.key: self.calculated(sheet, r, columns[c.key], f"Total {c.header}")
                         for c in table.columns if c.total and c.key in columns}
         return {}
+
+
+def input_rows(sheet: SheetData, col: int) -> tuple[int, int] | None:
+    """The first and last row whose cell in `col` is an input (unlocked); None if the sheet
+    marks no input cells there (a copy without protection settings)."""
+    rows = [r for r, c in sheet.unlocked if c == col]
+    return (min(rows), max(rows)) if rows else None
+
+
+def check_unique(read: TableRead, keys: tuple[str, ...], what: str,
+                 findings: Findings) -> None:
+    """A Problem naming both cells when two rows carry the same name (or key pair): each
+    row is one scheme, risk ... and would otherwise be counted twice."""
+    seen: dict[tuple[str, ...], RowRead] = {}
+    for row in read.rows:
+        ident = tuple(" ".join(str(row.get(k) or "").split()).casefold() for k in keys)
+        first = seen.setdefault(ident, row)
+        if first is not row:
+            here, there = row.cells[keys[-1]].coord, first.cells[keys[-1]].coord
+            findings.problem(f"{what} {v.show(row.get(keys[-1]))} is on two rows, {there} and "
+                             f"{here}; keep one (each row is counted)", read.sheet, here)
 
 
 def grid_columns(sheet: SheetData, grid: Grid) -> tuple[int, dict[str, int]]:

@@ -30,6 +30,7 @@ class SheetData:
     formulas: dict[Cell, str] = field(default_factory=dict)
     max_row: int = 0
     truncated: bool = False
+    unlocked: set[Cell] = field(default_factory=set)  # input cells (format unlocked)
     _rows: dict[int, list[tuple[int, object]]] | None = field(default=None, repr=False)
 
     def row_cells(self, row: int) -> list[tuple[int, object]]:
@@ -82,6 +83,7 @@ def _read(path: Path, only: Collection[str] | None) -> dict[str, SheetData]:
             if stream is not None:
                 sheet.values, sheet.formulas = stream.values, stream.formulas
                 sheet.max_row, sheet.truncated = stream.max_row, stream.truncated
+                sheet.unlocked = stream.unlocked
             out[name] = sheet
     return out
 

@@ -142,8 +142,9 @@ class Filler:
                                 file=self.file, sheet=ws.title)
         written = [c for c in table.columns if c.held and c.key in columns]
         slots = self._slots(ws, table, header_row, columns)
+        inside = self._inserted(ws, columns[table.key], slots)
         by_identity: dict[tuple, deque[int]] = defaultdict(deque)
-        for r in slots:
+        for r in slots + inside:
             existing = {c.key: data.value(r, columns[c.key]) for c in written}
             if existing.get(table.key) not in (None, ""):
                 by_identity[identity(existing)].append(r)
@@ -159,7 +160,8 @@ class Filler:
             else:
                 pending.append(values)
         empty = [r for r in slots if data.value(r, columns[table.key]) in (None, "")]
-        stale = [r for pool in by_identity.values() for r in pool]  # names gone from the plan
+        stale = [r for pool in by_identity.values() for r in pool  # names gone from the plan
+                 if r not in inside]  # (a row inserted by hand is never reused or cleared)
         free = iter(empty + sorted(stale))
         for values in pending:
             r = next(free, None)
@@ -168,13 +170,27 @@ class Filler:
                                     " Add input rows to the table and export again",
                                     file=self.file, sheet=ws.title)
             placed[r] = values
-        for r in slots:
+        for r in slots + [r for r in inside if r in placed]:
             values = placed.get(r)
             for column in written:
                 value = None if values is None else to_cell(column.kind, values.get(column.key))
                 if values is None and data.value(r, columns[column.key]) is None:
                     continue
                 self.put(ws, r, columns[column.key], value)
+
+    def _inserted(self, ws, col: int, slots: list[int]) -> list[int]:
+        """Rows inserted by hand inside the table (between its first and last input rows,
+        without the input format) that hold a name: the import reads them, so a plan row
+        of that name goes back there rather than into a second row."""
+        if not slots:
+            return []
+        out = []
+        taken = set(slots)
+        for r in range(slots[0], slots[-1] + 1):
+            cell = ws.cell(r, col)
+            if r not in taken and cell.value not in (None, "") and not is_formula(cell):
+                out.append(r)
+        return out
 
     def _slots(self, ws, table: Table, header_row: int, columns: dict[str, int]) -> list[int]:
         """Rows below the header whose key cell is an input (unlocked, not a formula)."""

@@ -123,6 +123,7 @@ class Book:
     shared: list[str]
     date_styles: dict[int, str]  # style index -> "date" or "timedelta"
     epoch: dt.datetime
+    unlocked: frozenset[str] = frozenset()  # style indexes (as written) of unlocked cells
 
 
 def _members(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -181,9 +182,11 @@ def read_book(archive: zipfile.ZipFile, counter: Counter) -> Book:
     shared_name = names.get(by_type.get("sharedStrings", "xl/sharedStrings.xml").lower())
     styles_name = names.get(by_type.get("styles", "xl/styles.xml").lower())
     shared = [] if shared_name is None else _shared_strings(archive, shared_name, counter)
-    styles = {} if styles_name is None else _date_styles(archive, styles_name, counter)
+    unlocked: set[str] = set()
+    styles = ({} if styles_name is None
+              else _date_styles(archive, styles_name, counter, unlocked))
     epoch = CALENDAR_MAC_1904 if flags["date1904"] else CALENDAR_WINDOWS_1900
-    return Book(sheets, shared, styles, epoch)
+    return Book(sheets, shared, styles, epoch, frozenset(unlocked))
 
 
 def _shared_strings(archive: zipfile.ZipFile, member: str, counter: Counter) -> list[str]:
@@ -225,8 +228,10 @@ def _shared_strings(archive: zipfile.ZipFile, member: str, counter: Counter) -> 
     return out
 
 
-def _date_styles(archive: zipfile.ZipFile, member: str, counter: Counter) -> dict[int, str]:
-    """Cell format index -> 'date' / 'timedelta' for the formats that show dates or times."""
+def _date_styles(archive: zipfile.ZipFile, member: str, counter: Counter,
+                 unlocked: set[str]) -> dict[int, str]:
+    """Cell format index -> 'date' / 'timedelta' for the formats that show dates or times;
+    `unlocked` gets the indexes of the formats whose cells are unlocked (input cells)."""
     custom: dict[int, str] = {}
     xfs: list[int] = []
     where = {"cellXfs": False}
@@ -239,6 +244,9 @@ def _date_styles(archive: zipfile.ZipFile, member: str, counter: Counter) -> dic
                 custom[int(attrs.get("numFmtId", "-1"))] = attrs.get("formatCode", "")
         elif name == "cellXfs":
             where["cellXfs"] = True
+        elif name == "protection" and where["cellXfs"] and xfs:
+            if attrs.get("locked", "1").lower() in ("0", "false"):
+                unlocked.add(str(len(xfs) - 1))
         elif name == "xf" and where["cellXfs"]:
             try:
                 xfs.append(int(attrs.get("numFmtId", "0")))
@@ -272,6 +280,7 @@ class SheetStream:
         self.formulas: dict[Cell, str] = {}
         self.max_row = 0
         self.truncated = False
+        self.unlocked: set[Cell] = set()  # cells in the extent whose format is unlocked
         self._row = 0
         self._col = 0
         self._cell: tuple[int, int, str, str] | None = None  # row, col, type, style
@@ -333,7 +342,10 @@ class SheetStream:
         if row > MAX_ROWS or col > MAX_COLS:
             self._cell = None
             return
-        self._cell = (row, col, attrs.get("t", "n"), attrs.get("s", "0"))
+        style = attrs.get("s", "0")
+        if style in self.book.unlocked:
+            self.unlocked.add((row, col))
+        self._cell = (row, col, attrs.get("t", "n"), style)
         self._v, self._f, self._is, self._in_is, self._rph = None, None, [], False, 0
 
     def _chars(self, data: str) -> None:
