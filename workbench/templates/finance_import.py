@@ -166,6 +166,8 @@ def _row(reader: SheetReader, table: Table, read: TableRead, row: RowRead) -> Im
                                 row.cells["confidence"].coord)
     name_cell = row.cells[table.key].coord
     imported = ImportedRow(kind, fields, where=f"{read.sheet}!{name_cell}")
+    imported.field_cells = {key: f"{read.sheet}!{row.cells[key].coord}" for key in fields
+                            if key in row.cells}
     if table.sheet == "Workstreams" and "gaps" in read.present:
         imported.fields["gaps"] = _gaps(reader, row, read.sheet)
     for link, column in (("workstream_id", "workstream"), ("scheme_id", "scheme")):
@@ -176,6 +178,8 @@ def _row(reader: SheetReader, table: Table, read: TableRead, row: RowRead) -> Im
         phasing = check_phasing(reader.findings, read, row)
         if phasing is not None:
             imported.fields["phasing"] = phasing
+            if "m1" in row.cells:
+                imported.field_cells["phasing"] = f"{read.sheet}!{row.cells['m1'].coord}"
     check_row_formulas(reader.findings, table, read, row)
     return imported
 
