@@ -117,7 +117,7 @@ CELL_CASES = [
     ("negative month", lambda wb: wb["QIPP"].__setitem__("P7", -5),
      "cannot be negative", "QIPP", "P7"),
     ("confidence over 100%", lambda wb: wb["QIPP"].__setitem__("L7", 1.5),
-     "between 0% and 100%", "QIPP", "L7"),
+     "outside the range the template allows (0% to 100%)", "QIPP", "L7"),
     ("required cell emptied", lambda wb: wb["Risk"].__setitem__("F8", None),
      "is empty", "Risk", "F8"),
     ("likelihood as text", lambda wb: wb["Risk"].__setitem__("F7", "high"),

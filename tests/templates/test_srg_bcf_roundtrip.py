@@ -229,6 +229,10 @@ def test_a_bad_cell_is_a_problem_naming_it_and_nothing_is_applied(
     book = openpyxl.load_workbook(typed)
     book["Cover"]["C14" if kind == "resilience" else "C18"] = "changed"  # a good change too
     book[sheet][cell] = value
+    if words == "is empty":  # a required blank is a problem once the submission is Final
+        cover = book["Cover"]
+        submission = next(c for row in cover.iter_rows() for c in row if c.value == "Submission")
+        cover.cell(submission.row, submission.column + 1).value = "Final"
     book.save(typed)
     before = store.load_plan()
     report = plan_import(typed, before)

@@ -29,12 +29,15 @@ from workbench.templates.diff import Preview, build_edit
 from workbench.templates.finance_import import read_finance
 from workbench.templates.findings import Finding, Findings, Severity
 from workbench.templates.recognise import recognise
+from workbench.templates.registry import SPECS
 from workbench.templates.resilience_io import read_resilience
 from workbench.templates.spec import TemplateSpec
 from workbench.templates.template_values_edit import values_edit
 
 Progress = Callable[[int, str], None]  # percent, step
 SUMMARY_TOLERANCE = Decimal(1000)  # pounds: the Summary shows £000 to one decimal
+READ_SHEETS = tuple(sorted({n for spec in SPECS.values() for n in spec.sheet_names
+                            if n not in ("Lists", "Guidance")}))  # others are listed, not read
 VALUE_READERS = {"resilience": read_resilience, "bcf": read_bcf}  # kept as template values
 
 
@@ -108,7 +111,7 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
     findings = Findings(path.name)
     try:
         step(5, "Reading the workbook")
-        book = sheets.load(path)
+        book = sheets.load(path, only=READ_SHEETS)
         step(50, "Recognising the template")
         found = recognise(book)
     except TemplateError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
@@ -110,9 +111,9 @@ class SheetReader:
             lo = -MONEY_LIMIT if low is None else low
             hi = MONEY_LIMIT if high is None else high
             if not lo <= shown <= hi:
-                self.findings.problem(f"{label}{unit} {v.show_number(shown)} is outside the range "
-                                      f"the template allows ({lo:,} to {hi:,})", sheet.name,
-                                      where)
+                self.findings.problem(f"{label}{unit} {_shown(kind, shown)} is outside the range "
+                                      f"the template allows ({_shown(kind, lo)} to "
+                                      f"{_shown(kind, hi)})", sheet.name, where)
                 return CellRead(None, where, raw)
         return CellRead(value, where, raw)
 
@@ -260,6 +261,12 @@ class SheetReader:
                 return {c.key: self.calculated(sheet, r, columns[c.key], f"Total {c.header}")
                         for c in table.columns if c.total and c.key in columns}
         return {}
+
+
+def _shown(kind: Kind, number: object) -> str:
+    if kind is Kind.PERCENT:
+        return f"{v.show_number(Decimal(str(number)) * 100)}%"
+    return v.show_number(number)  # type: ignore[arg-type]
 
 
 def input_rows(sheet: SheetData, col: int) -> tuple[int, int] | None:

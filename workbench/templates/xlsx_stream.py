@@ -30,8 +30,8 @@ MAX_ROWS = 5000  # the template extent an import reads: rows ...
 MAX_COLS = 120  # ... and columns
 MAX_CELLS = 100_000  # <c> elements in the whole workbook, inside the extent or not (the
 # largest shipped template has 21,000; export --into of 100,000 takes ~7 s on a busy PC)
-MAX_ELEMENTS = 3_000_000  # XML elements of every part read
-MAX_SHARED_STRINGS = 500_000
+MAX_ELEMENTS = 1_000_000  # XML elements of every part read (a shipped template: ~60,000)
+MAX_SHARED_STRINGS = MAX_CELLS  # a workbook cannot use more strings than it has cells
 MAX_SHARED_CHARS = 20_000_000
 MAX_STYLES = 65_000  # cell formats (Excel's own limit is 64,000)
 MAX_SHEETS = 255
@@ -331,9 +331,12 @@ class SheetStream:
         if ref:
             letters = ref.rstrip("0123456789")
             digits = ref[len(letters):]
-            if not letters or not digits or len(letters) > 3:
-                raise TemplateError(f"a cell has the unreadable address {ref[:20]!r}",
-                                    file=self.counter.file, sheet=self.entry.name)
+            if not letters or not digits or len(letters) > 3 or not letters.isalpha():
+                row = self._row + 1 if digits == "" else self._row
+                raise TemplateError(f"a cell in row {row} has the unreadable address "
+                                    f"{ref[:20]!r}: the file is damaged",
+                                    file=self.counter.file, sheet=self.entry.name,
+                                    cell=f"{row}:{row}")
             row, col = int(digits), column_index_from_string(letters.upper())
             self._row = row
         else:
