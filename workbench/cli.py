@@ -174,8 +174,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workbench.templates import export_template
 
     plan = open_store(store_target(args)).load_plan()
-    written = export_template(plan, args.template, args.out, into=args.into)
+    notes: list[str] = []
+    written = export_template(plan, args.template, args.out, into=args.into, notes=notes)
     print(f"Wrote the {args.template} template for {plan.title} to {written}")
+    for note in notes:
+        print(f"  Warning: {note}")
     return 0
 
 

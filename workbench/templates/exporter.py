@@ -23,10 +23,13 @@ FILLERS = {"finance": fill_finance, "activity": fill_activity, "resilience": fil
 
 def export_template(plan: Plan, kind: str, out: str | Path, *,
                     into: str | Path | None = None,
-                    activity: Sequence[ActivityLine] | None = None) -> Path:
+                    activity: Sequence[ActivityLine] | None = None,
+                    notes: list[str] | None = None) -> Path:
     """Fill a copy of the `kind` template (or of the user's workbook `into`) and save to `out`.
 
     `activity`: the activity lines for the Activity template (default: the plan's).
+    `notes`: gets one warning per thing the export changed besides the plan's figures (a
+    formula typed into an input cell replaced by the plan's value, say).
     Raises TemplateError (one sentence, naming the file) for anything the user can fix.
     """
     spec = spec_for(kind)
@@ -35,9 +38,11 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
         raise TemplateError(f"exporting the {spec.title} template is not supported yet")
     out = Path(out)
     source = Path(into) if into is not None else pristine_path(spec)
+    cached = None
     if into is not None:
         sheets.scan(source)  # openpyxl loads the whole workbook: refuse one too large first
-        found = recognise(sheets.load(source, only=("Cover",)))
+        cached = sheets.load(source)
+        found = recognise(cached)
         if found.spec.kind != kind:
             raise TemplateError(f"is the {found.spec.title} template, not the {spec.title}",
                                 file=source.name)
@@ -52,7 +57,7 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
     check_target(out)
     wb = open_for_writing(source)
     try:
-        filler = Filler(wb, spec, source.name)
+        filler = Filler(wb, spec, source.name, cached)
         if kind == "activity":
             fill_activity(plan, filler, spec,
                           plan.activity_lines if activity is None else activity)
@@ -61,4 +66,6 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
         save_atomically(wb, out)
     finally:
         wb.close()
+    if notes is not None:
+        notes += filler.notes
     return out

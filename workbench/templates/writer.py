@@ -23,7 +23,7 @@ from workbench.domain.errors import TemplateError
 from workbench.templates import styles
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
-from workbench.templates.sheets import SheetData
+from workbench.templates.sheets import SheetData, WorkbookData
 from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise, sheet_names_for
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
 
@@ -48,6 +48,14 @@ def to_cell(kind: Kind, value: Any) -> Any:
     if kind is Kind.ENUM or kind is Kind.TEXT:
         return str(value)
     return value
+
+
+def same_value(shown: Any, value: Any) -> bool:
+    """A formula's last result and the plan's value for the cell agree (to rounding)."""
+    if isinstance(shown, int | float) and isinstance(value, int | float) and not isinstance(
+            shown, bool):
+        return abs(shown - value) <= 1e-9 * max(1.0, abs(value))
+    return shown == value
 
 
 def is_formula(cell) -> bool:
@@ -84,8 +92,15 @@ def snapshot(ws) -> SheetData:
 
 
 class Filler:
-    def __init__(self, wb: Workbook, spec: TemplateSpec, file: str) -> None:
-        self.wb, self.spec, self.file = wb, spec, file
+    """Puts the plan's values into a workbook's input cells.
+
+    `cached`: the workbook's values as last calculated (for formulas a user typed into an
+    input cell); `notes` collects one warning per formula replaced."""
+
+    def __init__(self, wb: Workbook, spec: TemplateSpec, file: str,
+                 cached: WorkbookData | None = None) -> None:
+        self.wb, self.spec, self.file, self.cached = wb, spec, file, cached
+        self.notes: list[str] = []
 
     def worksheet(self, name: str):
         wanted = {normalise(n) for n in sheet_names_for(name)}
@@ -97,12 +112,19 @@ class Filler:
     def put(self, ws, r: int, c: int, value: Any) -> None:
         cell = ws.cell(r, c)
         if is_formula(cell):
-            raise TemplateError("holds a formula where the plan's figure goes; the workbook's "
-                                "layout differs from the template", file=self.file,
-                                sheet=ws.title, cell=cell.coordinate)
+            shown = self._cached(ws.title, r, c)
+            if same_value(shown, value):
+                return  # the user's formula gives the plan's figure: it stays
+            self.notes.append(f"{ws.title}!{cell.coordinate}: the formula {str(cell.value)[:60]}"
+                              f" (showing {shown}) was replaced by the plan's {value}")
+            cell.data_type = "n"
         cell.value = value
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             write_as_text(cell)
+
+    def _cached(self, sheet: str, r: int, c: int) -> Any:
+        data = self.cached.sheets.get(sheet) if self.cached is not None else None
+        return None if data is None else data.value(r, c)
 
     def cover(self, values: RowValues) -> None:
         ws = self.worksheet("Cover")
