@@ -90,8 +90,9 @@ def test_a_value_below_the_rows_an_import_reads_is_a_problem_not_a_silent_cut(tm
         b"</sheetData>" % (below, below), 1))
     report = plan_import(path, demo()[0])
     assert not report.ok
-    assert any(f"more than the {sheets.MAX_ROWS}" in f.message or "rows" in f.message
-               for f in report.problems), report.text()
+    hits = [f for f in report.problems if f"below row {sheets.MAX_ROWS:,}" in f.message]
+    assert hits and (hits[0].sheet, hits[0].cell) == ("QIPP", f"{sheets.MAX_ROWS + 1}:"
+                                                      f"{sheets.MAX_ROWS + 1}"), report.text()
 
 
 def test_shared_strings_are_counted_as_read(monkeypatch, exported_demo, tmp_path):

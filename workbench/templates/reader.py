@@ -11,6 +11,7 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from workbench.templates import values as v
+from workbench.templates import xlsx_stream
 from workbench.templates.findings import Findings
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import MAX_COLS, SheetData, WorkbookData
@@ -84,8 +85,10 @@ class SheetReader:
         if found is None:
             self.findings.problem(f"the {name} sheet is missing", sheet=name)
         elif found.truncated:
-            self.findings.problem(f"the {name} sheet has more than the {found.max_row} rows "
-                                  "an import reads; remove unused rows", sheet=found.name)
+            last = xlsx_stream.MAX_ROWS
+            self.findings.problem(f"the {name} sheet has values below row {last:,}, the last "
+                                  "an import (and an export) uses; remove or move them",
+                                  sheet=found.name, cell=f"{last + 1}:{last + 1}")
         return found
 
     def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str,

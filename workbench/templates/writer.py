@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 from workbench.domain.errors import TemplateError
-from workbench.templates import styles
+from workbench.templates import styles, xlsx_stream
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import SheetData, WorkbookData
@@ -188,9 +188,10 @@ class Filler:
         for values in pending:
             r = next(free, None)
             if r is None:
-                raise TemplateError(f"has room for {len(slots)} rows; the plan needs {len(rows)}."
-                                    " Add input rows to the table and export again",
-                                    file=self.file, sheet=ws.title)
+                raise TemplateError(
+                    f"has room for {len(slots)} rows; the plan needs {len(rows)}. Add input "
+                    f"rows inside the table (up to row {xlsx_stream.MAX_ROWS:,}, the last an "
+                    "import reads) and export into that copy", file=self.file, sheet=ws.title)
             placed[r] = values
         for r in slots + [r for r in inside if r in placed]:
             values = placed.get(r)
@@ -217,7 +218,7 @@ class Filler:
     def _slots(self, ws, table: Table, header_row: int, columns: dict[str, int]) -> list[int]:
         """Rows below the header whose key cell is an input (unlocked, not a formula)."""
         col = columns[table.key]
-        last = max(ws.max_row, header_row + 1)
+        last = min(max(ws.max_row, header_row + 1), xlsx_stream.MAX_ROWS)  # as import reads
         out = []
         for r in range(header_row + 1, last + 1):
             cell = ws.cell(r, col)
