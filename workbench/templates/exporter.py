@@ -11,6 +11,7 @@ from workbench.domain.plan import Plan
 from workbench.templates import sheets
 from workbench.templates.activity_io import fill_activity
 from workbench.templates.bcf_io import fill_bcf
+from workbench.templates.drawings import dropped, has_macros
 from workbench.templates.finance_export import fill_finance
 from workbench.templates.recognise import recognise
 from workbench.templates.registry import pristine_path, spec_for
@@ -49,15 +50,18 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
         if found.version is not None and found.version > spec.version:
             raise TemplateError(f"is version {found.version} of the {spec.title} template; "
                                 f"this app knows up to version {spec.version}", file=source.name)
-    if source.suffix.lower() == ".xlsm" and out.suffix.lower() != ".xlsm":
-        raise TemplateError("the workbook has macros, so save it with the .xlsm extension",
-                            file=out.name)
+    macros = source.suffix.lower() == ".xlsm" or (into is not None and has_macros(source))
+    if macros and out.suffix.lower() != ".xlsm":
+        raise TemplateError("the workbook has macros, so save it with the .xlsm extension "
+                            "(a .xlsx file cannot keep them)", file=out.name)
     if out.suffix.lower() not in (".xlsx", ".xlsm"):
         raise TemplateError("save the workbook with the .xlsx extension", file=out.name)
     check_target(out)
-    wb = open_for_writing(source)
+    wb = open_for_writing(source, keep_vba=macros)
     try:
         filler = Filler(wb, spec, source.name, cached)
+        if into is not None:
+            filler.notes += dropped(source, wb)
         if kind == "activity":
             fill_activity(plan, filler, spec,
                           plan.activity_lines if activity is None else activity)

@@ -71,8 +71,9 @@ def write_as_text(cell) -> None:
     cell.quotePrefix = True
 
 
-def open_for_writing(source: Path) -> Workbook:
-    keep_vba = source.suffix.lower() == ".xlsm"
+def open_for_writing(source: Path, keep_vba: bool | None = None) -> Workbook:
+    if keep_vba is None:
+        keep_vba = source.suffix.lower() == ".xlsm"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
