@@ -64,3 +64,33 @@ def test_the_activity_trajectories_sheet_carries_the_plans_paths(tmp_path):
     assert all(isinstance(x, float) for x in dtoc)
     wb = openpyxl.load_workbook(path)
     assert wb["Trajectories"].sheet_state == "visible"
+
+
+def test_typed_trajectories_round_trip_and_a_modelled_one_is_compared(tmp_path):
+    from tests.templates.helpers import apply_report
+    from workbench.templates.importer import plan_import
+
+    plan, store = demo()
+    path = export_template(plan, "activity", tmp_path / "activity.xlsx")
+    data = load(path).find("Trajectories")
+    grid = spec_for("activity").grid("Trajectories")
+    _, columns = grid_columns(data, grid)
+    rows = {v: r for (r, c), v in data.values.items() if c == 1}
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Trajectories"]
+    ws.cell(rows["T02"], columns["Apr-16"]).value = 0.905  # RTT: not in the plan, kept
+    ws.cell(rows["T02"], columns["Mar-17"]).value = 0.92
+    ws.cell(rows["T01"], columns["Apr-16"]).value = 0.5  # A&E: the plan's own path
+    typed = tmp_path / "typed.xlsx"
+    wb.save(typed)
+    report = plan_import(typed, plan)
+    assert report.ok, report.text()
+    warned = [(f.sheet, f.cell) for f in report.warnings]
+    assert warned == [("Trajectories", ws.cell(rows["T01"], columns["Apr-16"]).coordinate)]
+    assert [r.name for r in report.preview.added] == ["Trajectories: T02 RTT: incomplete "
+                                                      "pathways within 18 weeks"]
+    apply_report(plan, report, store)
+    fresh = export_template(plan, "activity", tmp_path / "fresh.xlsx")
+    again = row_values(fresh, "Trajectories", "T02", ("Apr-16", "Mar-17"))
+    assert again == pytest.approx([0.905, 0.92])
+    assert plan_import(fresh, plan).preview.is_empty

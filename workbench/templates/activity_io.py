@@ -18,10 +18,9 @@ from pathlib import Path
 from workbench.domain.activity import ActivityLine, ImpactRule, Measure, Profile
 from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
-from workbench.domain.trajectories import Trajectory, Unit
 from workbench.engine.activity import activity_plan
-from workbench.templates import plan_figures as pf
 from workbench.templates import sheets
+from workbench.templates.activity_values import fill_activity_values
 from workbench.templates.findings import Findings
 from workbench.templates.importer import error_finding
 from workbench.templates.reader import RowRead, SheetReader
@@ -53,39 +52,7 @@ def fill_activity(plan: Plan, filler: Filler, spec: TemplateSpec,
         rows.append(row)
     filler.table(spec.table("Activity Plan"), rows,
                  lambda v: (str(v.get("provider") or "").casefold(), str(v.get("code") or "")))
-    _fill_trajectories(plan, filler, spec)
-
-
-STANDARD_OF_ROW = {"T01": "AE_4HR", "T02": "RTT_INCOMPLETE", "T03": "DIAGNOSTICS_6WK",
-                   "T04": "CANCER_2WW", "T05": "CANCER_31D", "T06": "CANCER_62D",
-                   "T08": "IAPT_ACCESS", "T09": "IAPT_RECOVERY", "T10": "EIP_2WK",
-                   "T11": "DEMENTIA_DX", "T12": "DTOC_OBD"}  # T07: no bundled standard
-
-
-def _fill_trajectories(plan: Plan, filler: Filler, spec: TemplateSpec) -> None:
-    """The Trajectories sheet: each standard's planned path by month-end (the plan's path
-    for the whole area, else its first provider's), and the year-end value."""
-    grid = spec.grid("Trajectories")
-    rows, values = [], {}
-    for row in grid.rows:
-        path = _path_for(plan, STANDARD_OF_ROW.get(row.code, ""))
-        by_month = pf.planned_by_month(path, spec.first_year) if path is not None else {}
-        cells = {}
-        for i, header in enumerate(h for h in row.cells if h != "Year end"):
-            if i in by_month:
-                cells[header] = values[f"{row.code}|{header}"] = by_month[i]
-        if by_month and max(by_month) == 11:
-            values[f"{row.code}|Year end"] = by_month[11]
-            cells["Year end"] = by_month[11]
-        rows.append(dataclasses.replace(row, cells={h: f"{row.code}|{h}" for h in cells}))
-    if values:
-        filler.grid(dataclasses.replace(grid, rows=tuple(rows)), values)
-
-
-def _path_for(plan: Plan, standard_id: str) -> Trajectory | None:
-    paths = [t for t in plan.trajectories if standard_id and t.standard_id == standard_id
-             and t.unit is Unit.PERCENT and t.planned]
-    return next((t for t in paths if not t.provider.strip()), paths[0] if paths else None)
+    fill_activity_values(plan, filler, spec)
 
 
 @dataclass

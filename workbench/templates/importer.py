@@ -23,6 +23,7 @@ from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.templates import sheets
 from workbench.templates.activity_import import activity_edit
+from workbench.templates.activity_values import read_activity_values, values_spec
 from workbench.templates.bcf_io import read_bcf
 from workbench.templates.cover_check import check_whose
 from workbench.templates.diff import Preview, build_edit
@@ -127,7 +128,7 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
         findings.warning("no template version on the Cover; read as version "
                          f"{spec.version}", "Cover", found.version_cell)
     if spec.kind in ("activity", *VALUE_READERS):
-        check_whose(book, spec, current, findings, ods=spec.kind == "activity")
+        check_whose(book, spec, current, findings, ods=False)  # the values compare the code
     if spec.kind == "activity":
         step(60, "Checking every line")
         _activity(book, spec, current, report, findings, f"Import {path.name}")
@@ -190,7 +191,12 @@ def _activity(book: sheets.WorkbookData, spec: TemplateSpec, current: Plan,
     from workbench.templates.activity_io import read_activity_lines
 
     lines = read_activity_lines(book, spec, current, current.activity_lines, findings)
+    kept = read_activity_values(book, spec, current, findings)
     if findings.has_problems:
         return
     edit, report.preview = activity_edit(current, lines, spec.first_year, label)
-    report.edit = edit
+    more, preview = values_edit(current, values_spec(spec), kept, label)
+    report.preview.added += preview.added
+    report.preview.changed += preview.changed
+    report.preview.removed += preview.removed
+    report.edit = Batch(edit.edits + more.edits, label)
