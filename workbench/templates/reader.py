@@ -202,15 +202,17 @@ class SheetReader:
                          header_row)
         present = [c for c in table.columns if c.held and c.key in columns]
         formulas = [c for c in table.columns if c.formula and c.key in columns]
+        inputs = input_rows(sheet, columns[table.key])  # once per table, not per row
         for r in range(header_row + 1, sheet.max_row + 1):
-            row = self._table_row(sheet, table, r, columns, present, formulas)
+            row = self._table_row(sheet, table, r, columns, present, formulas, inputs)
             if row is not None:
                 read.rows.append(row)
         read.totals = self._totals(sheet, table, header_row, columns)
         return read
 
     def _table_row(self, sheet: SheetData, table: Table, r: int, columns: dict[str, int],
-                   held: list[Column], formulas: list[Column]) -> RowRead | None:
+                   held: list[Column], formulas: list[Column],
+                   inputs: tuple[int, int] | None = None) -> RowRead | None:
         """`held`: the table's held columns that are present; `formulas`: its formula columns
         that are present (worked out once per table, not per row)."""
         values = sheet.values
@@ -235,7 +237,6 @@ class SheetReader:
             self.findings.warning(f"{v.show(name)} has nothing else on its row; read as a note "
                                   "and skipped", sheet.name, coord(r, name_col))
             return None
-        inputs = input_rows(sheet, name_col)
         if inputs and not inputs[0] <= r <= inputs[1]:
             self.findings.problem(
                 f"{v.show(name)} is outside the table's input rows ({inputs[0]} to "
