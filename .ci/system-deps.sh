@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages Qt needs to run (offscreen and under Xvfb). Installs only what is missing.
+# Debian packages Qt needs to run (offscreen and under Xvfb), and LibreOffice Calc for the
+# workbook round-trip tests (tests/templates). Installs only what is missing.
 set -euo pipefail
 pkgs=(libgl1 libegl1 libx11-6 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
       fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
       libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
-      libxkbcommon-x11-0 libx11-xcb1)
+      libxkbcommon-x11-0 libx11-xcb1 libreoffice-calc-nogui)
 command -v dpkg-query >/dev/null || exit 0   # not Debian: nothing we can do here
 missing=()
 for p in "${pkgs[@]}"; do
@@ -12,11 +13,11 @@ for p in "${pkgs[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Qt needs these system packages; please run as root:" >&2
+  echo "The tests need these system packages; please run as root:" >&2
   echo "  apt-get install -y --no-install-recommends ${missing[*]}" >&2
   exit 1
 fi
-echo "Installing system packages for Qt: ${missing[*]}"
+echo "Installing system packages for the tests: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -201,8 +201,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workbench.templates import export_template
 
     plan = open_store(store_target(args)).load_plan()
-    written = export_template(plan, args.template, args.out, into=args.into)
+    notes: list[str] = []
+    written = export_template(plan, args.template, args.out, into=args.into, notes=notes)
     print(f"Wrote the {args.template} template for {plan.title} to {written}")
+    for note in notes:
+        print(f"  Warning: {note}")
     return 0
 
 
@@ -231,6 +234,9 @@ def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> i
 
     store = open_store(store_target(args))
     report = read(args.file, store.load_plan())
+    unread = file_error(report)
+    if unread:  # the file itself could not be read: one line on stderr, exit 2
+        raise WorkbenchError(unread)
     print(report.text())
     if report.edit is None:  # any problem withholds the edit
         if not args.check:
@@ -305,6 +311,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         lock.release()
     print(f"Restored {db} from {args.source}; what it held before is in {before}")
     return 0
+
+
+def file_error(report) -> str:
+    """The one line to print when the file could not be read at all (not a workbook, too
+    large, damaged, not one of the templates); "" when it was read and checked."""
+    if getattr(report, "template", None) == "" and report.findings:
+        first = report.findings[0]
+    else:
+        problems = [f for f in report.findings if f.severity == "Problem"]
+        if not problems or any(f.sheet or f.cell for f in problems):
+            return ""
+        first = problems[0]
+    where = ", ".join(p for p in (first.file, first.where if first.sheet else "") if p)
+    return f"{where}: {first.message}" if where else first.message
 
 
 COMMANDS = {"demo": cmd_demo, "summary": cmd_summary, "export": cmd_export,

@@ -94,3 +94,30 @@ def test_store_applies_the_import_in_one_step(tmp_path):
     assert len(steps) == 1
     before = dataclasses.replace(plan.trajectories[2]).actuals
     assert set(four_hour.actuals) - set(before) == {"2019-04", "2019-05"}
+
+
+@pytest.mark.parametrize(("encoding", "stated"), [
+    ("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8"), ("cp1252", "Windows-1252 (ANSI)")])
+def test_excel_csv_in_utf8_with_or_without_bom_or_in_windows_1252(tmp_path, plan, encoding,
+                                                                   stated):
+    path = tmp_path / "actuals.csv"
+    body = HEADER + "2016-04,AE_4HR,0.88,Cost £1.2m – winter\r\n"
+    path.write_bytes(body.encode(encoding))
+    report = read_actuals(path, plan)
+    assert report.ok, report.text()
+    assert report.encoding == stated
+    assert report.text().startswith(f"actuals.csv: read as {stated} text")
+    new = report.edit.edits[0].new
+    assert any(a.note == "Cost £1.2m – winter" for a in new.values())
+
+
+def test_a_csv_held_open_by_excel_says_close_it(tmp_path, plan, monkeypatch):
+    path = write(tmp_path, "2016-04,AE_4HR,0.88,\n")
+
+    def locked(self):
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(type(path), "read_bytes", locked)
+    report = read_actuals(path, plan)
+    assert report.edit is None
+    assert "close it in Excel and try again" in report.text()

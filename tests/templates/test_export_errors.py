@@ -19,7 +19,7 @@ def test_target_open_in_excel_or_libreoffice(tmp_path):
     plan, _ = demo()
     for lock in ("~$plan.xlsx", ".~lock.plan.xlsx#"):
         (tmp_path / lock).write_text("locked")
-        with pytest.raises(TemplateError, match="open in Excel or LibreOffice"):
+        with pytest.raises(TemplateError, match="close it in Excel and try again"):
             export_template(plan, "finance", tmp_path / "plan.xlsx")
         (tmp_path / lock).unlink()
 
@@ -48,7 +48,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatc
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(writer.os, "replace", broken)
-    with pytest.raises(TemplateError, match="cannot be replaced: it is open in another program"):
+    with pytest.raises(TemplateError, match="another program .*close it in Excel and try again"):
         export_template(plan, "finance", target)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
@@ -90,3 +90,31 @@ def test_export_overwrites_an_existing_file_atomically(tmp_path):
     export_template(plan, "finance", target)
     assert target.read_bytes()[:2] == b"PK"
     assert sorted(os.listdir(tmp_path)) == ["plan.xlsx"]
+
+
+def test_a_target_held_open_by_excel_says_close_it(tmp_path, monkeypatch):
+    def held(*_args):
+        raise PermissionError(32, "The process cannot access the file")
+
+    monkeypatch.setattr("workbench.templates.writer.os.replace", held)
+    with pytest.raises(TemplateError, match="close it in Excel and try again"):
+        export_template(demo()[0], "finance", tmp_path / "plan.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_import_held_open_by_excel_says_close_it(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from workbench.templates.importer import plan_import
+
+    path = export_template(demo()[0], "finance", tmp_path / "plan.xlsx")
+    real_open = Path.open
+
+    def held(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(32, "The process cannot access the file")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", held)
+    report = plan_import(path, demo()[0])
+    assert "close it in Excel and try again" in report.text()

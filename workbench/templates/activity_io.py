@@ -20,6 +20,7 @@ from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
 from workbench.engine.activity import activity_plan
 from workbench.templates import sheets
+from workbench.templates.activity_values import fill_activity_values
 from workbench.templates.findings import Findings
 from workbench.templates.importer import error_finding
 from workbench.templates.reader import RowRead, SheetReader
@@ -51,6 +52,7 @@ def fill_activity(plan: Plan, filler: Filler, spec: TemplateSpec,
         rows.append(row)
     filler.table(spec.table("Activity Plan"), rows,
                  lambda v: (str(v.get("provider") or "").casefold(), str(v.get("code") or "")))
+    fill_activity_values(plan, filler, spec)
 
 
 @dataclass
@@ -97,7 +99,11 @@ def read_activity_lines(book: sheets.WorkbookData, spec: TemplateSpec, plan: Pla
             pairs.append((line, row))
     if findings.has_problems or read is None:
         return []
-    return _with_overrides(pairs, read.sheet, plan, findings)
+    return _with_overrides(pairs, read.sheet, plan, findings, current)
+
+
+def _close(value: Decimal, profiled: float) -> bool:
+    return abs(float(value) - profiled) <= 1e-6 * max(1.0, abs(profiled))
 
 
 def _keep(current: Decimal | None, new: Decimal) -> Decimal:
@@ -136,20 +142,31 @@ def _line(row: RowRead, year: int, by_key: dict, findings: Findings,
 
 
 def _with_overrides(pairs: list[tuple[ActivityLine, RowRead]], sheet: str, plan: Plan,
-                    findings: Findings) -> list[ActivityLine]:
-    """Months that differ from the profile the engine gives become overrides."""
+                    findings: Findings,
+                    current: Sequence[ActivityLine] = ()) -> list[ActivityLine]:
+    """Months the user typed become overrides: a month that differs from the profile the
+    engine now gives, unless it still shows what the app last profiled (a growth or
+    baseline edit re-profiles the months it did not type) and was not typed before."""
     results = activity_plan([line for line, _ in pairs], plan.schemes)
     keys = [line.id if line.id is not None else -(i + 1) for i, (line, _) in enumerate(pairs)]
     profiled_rows = results.profiled.loc[keys].to_numpy().tolist()  # plain floats, row by row
     planned_of = results.figures.loc[keys, "planned"].to_numpy().tolist()
+    before = {x.id: x for x in current if x.id is not None}
+    old = activity_plan(list(before.values()), plan.schemes).profiled if before else None
     out = []
     for (line, row), profiled, planned in zip(pairs, profiled_rows, planned_of, strict=True):
+        was = before.get(line.id)
+        old_profiled = (old.loc[line.id].to_numpy().tolist()
+                        if was is not None and old is not None else None)
         overrides = {}
         for n, month in enumerate(MONTHS):
             value = row.get(month)
-            if isinstance(value, Decimal) and abs(float(value) - profiled[n]) > 1e-6 * max(
-                    1.0, abs(profiled[n])):
-                overrides[n] = value
+            if not isinstance(value, Decimal) or _close(value, profiled[n]):
+                continue
+            if (old_profiled is not None and n not in was.overrides  # type: ignore[union-attr]
+                    and _close(value, old_profiled[n])):
+                continue  # the month as the app profiled it before: not typed, re-profiled
+            overrides[n] = value
         typed = row.get("plan")
         if isinstance(typed, Decimal) and abs(float(typed) - planned) > 0.5:
             findings.warning(f"the plan {typed:,} differs from the app's {planned:,.0f} "

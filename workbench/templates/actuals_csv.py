@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +34,7 @@ class ActualsReport:
     findings: list[Finding] = field(default_factory=list)
     edit: Batch | None = None  # None whenever there is a problem
     counts: dict[str, int] = field(default_factory=dict)  # metric -> values read
+    encoding: str = ""  # how the file's text was read, e.g. "UTF-8"
 
     @property
     def ok(self) -> bool:
@@ -42,6 +44,8 @@ class ActualsReport:
         lines = [f"{f.severity}: {f.file}" + (f", {f.sheet}" if f.sheet else "") + f": {f.message}"
                  for f in self.findings]
         lines += [f"{metric}: {n} value(s)" for metric, n in self.counts.items()]
+        if lines and self.encoding:
+            lines.insert(0, f"{self.file}: read as {self.encoding} text")
         return "\n".join(lines) or "Nothing to import."
 
 
@@ -49,7 +53,7 @@ def read_actuals(path: str | Path, plan: Plan) -> ActualsReport:
     """Validate every row of the CSV against the plan; the edit only if all are good."""
     path = Path(path)
     report, findings = ActualsReport(path.name), Findings(path.name)
-    rows = _rows(path, findings)
+    rows, report.encoding = _rows(path, findings)
     trajectories: dict[int, dict[str, Actual]] = {}
     lines: dict[int, dict[int, Decimal]] = {}
     for number, row in rows:
@@ -88,29 +92,53 @@ def read_actuals(path: str | Path, plan: Plan) -> ActualsReport:
     return report
 
 
-def _rows(path: Path, findings: Findings) -> list[tuple[int, dict[str, str]]]:
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding: UTF-8 (with or without the byte-order mark
+    Excel's "CSV UTF-8" writes), else Windows-1252, which Excel's plain "CSV (Comma
+    delimited)" writes on a UK Windows PC (so a '£' is one byte, 0xA3)."""
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252"), "Windows-1252 (ANSI)"
+
+
+OPEN_ELSEWHERE = "is open in another program (Excel?): close it in Excel and try again"
+
+
+def _rows(path: Path, findings: Findings) -> tuple[list[tuple[int, dict[str, str]]], str]:
     if not path.is_file():
         findings.problem("is not a file that can be read")
-        return []
+        return [], ""
     if path.stat().st_size > MAX_BYTES:
         findings.problem(f"is larger than {MAX_BYTES // 1_000_000} MB; split it and try again")
-        return []
+        return [], ""
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            headers = {(h or "").strip().casefold() for h in reader.fieldnames or ()}
-            missing = [c for c in COLUMNS if c not in headers]
-            if missing:
-                findings.problem(f"needs the columns {', '.join(COLUMNS)} in its first line; "
-                                 f"missing {', '.join(missing)}", sheet="line 1")
-                return []
-            return [(reader.line_num, {(k or "").strip().casefold(): (v or "").strip()
-                                       for k, v in row.items() if isinstance(v, str)})
-                    for row in reader if any((v or "").strip() for v in row.values()
-                                             if isinstance(v, str))]
-    except (UnicodeDecodeError, csv.Error) as exc:
+        text, encoding = decode(path.read_bytes())
+    except PermissionError:
+        findings.problem(OPEN_ELSEWHERE)
+        return [], ""
+    except OSError as exc:
+        findings.problem(f"cannot be read ({exc.strerror or exc})")
+        return [], ""
+    except UnicodeDecodeError:
+        findings.problem("is not a readable CSV file: its text is neither UTF-8 nor "
+                         "Windows-1252; save it from Excel as CSV UTF-8 and try again")
+        return [], ""
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        headers = {(h or "").strip().casefold() for h in reader.fieldnames or ()}
+        missing = [c for c in COLUMNS if c not in headers]
+        if missing:
+            findings.problem(f"needs the columns {', '.join(COLUMNS)} in its first line; "
+                             f"missing {', '.join(missing)}", sheet="line 1")
+            return [], encoding
+        return [(reader.line_num, {(k or "").strip().casefold(): (v or "").strip()
+                                   for k, v in row.items() if isinstance(v, str)})
+                for row in reader if any((v or "").strip() for v in row.values()
+                                         if isinstance(v, str))], encoding
+    except csv.Error as exc:
         findings.problem(f"is not a readable CSV file ({exc})")
-        return []
+        return [], encoding
 
 
 def _target(plan: Plan, row: dict[str, str], findings: Findings,

@@ -1,10 +1,12 @@
 """The Better Care Fund 2016/17 workbook to and from the plan (layouts/bcf.py).
 
-The plan models the non-elective admissions metric: NEA1, the 2015/16 baseline by
-quarter, is the baselines of the plan's 2016/17 non-elective lines (all providers: the
-fund is planned for the whole area) spread by the profile the engine uses for the plan;
-NEA2, the plan by quarter, is the engine's monthly plan of those lines added up by
-quarter. Those cells are exported from the plan and on import compared with it. Funding,
+The plan models the non-elective admissions metric: NEA1, the baseline by quarter, is
+the activity the plan's 2016/17 non-elective lines expect before any scheme (2015/16
+outturn grown by each line's growth; all providers: the fund is planned for the whole
+area) spread by the profile the engine uses for the plan; NEA2, the plan by quarter, is
+the engine's monthly plan of those lines added up by quarter; so the workbook's Reduction
+is the plan's scheme impact (the seed's 1,000 admissions, 1.76%). Those cells are
+exported from the plan and on import compared with it. Funding,
 expenditure by scheme, the supporting metrics, the national conditions and the Cover's own
 fields are kept as template values (also NEA1/NEA2 when the plan has no such line).
 """
@@ -28,7 +30,7 @@ def figures(plan: Plan, spec: TemplateSpec) -> dict[CellKey, object]:
     out = pf.cover_figures(plan)
     lines = pf.activity_lines(plan, Measure.NON_ELECTIVE, spec.first_year)
     if lines:
-        for code, months in (("NEA1", pf.monthly_baseline(lines)),
+        for code, months in (("NEA1", pf.monthly_expected(lines)),
                              ("NEA2", pf.monthly_plan(plan, lines))):
             out |= {(METRICS.sheet, code, quarter): value
                     for quarter, value in zip(QUARTERS, pf.by_quarter(months), strict=True)}

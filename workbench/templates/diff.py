@@ -110,7 +110,8 @@ def build_edit(current: Plan, imported: ImportedPlan, findings: Findings,
             changes += _unlink_removed(cur, imp, removed_ids, findings)
             edits += [SetField(kind, cur.id, c.field, c.old, c.new) for c in changes]
             if changes:
-                preview.changed.append(RowChange(kind, imp.name, imp.where, tuple(changes)))
+                preview.changed.append(RowChange(kind, imp.name, imp.cell_of(changes[0].field),
+                                                 tuple(changes)))
         if inserts:
             objects = tuple(_new_row(kind, imp, key, ids, findings) for imp, key in inserts)
             edits.append(InsertRows(kind, objects))

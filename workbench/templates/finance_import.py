@@ -28,7 +28,7 @@ from workbench.domain.workstreams import Milestone
 from workbench.templates.finance_checks import check_phasing, check_row_formulas, check_totals
 from workbench.templates.findings import Findings
 from workbench.templates.imported import ImportedPlan, ImportedRow
-from workbench.templates.reader import RowRead, SheetReader, TableRead
+from workbench.templates.reader import RowRead, SheetReader, TableRead, check_unique
 from workbench.templates.sheets import WorkbookData
 from workbench.templates.spec import Table, TemplateSpec
 from workbench.templates.values import parse_year
@@ -57,6 +57,8 @@ DEFAULTS: dict[str, Any] = {"baseline": Decimal(0), "amount": Decimal(0),
                             "provider": "", "owner": "", "mitigation": "",
                             "tariff_applies": True, "growth_applies": True, "recurrent": True,
                             "eia_done": False, "enabler": False}
+UNIQUE = {"Investment": "the pressure", "Workstreams": "the workstream", "QIPP": "the scheme",
+          "Risk": "the risk"}  # tables whose rows are matched by name
 SUMMARY_KEYS = {"S04": "total_allocation", "S09": "planned_spend", "S15": "holdbacks",
                 "S16": "savings_requirement", "S18": "schemes_identified",
                 "S19": "schemes_earmarked", "S21": "savings_gap"}
@@ -73,6 +75,8 @@ def read_finance(book: WorkbookData, spec: TemplateSpec, findings: Findings) -> 
         if read is None:
             continue
         out.read_kinds.add(kind)
+        if name in UNIQUE:
+            check_unique(read, (table.key,), UNIQUE[name], findings)
         out.rows[kind] = [_row(reader, table, read, r) for r in read.rows]
         check_totals(findings, table, read)
     _milestones(reader, spec, out)
@@ -162,6 +166,8 @@ def _row(reader: SheetReader, table: Table, read: TableRead, row: RowRead) -> Im
                                 row.cells["confidence"].coord)
     name_cell = row.cells[table.key].coord
     imported = ImportedRow(kind, fields, where=f"{read.sheet}!{name_cell}")
+    imported.field_cells = {key: f"{read.sheet}!{row.cells[key].coord}" for key in fields
+                            if key in row.cells}
     if table.sheet == "Workstreams" and "gaps" in read.present:
         imported.fields["gaps"] = _gaps(reader, row, read.sheet)
     for link, column in (("workstream_id", "workstream"), ("scheme_id", "scheme")):
@@ -172,6 +178,8 @@ def _row(reader: SheetReader, table: Table, read: TableRead, row: RowRead) -> Im
         phasing = check_phasing(reader.findings, read, row)
         if phasing is not None:
             imported.fields["phasing"] = phasing
+            if "m1" in row.cells:
+                imported.field_cells["phasing"] = f"{read.sheet}!{row.cells['m1'].coord}"
     check_row_formulas(reader.findings, table, read, row)
     return imported
 
@@ -195,6 +203,7 @@ def _milestones(reader: SheetReader, spec: TemplateSpec, out: ImportedPlan) -> N
     read = reader.table(spec.table("Milestones"))
     if read is None or "workstream" not in read.present:
         return
+    check_unique(read, ("workstream", "name"), "the milestone", reader.findings)
     by_name = {r.name: r for r in out.rows.get(EntityKind.WORKSTREAM, [])}
     lists: dict[str, list[Milestone]] = {name: [] for name in by_name}
     for row in read.rows:

@@ -30,6 +30,11 @@ class ImportedRow:
     links: dict[str, str] = field(default_factory=dict)  # "workstream_id" -> name ("" = none)
     where: str = ""  # "QIPP!B12": the row's name cell, for the preview
     link_cells: dict[str, str] = field(default_factory=dict)  # link field -> cell address
+    field_cells: dict[str, str] = field(default_factory=dict)  # field -> "QIPP!I12"
+
+    def cell_of(self, name: str) -> str:
+        """Where a field's value is in the workbook (the row's name cell if not known)."""
+        return self.field_cells.get(name) or self.link_cells.get(name) or self.where
 
     @property
     def name(self) -> str:

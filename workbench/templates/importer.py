@@ -23,17 +23,22 @@ from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.templates import sheets
 from workbench.templates.activity_import import activity_edit
+from workbench.templates.activity_values import read_activity_values, values_spec
 from workbench.templates.bcf_io import read_bcf
+from workbench.templates.cover_check import check_whose
 from workbench.templates.diff import Preview, build_edit
 from workbench.templates.finance_import import read_finance
 from workbench.templates.findings import Finding, Findings, Severity
 from workbench.templates.recognise import recognise
+from workbench.templates.registry import SPECS
 from workbench.templates.resilience_io import read_resilience
 from workbench.templates.spec import TemplateSpec
 from workbench.templates.template_values_edit import values_edit
 
 Progress = Callable[[int, str], None]  # percent, step
 SUMMARY_TOLERANCE = Decimal(1000)  # pounds: the Summary shows £000 to one decimal
+READ_SHEETS = tuple(sorted({n for spec in SPECS.values() for n in spec.sheet_names
+                            if n not in ("Lists", "Guidance")}))  # others are listed, not read
 VALUE_READERS = {"resilience": read_resilience, "bcf": read_bcf}  # kept as template values
 
 
@@ -107,7 +112,7 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
     findings = Findings(path.name)
     try:
         step(5, "Reading the workbook")
-        book = sheets.load(path)
+        book = sheets.load(path, only=READ_SHEETS)
         step(50, "Recognising the template")
         found = recognise(book)
     except TemplateError as exc:
@@ -122,6 +127,8 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
     elif found.version is None:
         findings.warning("no template version on the Cover; read as version "
                          f"{spec.version}", "Cover", found.version_cell)
+    if spec.kind in ("activity", *VALUE_READERS):
+        check_whose(book, spec, current, findings, ods=False)  # the values compare the code
     if spec.kind == "activity":
         step(60, "Checking every line")
         _activity(book, spec, current, report, findings, f"Import {path.name}")
@@ -184,7 +191,12 @@ def _activity(book: sheets.WorkbookData, spec: TemplateSpec, current: Plan,
     from workbench.templates.activity_io import read_activity_lines
 
     lines = read_activity_lines(book, spec, current, current.activity_lines, findings)
+    kept = read_activity_values(book, spec, current, findings)
     if findings.has_problems:
         return
     edit, report.preview = activity_edit(current, lines, spec.first_year, label)
-    report.edit = edit
+    more, preview = values_edit(current, values_spec(spec), kept, label)
+    report.preview.added += preview.added
+    report.preview.changed += preview.changed
+    report.preview.removed += preview.removed
+    report.edit = Batch(edit.edits + more.edits, label)

@@ -3,7 +3,7 @@
 Monthly activity comes from the engine (the plan by month, overrides included), last
 year's outturn from the lines' baselines, spread over the year with the same profile
 weights the engine uses for the plan; trajectories give their planned path by month
-(weekly paths as the mean of the weeks that start in each month).
+(weekly paths as the month-end value: the last week that starts in each month).
 """
 
 from __future__ import annotations
@@ -57,6 +57,15 @@ def monthly_baseline(lines: Sequence[ActivityLine]) -> list[float]:
     return [float(x) for x in (baselines[:, None] * weights).sum(axis=0)]
 
 
+def monthly_expected(lines: Sequence[ActivityLine]) -> list[float]:
+    """The lines' expected activity by month before any scheme's impact (last year's
+    outturn grown by the line's growth), spread by the profile the engine uses."""
+    weights, _ = profile_weights(lines)
+    expected = np.fromiter((float(x.baseline * (1 + x.growth)) for x in lines), float,
+                           len(lines))
+    return [float(x) for x in (expected[:, None] * weights).sum(axis=0)]
+
+
 def outturn(lines: Sequence[ActivityLine]) -> Decimal:
     return sum((x.baseline for x in lines), Decimal(0))
 
@@ -79,7 +88,7 @@ def trajectory(plan: Plan, standard_id: str, provider: str) -> Trajectory | None
 
 def planned_by_month(path: Trajectory, year: int) -> dict[int, float]:
     """Month index (0 = April) -> planned value, for the months of `year` with a plan."""
-    planned = to_monthly(trajectory_frame(path))["planned"].dropna()
+    planned = to_monthly(trajectory_frame(path), how="last")["planned"].dropna()
     months = FinancialYear(year).months()
     return {i: float(planned[m]) for i, m in enumerate(months) if m in planned.index}
 

@@ -6,14 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
 from workbench.templates import values as v
+from workbench.templates import xlsx_stream
 from workbench.templates.findings import Findings
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import MAX_COLS, SheetData, WorkbookData
-from workbench.templates.spec import Column, Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.spec import (
+    MONEY_LIMIT,
+    Column,
+    Grid,
+    Kind,
+    Table,
+    TemplateSpec,
+    normalise,
+)
 
 CONVERT: dict[Kind, Callable[[object], object]] = {
     Kind.TEXT: v.parse_text, Kind.ENUM: v.parse_text, Kind.MONEY: v.thousands_to_pounds,
@@ -21,6 +31,7 @@ CONVERT: dict[Kind, Callable[[object], object]] = {
     Kind.BOOL: v.parse_bool, Kind.DATE: v.parse_date, Kind.YEAR: v.parse_year,
 }
 TOTAL_WORDS = {"total", "subtotal", "grandtotal"}
+RANGED = (Kind.MONEY, Kind.NUMBER, Kind.PERCENT, Kind.INT)
 HEADER_SCAN_ROWS = 60
 
 
@@ -74,12 +85,17 @@ class SheetReader:
         if found is None:
             self.findings.problem(f"the {name} sheet is missing", sheet=name)
         elif found.truncated:
-            self.findings.problem(f"the {name} sheet has more than the {found.max_row} rows "
-                                  "an import reads; remove unused rows", sheet=found.name)
+            last = xlsx_stream.MAX_ROWS
+            self.findings.problem(f"the {name} sheet has values below row {last:,}, the last "
+                                  "an import (and an export) uses; remove or move them",
+                                  sheet=found.name, cell=f"{last + 1}:{last + 1}")
         return found
 
-    def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str) -> CellRead:
-        """The cell's value converted for `kind`; a problem (and None) if it cannot be."""
+    def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str,
+              low: float | None = None, high: float | None = None) -> CellRead:
+        """The cell's value converted for `kind`; a problem (and None) if it cannot be, or if
+        it is outside the range the template's validation allows (`low`..`high`, by default
+        plus or minus MONEY_LIMIT as the template shows it)."""
         where = coord(row, col)
         raw = sheet.values.get((row, col))
         if raw is None and (formula := sheet.formulas.get((row, col))):
@@ -87,12 +103,22 @@ class SheetReader:
                                   " save the workbook in Excel or LibreOffice, or type the value",
                                   sheet.name, where)
             return CellRead(None, where, formula)
+        unit = " (£000)" if kind is Kind.MONEY else ""
         try:
-            return CellRead(CONVERT[kind](raw), where, raw)
+            value = CONVERT[kind](raw)
         except ValueError as exc:
-            unit = " (£000)" if kind is Kind.MONEY else ""
             self.findings.problem(f"{label}{unit} {exc}", sheet.name, where)
             return CellRead(None, where, raw)
+        if kind in RANGED and value is not None:
+            shown = value / 1000 if kind is Kind.MONEY else value
+            lo = -MONEY_LIMIT if low is None else low
+            hi = MONEY_LIMIT if high is None else high
+            if not lo <= shown <= hi:
+                self.findings.problem(f"{label}{unit} {_shown(kind, shown)} is outside the range "
+                                      f"the template allows ({_shown(kind, lo)} to "
+                                      f"{_shown(kind, hi)})", sheet.name, where)
+                return CellRead(None, where, raw)
+        return CellRead(value, where, raw)
 
     def calculated(self, sheet: SheetData, row: int, col: int, label: str) -> CellRead:
         """A formula cell's last calculated value; errors like #REF! are reported."""
@@ -176,15 +202,17 @@ class SheetReader:
                          header_row)
         present = [c for c in table.columns if c.held and c.key in columns]
         formulas = [c for c in table.columns if c.formula and c.key in columns]
+        inputs = input_rows(sheet, columns[table.key])  # once per table, not per row
         for r in range(header_row + 1, sheet.max_row + 1):
-            row = self._table_row(sheet, table, r, columns, present, formulas)
+            row = self._table_row(sheet, table, r, columns, present, formulas, inputs)
             if row is not None:
                 read.rows.append(row)
         read.totals = self._totals(sheet, table, header_row, columns)
         return read
 
     def _table_row(self, sheet: SheetData, table: Table, r: int, columns: dict[str, int],
-                   held: list[Column], formulas: list[Column]) -> RowRead | None:
+                   held: list[Column], formulas: list[Column],
+                   inputs: tuple[int, int] | None = None) -> RowRead | None:
         """`held`: the table's held columns that are present; `formulas`: its formula columns
         that are present (worked out once per table, not per row)."""
         values = sheet.values
@@ -209,13 +237,22 @@ class SheetReader:
             self.findings.warning(f"{v.show(name)} has nothing else on its row; read as a note "
                                   "and skipped", sheet.name, coord(r, name_col))
             return None
+        if inputs and not inputs[0] <= r <= inputs[1]:
+            self.findings.problem(
+                f"{v.show(name)} is outside the table's input rows ({inputs[0]} to "
+                f"{inputs[1]}), so it is not read; move it into an empty input row",
+                sheet.name, coord(r, name_col))
+            return None
         row = RowRead(r, {})
         for column in held:
             label = f"{column.header}"
-            cell = self.typed(sheet, r, columns[column.key], column.kind, label)
+            cell = self.typed(sheet, r, columns[column.key], column.kind, label, column.low,
+                              column.high)
             row.cells[column.key] = cell
             if cell.value is None and column.required and cell.raw is None:
                 self.findings.problem(f"{column.header} is empty", sheet.name, cell.coord)
+        if row.cells[table.key].value is None:  # unreadable (e.g. #N/A): already a problem
+            return None
         for column in formulas:
             row.calc[column.key] = self.calculated(sheet, r, columns[column.key], column.header)
         return row
@@ -228,6 +265,33 @@ class SheetReader:
                 return {c.key: self.calculated(sheet, r, columns[c.key], f"Total {c.header}")
                         for c in table.columns if c.total and c.key in columns}
         return {}
+
+
+def _shown(kind: Kind, number: object) -> str:
+    if kind is Kind.PERCENT:
+        return f"{v.show_number(Decimal(str(number)) * 100)}%"
+    return v.show_number(number)  # type: ignore[arg-type]
+
+
+def input_rows(sheet: SheetData, col: int) -> tuple[int, int] | None:
+    """The first and last row whose cell in `col` is an input (unlocked); None if the sheet
+    marks no input cells there (a copy without protection settings)."""
+    rows = [r for r, c in sheet.unlocked if c == col]
+    return (min(rows), max(rows)) if rows else None
+
+
+def check_unique(read: TableRead, keys: tuple[str, ...], what: str,
+                 findings: Findings) -> None:
+    """A Problem naming both cells when two rows carry the same name (or key pair): each
+    row is one scheme, risk ... and would otherwise be counted twice."""
+    seen: dict[tuple[str, ...], RowRead] = {}
+    for row in read.rows:
+        ident = tuple(" ".join(str(row.get(k) or "").split()).casefold() for k in keys)
+        first = seen.setdefault(ident, row)
+        if first is not row:
+            here, there = row.cells[keys[-1]].coord, first.cells[keys[-1]].coord
+            findings.problem(f"{what} {v.show(row.get(keys[-1]))} is on two rows, {there} and "
+                             f"{here}; keep one (each row is counted)", read.sheet, here)
 
 
 def grid_columns(sheet: SheetData, grid: Grid) -> tuple[int, dict[str, int]]:

@@ -32,6 +32,7 @@ def report_lines(report: ImportReport) -> list[str]:
     lines = [f"{report.file}: {report.template or 'not recognised'}"
              + (f" (version {report.version})" if report.version else "")]
     p = report.preview
+    lines += [f"  {f}" for f in report.problems]  # before any list of changes
     for change in p.plan + p.drivers:
         lines.append(f"  change {change.field}: {show(change.old)} -> {show(change.new)}")
     for row in p.added:
@@ -43,7 +44,7 @@ def report_lines(report: ImportReport) -> list[str]:
         lines.append(f"  remove {kind_word(row.kind)} {row.name!r}")
     if p.is_empty and report.ok:
         lines.append("  no changes: the plan already matches the workbook")
-    lines += [f"  {f}" for f in report.findings]
+    lines += [f"  {f}" for f in report.findings if f not in report.problems]
     counts = {s: sum(f.severity == s for f in report.findings)
               for s in ("Problem", "Warning", "Info")}
     verdict = "cannot be imported" if not report.ok else "can be imported"

@@ -35,6 +35,9 @@ def check_workbook_file(path: Path) -> None:
         raise fail("the file does not exist") from None
     except IsADirectoryError:
         raise fail("is a folder, not a workbook") from None
+    except PermissionError:
+        raise fail("is open in another program (Excel?) or not readable: close it in Excel "
+                   "and try again") from None
     except OSError as exc:
         raise fail(f"cannot be opened ({exc.strerror or exc})") from None
     if size == 0:

@@ -11,10 +11,18 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from workbench.templates import styles
-from workbench.templates.spec import Column, CoverRow, Grid, Kind, Table, TemplateSpec, code_key
+from workbench.templates.spec import (
+    MONEY_LIMIT,
+    Column,
+    CoverRow,
+    Grid,
+    Kind,
+    Table,
+    TemplateSpec,
+    code_key,
+)
 
 CheckItem = tuple[str, str, str, str]
-MONEY_LIMIT = 100_000_000  # £000; templates.md: BCF inputs limited to 0-100,000,000
 NUMBER_KINDS = (Kind.MONEY, Kind.NUMBER, Kind.PERCENT, Kind.INT)
 
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+MONEY_LIMIT = 100_000_000  # £000 and plain numbers; templates.md: BCF inputs 0-100,000,000
+
 
 class Kind(StrEnum):
     TEXT = "text"

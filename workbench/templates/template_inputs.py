@@ -29,9 +29,8 @@ from workbench.templates.reader import (
     table_columns,
 )
 from workbench.templates.recognise import label_cell
-from workbench.templates.sheet_builders import MONEY_LIMIT
 from workbench.templates.sheets import SheetData, WorkbookData
-from workbench.templates.spec import Column, Grid, Kind, Table, TemplateSpec, normalise
+from workbench.templates.spec import MONEY_LIMIT, Column, Grid, Kind, Table, TemplateSpec, normalise
 from workbench.templates.values import CellValueError, is_blank, parse_text, parse_year, year_label
 
 CellKey = tuple[str, str, str]  # (sheet, row, column), as TemplateValue.key
@@ -298,11 +297,17 @@ def read_inputs(book: WorkbookData, spec: TemplateSpec, findings: Findings) -> l
 
 def check_required(cells: list[InputCell], findings: Findings,
                    exempt: Collection[CellKey] = ()) -> None:
-    """A required cell left blank is a problem (`exempt`: cells the app fills itself)."""
+    """A required cell left blank (`exempt`: cells the app fills itself) is a warning while
+    the Cover's Submission says Draft (a plan is filled in over weeks) and a problem once it
+    says Submitted or Final."""
+    status = next((c.text for c in cells if c.key == ("Cover", COVER, "status")), "") or ""
+    final = normalise(status) in ("final", "submitted")
+    report = findings.problem if final else findings.warning
     for cell in cells:
         if cell.required and cell.blank and cell.key not in exempt:
-            findings.problem(f"{cell.label} is empty; the template needs it", cell.sheet_name,
-                             cell.coord)
+            report(f"{cell.label} is empty; the template needs it"
+                   + ("" if final else " before the Final submission"), cell.sheet_name,
+                   cell.coord)
 
 
 def input_kinds(spec: TemplateSpec) -> Iterator[tuple[str, str, str, Kind]]:

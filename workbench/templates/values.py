@@ -19,6 +19,7 @@ DASHES = {"-", "\u2013", "\u2014", "\u2212"}
 _SPACES = re.compile(r"[\s\u00a0\u202f,£$]")
 TRUE_WORDS = {"y", "yes", "true", "1", "x"}
 FALSE_WORDS = {"n", "no", "false", "0"}
+LARGEST = Decimal(10) ** 15  # beyond any plan figure; keeps pence inside SQLite's integers
 
 
 class CellValueError(ValueError):
@@ -45,21 +46,21 @@ def parse_number(value: object) -> Decimal | None:
     """A number as typed: 1234, "1,234", "(500)", "£1,200.50", "-" (zero); blank is None."""
     kind = type(value)  # the cells of a large sheet are mostly plain ints and floats
     if kind is float and math.isfinite(value):
-        return Decimal(repr(value))
+        return _sized(Decimal(repr(value)))
     if kind is int:
-        return Decimal(value)
+        return _sized(Decimal(value))
     if is_blank(value):
         return None
     if isinstance(value, bool):
         raise CellValueError(f"{value} is not a number")
     if isinstance(value, int):
-        return Decimal(value)
+        return _sized(Decimal(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise CellValueError("is not a finite number")
-        return Decimal(repr(value))
+        return _sized(Decimal(repr(value)))
     if isinstance(value, Decimal):
-        return value
+        return _sized(value)
     if not isinstance(value, str):
         raise CellValueError(f"{show(value)} is not a number")
     if (err := error_value(value)) is not None:
@@ -77,7 +78,20 @@ def parse_number(value: object) -> Decimal | None:
         raise CellValueError(f"holds text {show(value)} where a number is needed") from None
     if not number.is_finite():
         raise CellValueError(f"holds text {show(value)} where a number is needed")
-    return -number if negative else number
+    return _sized(-number if negative else number)
+
+
+def _sized(number: Decimal) -> Decimal:
+    if abs(number) > LARGEST:
+        raise CellValueError(f"{number:.3g} is too large to be a plan figure")
+    return number
+
+
+def show_number(number: Decimal | int | float) -> str:
+    """1,234 or 1,234.5: a figure as a message quotes it, without trailing zeros."""
+    if number == int(number):
+        return f"{int(number):,}"
+    return f"{Decimal(str(number)).normalize():,f}"
 
 
 def parse_percent(value: object) -> Decimal | None:
@@ -138,7 +152,7 @@ def parse_text(value: object) -> str:
         return ""
     if (err := error_value(value)) is not None:
         raise CellValueError(f"shows the error {err}")
-    if isinstance(value, float) and value == int(value):
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
         value = int(value)
     if isinstance(value, dt.datetime):
         value = value.date().isoformat()

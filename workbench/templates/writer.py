@@ -21,14 +21,15 @@ from openpyxl.workbook import Workbook
 
 from workbench.domain.errors import TemplateError
 from workbench.domain.export_files import HELD_FILE_REASON
-from workbench.templates import styles
+from workbench.templates import styles, xlsx_stream
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
-from workbench.templates.sheets import SheetData
+from workbench.templates.sheets import SheetData, WorkbookData
 from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise, sheet_names_for
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
 
 RowValues = dict[str, Any]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula
 Identity = Callable[[RowValues], tuple]
 
 
@@ -49,8 +50,30 @@ def to_cell(kind: Kind, value: Any) -> Any:
     return value
 
 
-def open_for_writing(source: Path) -> Workbook:
-    keep_vba = source.suffix.lower() == ".xlsm"
+def same_value(shown: Any, value: Any) -> bool:
+    """A formula's last result and the plan's value for the cell agree (to rounding)."""
+    if isinstance(shown, int | float) and isinstance(value, int | float) and not isinstance(
+            shown, bool):
+        return abs(shown - value) <= 1e-9 * max(1.0, abs(value))
+    return shown == value
+
+
+def is_formula(cell) -> bool:
+    """A live formula (not text that starts with '=', which openpyxl reads as a string)."""
+    return cell.data_type == "f" or (
+        cell.data_type != "s" and isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def write_as_text(cell) -> None:
+    """Keep a typed value that looks like a formula as text: a string cell (openpyxl would
+    write '=...' as a live formula) with Excel's quote prefix, so editing it keeps it text."""
+    cell.data_type = "s"
+    cell.quotePrefix = True
+
+
+def open_for_writing(source: Path, keep_vba: bool | None = None) -> Workbook:
+    if keep_vba is None:
+        keep_vba = source.suffix.lower() == ".xlsm"
     try:  # through our own handle: openpyxl leaves a path open when loading fails
         with warnings.catch_warnings(), source.open("rb") as handle:
             warnings.simplefilter("ignore")
@@ -70,8 +93,15 @@ def snapshot(ws) -> SheetData:
 
 
 class Filler:
-    def __init__(self, wb: Workbook, spec: TemplateSpec, file: str) -> None:
-        self.wb, self.spec, self.file = wb, spec, file
+    """Puts the plan's values into a workbook's input cells.
+
+    `cached`: the workbook's values as last calculated (for formulas a user typed into an
+    input cell); `notes` collects one warning per formula replaced."""
+
+    def __init__(self, wb: Workbook, spec: TemplateSpec, file: str,
+                 cached: WorkbookData | None = None) -> None:
+        self.wb, self.spec, self.file, self.cached = wb, spec, file, cached
+        self.notes: list[str] = []
 
     def worksheet(self, name: str):
         wanted = {normalise(n) for n in sheet_names_for(name)}
@@ -82,11 +112,20 @@ class Filler:
 
     def put(self, ws, r: int, c: int, value: Any) -> None:
         cell = ws.cell(r, c)
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            raise TemplateError("holds a formula where the plan's figure goes; the workbook's "
-                                "layout differs from the template", file=self.file,
-                                sheet=ws.title, cell=cell.coordinate)
+        if is_formula(cell):
+            shown = self._cached(ws.title, r, c)
+            if same_value(shown, value):
+                return  # the user's formula gives the plan's figure: it stays
+            self.notes.append(f"{ws.title}!{cell.coordinate}: the formula {str(cell.value)[:60]}"
+                              f" (showing {shown}) was replaced by the plan's {value}")
+            cell.data_type = "n"
         cell.value = value
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            write_as_text(cell)
+
+    def _cached(self, sheet: str, r: int, c: int) -> Any:
+        data = self.cached.sheets.get(sheet) if self.cached is not None else None
+        return None if data is None else data.value(r, c)
 
     def cover(self, values: RowValues) -> None:
         ws = self.worksheet("Cover")
@@ -126,8 +165,9 @@ class Filler:
                                 file=self.file, sheet=ws.title)
         written = [c for c in table.columns if c.held and c.key in columns]
         slots = self._slots(ws, table, header_row, columns)
+        inside = self._inserted(ws, columns[table.key], slots)
         by_identity: dict[tuple, deque[int]] = defaultdict(deque)
-        for r in slots:
+        for r in slots + inside:
             existing = {c.key: data.value(r, columns[c.key]) for c in written}
             if existing.get(table.key) not in (None, ""):
                 by_identity[identity(existing)].append(r)
@@ -143,16 +183,18 @@ class Filler:
             else:
                 pending.append(values)
         empty = [r for r in slots if data.value(r, columns[table.key]) in (None, "")]
-        stale = [r for pool in by_identity.values() for r in pool]  # names gone from the plan
+        stale = [r for pool in by_identity.values() for r in pool  # names gone from the plan
+                 if r not in inside]  # (a row inserted by hand is never reused or cleared)
         free = iter(empty + sorted(stale))
         for values in pending:
             r = next(free, None)
             if r is None:
-                raise TemplateError(f"has room for {len(slots)} rows; the plan needs {len(rows)}."
-                                    " Add input rows to the table and export again",
-                                    file=self.file, sheet=ws.title)
+                raise TemplateError(
+                    f"has room for {len(slots)} rows; the plan needs {len(rows)}. Add input "
+                    f"rows inside the table (up to row {xlsx_stream.MAX_ROWS:,}, the last an "
+                    "import reads) and export into that copy", file=self.file, sheet=ws.title)
             placed[r] = values
-        for r in slots:
+        for r in slots + [r for r in inside if r in placed]:
             values = placed.get(r)
             for column in written:
                 value = None if values is None else to_cell(column.kind, values.get(column.key))
@@ -160,15 +202,28 @@ class Filler:
                     continue
                 self.put(ws, r, columns[column.key], value)
 
+    def _inserted(self, ws, col: int, slots: list[int]) -> list[int]:
+        """Rows inserted by hand inside the table (between its first and last input rows,
+        without the input format) that hold a name: the import reads them, so a plan row
+        of that name goes back there rather than into a second row."""
+        if not slots:
+            return []
+        out = []
+        taken = set(slots)
+        for r in range(slots[0], slots[-1] + 1):
+            cell = ws.cell(r, col)
+            if r not in taken and cell.value not in (None, "") and not is_formula(cell):
+                out.append(r)
+        return out
+
     def _slots(self, ws, table: Table, header_row: int, columns: dict[str, int]) -> list[int]:
         """Rows below the header whose key cell is an input (unlocked, not a formula)."""
         col = columns[table.key]
-        last = max(ws.max_row, header_row + 1)
+        last = min(max(ws.max_row, header_row + 1), xlsx_stream.MAX_ROWS)  # as import reads
         out = []
         for r in range(header_row + 1, last + 1):
             cell = ws.cell(r, col)
-            if styles.is_input_style(cell) and not (
-                    isinstance(cell.value, str) and cell.value.startswith("=")):
+            if styles.is_input_style(cell) and not is_formula(cell):
                 out.append(r)
         return out
 
@@ -184,8 +239,8 @@ def check_target(out: Path) -> None:
         raise TemplateError("the file is read-only; choose another name or make it writable",
                             file=name)
     if (out.parent / f"~${name}").exists() or (out.parent / f".~lock.{name}#").exists():
-        raise TemplateError("the file is open in Excel or LibreOffice; close it and export "
-                            "again", file=name)
+        raise TemplateError("is open in Excel (or LibreOffice): close it in Excel and try again",
+                            file=name)
 
 
 def save_atomically(wb: Workbook, out: Path) -> None:

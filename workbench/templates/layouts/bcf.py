@@ -42,7 +42,8 @@ EXPENDITURE = Table("Expenditure Plan", "Expenditure plan by scheme", "BCFExp", 
 _Q = {q: "" for q in QUARTERS}
 _TOTAL = {"Total": "=SUM(C{r}:F{r})"}
 METRICS = Grid("Metrics", "Non-elective admissions (general and acute)", (*QUARTERS, "Total"), (
-    GridRow("NEA1", "Baseline (2015/16)", N, cells=_Q, formulas=_TOTAL, required=True),
+    GridRow("NEA1", "Baseline (expected before schemes)", N, cells=_Q, formulas=_TOTAL,
+            required=True),
     GridRow("NEA2", "Plan (2016/17)", N, cells=_Q, formulas=_TOTAL, required=True),
     GridRow("NEA3", "Reduction", N, formulas={h: "={c}{NEA1}-{c}{NEA2}"
                                               for h in (*QUARTERS, "Total")}),
