@@ -7,12 +7,22 @@ import pyqtgraph as pg
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, style_plot
+from workbench.ui.charts.axes import (
+    MILLION,
+    MoneyAxis,
+    SteadyRange,
+    fixed_range,
+    keep_range,
+    style_plot,
+)
 
 STEPS = ["Gross", "Weighted", "Mitigated", "Net of reserves"]
 
 
 class RiskChart(pg.PlotWidget):
+    """Redrawn only when the four figures change (an edit of a scheme leaves them as they
+    were); the value axis moves only when the bars leave it."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
         self.setAccessibleName("Risk exposure chart")
@@ -35,22 +45,29 @@ class RiskChart(pg.PlotWidget):
         self.labels = [pg.TextItem(color="#212B32", anchor=(0.5, 1)) for _ in STEPS]
         for label in self.labels:
             plot.addItem(label)
+        fixed_range(plot.vb, x=(-0.5, len(STEPS) - 0.5), y=(0.0, 1.0))
+        self._y_range = SteadyRange()
+        self._values: np.ndarray | None = None
         self._results: PlanResults | None = None
         self._risk: int | None = None
 
     def update_results(self, results: PlanResults) -> None:
-        self._results = results
+        previous, self._results = self._results, results
         s = results.summary
         values = np.array([float(s.risks_gross), s.risks_weighted, s.risks_after_mitigation,
                            s.risks_net]) / MILLION
-        self.bars.setOpts(height=values)
-        # reserves shown as the slice between 'after mitigations' and 'net'
-        self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
-        for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
-            label.setText(f"£{value:,.1f}m")
-            label.setPos(i, value)
-        self.getPlotItem().setYRange(0, max(float(values.max()), 0.1) * 1.15, padding=0)
-        self._draw_selected()
+        if not np.array_equal(values, self._values):
+            self._values = values
+            self.bars.setOpts(height=values)
+            # reserves shown as the slice between 'after mitigations' and 'net'
+            self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
+            for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
+                label.setText(f"£{value:,.1f}m")
+                label.setPos(i, value)
+            keep_range(self.getPlotItem().vb, "y", self._y_range, 0.0,
+                       max(float(values.max()), 0.0))
+        if previous is None or results.risk_figures is not previous.risk_figures:
+            self._draw_selected()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         self._risk = row_id if kind == "risk" else None

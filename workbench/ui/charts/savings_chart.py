@@ -8,11 +8,21 @@ from PySide6.QtCore import Qt
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, month_ticks, style_plot
+from workbench.ui.charts.axes import (
+    MILLION,
+    MoneyAxis,
+    SteadyRange,
+    fixed_range,
+    keep_range,
+    month_ticks,
+    style_plot,
+)
 
 
 class SavingsChart(pg.PlotWidget):
-    """Items are built once; every recompute only calls setData (no clear-and-redraw)."""
+    """Items are built once; a recompute sets only the data that changed (no clear-and-redraw,
+    nothing at all when the curves are as drawn), and the value axis moves only when the
+    curves leave it (SteadyRange) instead of auto-ranging at paint time."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
@@ -45,6 +55,9 @@ class SavingsChart(pg.PlotWidget):
         self.hover.hide()
         plot.addItem(self.hover)
         plot.setLabel("bottom", "")
+        fixed_range(plot.vb, y=(0.0, 1.0))
+        self._y_range = SteadyRange()
+        self._drawn: dict[str, np.ndarray] = {}
         self._months: list[str] = []
         self._results: PlanResults | None = None
         self._highlight: tuple[str | None, int | None] = (None, None)
@@ -57,15 +70,31 @@ class SavingsChart(pg.PlotWidget):
         frame = results.savings_monthly
         if results.months != self._months:
             self._months = list(results.months)
+            self._drawn = {}
             self.getPlotItem().getAxis("bottom").setTicks(month_ticks(self._months))
+            self.getPlotItem().vb.setXRange(-0.25, len(self._months) - 0.75, padding=0)
         x = np.arange(len(self._months))
-        self.requirement.setData(x, frame["requirement_cum"].to_numpy() / MILLION)
-        self.planned.setData(x, frame["planned_cum"].to_numpy() / MILLION)
-        self.risk_adjusted.setData(x, frame["risk_adjusted_cum"].to_numpy() / MILLION)
+        for name, curve in (("requirement_cum", self.requirement),
+                            ("planned_cum", self.planned),
+                            ("risk_adjusted_cum", self.risk_adjusted)):
+            values = frame[name].to_numpy(dtype=float) / MILLION
+            if not np.array_equal(values, self._drawn.get(name)):
+                curve.setData(x, values)
+                self._drawn[name] = values
         gap = float(frame["gap_cum"].iloc[-1])
         self.gap_label.setText(f"Gap at March: {style.fmt_money(gap)}")
-        self.gap_label.setPos(x[-1], float(frame["requirement_cum"].iloc[-1]) / MILLION)
+        top = float(frame["requirement_cum"].iloc[-1]) / MILLION
+        if self.gap_label.pos() != pg.Point(x[-1], top):
+            self.gap_label.setPos(x[-1], top)
         self._draw_highlight()
+
+    def _fit_range(self) -> None:
+        curves = [*self._drawn.values()]
+        if self.highlight_curve.isVisible():
+            curves.append(self.highlight_curve.getData()[1])
+        values = np.concatenate([c for c in curves if c is not None and len(c)] or [[0.0]])
+        keep_range(self.getPlotItem().vb, "y", self._y_range, float(values.min()),
+                   float(values.max()))
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         self._highlight = (kind, row_id)
@@ -91,9 +120,13 @@ class SavingsChart(pg.PlotWidget):
         values = self.selected_cumulative()
         if values is None:
             self.highlight_curve.hide()
-            return
-        self.highlight_curve.setData(np.arange(len(values)), values / MILLION)
-        self.highlight_curve.show()
+        else:
+            values = values / MILLION
+            if not (self.highlight_curve.isVisible()
+                    and np.array_equal(values, self.highlight_curve.getData()[1])):
+                self.highlight_curve.setData(np.arange(len(values)), values)
+            self.highlight_curve.show()
+        self._fit_range()
 
     def series(self) -> dict[str, np.ndarray]:
         """What is plotted, in £m (for tests and exports)."""
