@@ -134,11 +134,14 @@ def store_load(space: Workspace, reps: Repeats) -> dict[str, float]:
     return {"store_load_ms": s.median}
 
 
-# -- GUI: an edit in the schemes table until the charts hold the new figures ------------------
+# -- GUI: edits in the tables until the window has repainted --------------------------------
 def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
-    from PySide6.QtCore import Qt
+    """Edits of four kinds in a shown MainWindow on a copy of the plan's database
+    (benchmarks/gui_edits.py): `edit_to_chart_ms` is the money edit until the charts hold
+    the new data, `edit_to_paint_ms` every edit until the repaint it queued is done."""
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.gui_edits import time_edits
     from workbench.ui.main_window import MainWindow
     from workbench.ui.plan_controller import PlanController
 
@@ -148,48 +151,11 @@ def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
     store = open_store(db)
     window = MainWindow(PlanController(store.load_plan(), store), store_label=db.name)
     try:
+        window.resize(1600, 1000)
         window.show()
         app.processEvents()
-        panel = window.tables[EntityKind.SCHEME]
-        column = [c.header for c in panel.model.columns].index("Gross saving")
-        chart = window.charts.savings
-        controller = window.controller
-        state = {"n": 0, "scheme": None}
-
-        def edit() -> None:
-            state["n"] += 1
-            row = (state["n"] * 7919) % panel.proxy.rowCount()
-            index = panel.proxy.index(row, column)
-            scheme = panel.model.rows[panel.proxy.mapToSource(index).row()]
-            state["scheme"] = scheme
-            text = f"{scheme.gross_saving + 1000:,.0f}"
-            if not panel.proxy.setData(index, text, Qt.ItemDataRole.EditRole):
-                raise AssertionError("the table refused the edit")
-
-        def check() -> None:
-            """The edited scheme's new saving is in the results the charts drew."""
-            results, scheme = controller.results, state["scheme"]
-            monthly = float(results.scheme_monthly.loc[scheme.id].sum())
-            if abs(monthly - float(scheme.net_saving)) > 0.01:
-                raise AssertionError("the results do not hold the edited saving")
-            drawn = chart.series()["planned_cum"]
-            want = results.savings_monthly["planned_cum"].to_numpy() / 1e6
-            if abs(drawn - want).max() > 1e-9:
-                raise AssertionError("the savings chart does not show the latest results")
-
-        runs, painted = [], []
-        for i in range(1 + reps.medium):
-            start = time.perf_counter()
-            edit()
-            data = time.perf_counter()
-            check()
-            app.processEvents()  # the repaint the edit queued
-            end = time.perf_counter()
-            if i:
-                runs.append((data - start) * 1000)
-                painted.append((end - start) * 1000)
-        return {"edit_to_chart_ms": statistics.median(runs),
-                "edit_to_paint_ms": statistics.median(painted)}
+        # at least 20 edits: five or more of each of the four kinds
+        return time_edits(window, app, rounds=max(5, reps.medium // 2))
     finally:
         window.close()
         window.deleteLater()

@@ -28,6 +28,10 @@ from workbench.domain.schemes import SavingsScheme
 
 MONTHS = list(range(MONTHS_IN_YEAR))  # column labels: 0 = April .. 11 = March
 FLAT = np.full(MONTHS_IN_YEAR, 1.0 / MONTHS_IN_YEAR)
+# Line fields that decide which schemes' impact a line takes (the rest: its months).
+IMPACT_LINE_FIELDS = frozenset({"measure", "provider", "provider_name", "year", "impact_rule",
+                                "scheme_ids"})
+Impacts = tuple[np.ndarray, pd.DataFrame, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,17 @@ def activity_plan(
     schemes: Sequence[SavingsScheme] = (),
     *,
     keep_totals: bool = False,
+    impacts: Impacts | None = None,
 ) -> ActivityResults:
     """Plan every line. With `keep_totals`, the months a user did not override absorb the
-    difference so each line still adds up to its planned total (where any month is free)."""
+    difference so each line still adds up to its planned total (where any month is free).
+    `impacts`: scheme_impacts(lines, schemes) when the caller knows it (an edit that did not
+    reach the schemes' impact or the lines' links)."""
     n = len(lines)
     ids = pd.Index([_key(line, i) for i, line in enumerate(lines)], name="line_id")
     baseline = np.fromiter((float(x.baseline) for x in lines), float, n)
     growth = np.fromiter((float(x.growth) for x in lines), float, n)
-    impact, contributions, warnings = scheme_impacts(lines, schemes)
+    impact, contributions, warnings = impacts or scheme_impacts(lines, schemes)
     expected = baseline * (1.0 + growth)
     planned = expected - impact
 

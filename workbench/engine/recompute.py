@@ -15,15 +15,23 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import EntityKind
 from workbench.domain.enums import SchemeStatus
 from workbench.domain.plan import Plan
-from workbench.engine.activity import activity_plan, admissions_avoided
+from workbench.engine.activity import (
+    IMPACT_LINE_FIELDS,
+    Impacts,
+    activity_plan,
+    admissions_avoided,
+    scheme_impacts,
+)
 from workbench.engine.allocation import allocations_by_year, financial_position
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
 from workbench.engine.savings import (
     SchemeRowCache,
+    SchemeTable,
     by_workstream,
     by_year,
     monthly_savings,
+    patch_table,
     risk_adjusted_total,
     scheme_table,
     totals_by_status,
@@ -41,19 +49,44 @@ class PlanEngine:
     def __init__(self) -> None:
         self._cache = SchemeRowCache()
         self._last: PlanResults | None = None
+        self._table: SchemeTable | None = None
+        self._impacts: Impacts | None = None
+        self._plan: int | None = None  # id() of the plan last computed
 
     def compute(self, plan: Plan, changes: PlanChanges | None = None) -> PlanResults:
         """Every figure of `plan`. With `changes` (what the last edit touched), the parts
-        the edit cannot have reached (activity plan, trajectory statuses, risk table) are
-        taken from the last results."""
+        the edit cannot have reached (activity plan, trajectory statuses, risk table, the
+        schemes' figures) are taken from the last results, and a field edit of a few
+        schemes recomputes only their rows of the scheme table."""
         self._cache.prune(plan.schemes)
-        keep = unchanged_parts(changes) if changes is not None and self._last else frozenset()
-        self._last = _compute(plan, self._cache, self._last, keep)
+        incremental = changes is not None and self._last is not None and self._plan == id(plan)
+        keep = unchanged_parts(changes) if incremental else frozenset()
+        table = self._scheme_table(plan, changes if incremental else None)
+        if not (incremental and impacts_unchanged(changes)):
+            self._impacts = None  # stale: worked out again when the activity plan is
+        if "activity" not in keep and self._impacts is None:
+            self._impacts = scheme_impacts(plan.activity_lines, plan.schemes)
+        self._last = _compute(plan, self._cache, self._last, keep, table, self._impacts)
+        self._table, self._plan = table, id(plan)
         return self._last
+
+    def _scheme_table(self, plan: Plan, changes: PlanChanges | None) -> SchemeTable:
+        last = self._table
+        if changes is not None and last is not None:
+            if not changes.touches(EntityKind.SCHEME):
+                if len(last.ids) == len(plan.schemes):
+                    return last
+            elif EntityKind.SCHEME not in changes.structural:
+                ids = {i for k, i in changes.rows if k is EntityKind.SCHEME}
+                patched = patch_table(last, plan.schemes, ids, self._cache)
+                if patched is not None:
+                    return patched
+        return scheme_table(plan.schemes, self._cache)
 
 
 def unchanged_parts(changes: PlanChanges) -> frozenset[str]:
-    """Which of "activity", "trajectories" and "risks" an edit leaves as they were."""
+    """Which of "activity", "trajectories", "risks" and "schemes" an edit leaves as they
+    were."""
     parts = set()
     if not (changes.touches(EntityKind.ACTIVITY_LINE)
             or changes.touches(EntityKind.SCHEME, ACTIVITY_SCHEME_FIELDS)
@@ -63,7 +96,15 @@ def unchanged_parts(changes: PlanChanges) -> frozenset[str]:
         parts.add("trajectories")
     if not changes.touches(EntityKind.RISK):
         parts.add("risks")
+    if not changes.touches(EntityKind.SCHEME):
+        parts.add("schemes")
     return frozenset(parts)
+
+
+def impacts_unchanged(changes: PlanChanges) -> bool:
+    """Whether an edit leaves every line's scheme impact (and where it comes from)."""
+    return not (changes.touches(EntityKind.ACTIVITY_LINE, IMPACT_LINE_FIELDS)
+                or changes.touches(EntityKind.SCHEME, ACTIVITY_SCHEME_FIELDS | {"name"}))
 
 
 def compute(plan: Plan) -> PlanResults:
@@ -71,33 +112,22 @@ def compute(plan: Plan) -> PlanResults:
 
 
 def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None = None,
-             keep: frozenset[str] = frozenset()) -> PlanResults:
+             keep: frozenset[str] = frozenset(), table: SchemeTable | None = None,
+             impacts: Impacts | None = None) -> PlanResults:
     months = plan.first_year.months()
     fin = financial_position(plan)
-    totals = totals_by_status(plan.schemes)
-    identified = totals[SchemeStatus.IDENTIFIED]
-    earmarked = totals[SchemeStatus.EARMARKED]
+    if table is None:
+        table = scheme_table(plan.schemes, cache)
+    schemes = _scheme_parts(plan, table, months, fin.savings_requirement,
+                            last if "schemes" in keep else None)
+    identified, earmarked = schemes.identified, schemes.earmarked
     gap = fin.savings_requirement - identified - earmarked
-    adjusted = risk_adjusted_total(plan.schemes)
-
-    table = scheme_table(plan.schemes, cache)
-    monthly = monthly_savings(table, float(fin.savings_requirement), months)
-    scheme_monthly = pd.DataFrame(table.monthly, index=table.ids, columns=months)
-    scheme_monthly.index.name = "scheme_id"
-    figures = pd.DataFrame(
-        {
-            "net": table.net,
-            "risk_adjusted": table.risk_adjusted,
-            "workstream": table.workstream,
-            "status": [s.value for s in table.status],
-        },
-        index=pd.Index(table.ids, name="scheme_id"),
-    )
+    adjusted = schemes.adjusted
 
     if last is not None and "activity" in keep:
         activity, avoided = last.activity, last.nel_admissions_avoided
     else:
-        activity = activity_plan(plan.activity_lines, plan.schemes)
+        activity = activity_plan(plan.activity_lines, plan.schemes, impacts=impacts)
         avoided = admissions_avoided(activity, year=plan.first_year.start)
     status = (last.trajectory_status if last is not None and "trajectories" in keep
               else tuple(trajectory_summary(plan.trajectories)))
@@ -112,7 +142,7 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         activity_growth_pct=plan.drivers.activity_growth_pct,
         schemes_identified=identified,
         schemes_earmarked=earmarked,
-        schemes_unidentified=totals[SchemeStatus.UNIDENTIFIED],
+        schemes_unidentified=schemes.unidentified,
         savings_gap=gap,
         schemes_risk_adjusted=adjusted,
         savings_gap_risk_adjusted=fin.savings_requirement - adjusted,
@@ -126,10 +156,10 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
     return PlanResults(
         summary=summary,
         months=months,
-        savings_monthly=monthly,
-        scheme_monthly=scheme_monthly,
-        scheme_figures=figures,
-        by_workstream=by_workstream(table),
+        savings_monthly=schemes.monthly,
+        scheme_monthly=schemes.scheme_monthly,
+        scheme_figures=schemes.figures,
+        by_workstream=schemes.by_workstream,
         by_status=pd.Series(
             {
                 "Identified": float(identified),
@@ -142,8 +172,53 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         allocation_by_year=pd.Series(
             {k: float(v) for k, v in allocations_by_year(plan).items()}, name="allocation"
         ),
-        savings_by_year=by_year(table, [y.start for y in plan.years()]),
+        savings_by_year=schemes.by_year,
         activity=activity,
         nel_admissions_avoided=avoided,
         trajectory_status=status,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class _SchemeParts:
+    """The results that depend only on the schemes (and the requirement, for the monthly
+    frame): reused whole after an edit that touched no scheme."""
+
+    identified: Decimal
+    earmarked: Decimal
+    unidentified: Decimal
+    adjusted: Decimal
+    monthly: pd.DataFrame
+    scheme_monthly: pd.DataFrame
+    figures: pd.DataFrame
+    by_workstream: pd.DataFrame
+    by_year: pd.Series
+
+
+def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement: Decimal,
+                  last: PlanResults | None) -> _SchemeParts:
+    years = [y.start for y in plan.years()]
+    if (last is not None and last.months == months
+            and last.summary.savings_requirement == requirement
+            and list(last.savings_by_year.index) == [f"{y}/{(y + 1) % 100:02d}" for y in years]):
+        s = last.summary
+        return _SchemeParts(s.schemes_identified, s.schemes_earmarked, s.schemes_unidentified,
+                            s.schemes_risk_adjusted, last.savings_monthly, last.scheme_monthly,
+                            last.scheme_figures, last.by_workstream, last.savings_by_year)
+    totals = totals_by_status(plan.schemes)
+    scheme_monthly = pd.DataFrame(table.monthly, index=table.ids, columns=months)
+    scheme_monthly.index.name = "scheme_id"
+    figures = pd.DataFrame(
+        {
+            "net": table.net,
+            "risk_adjusted": table.risk_adjusted,
+            "workstream": table.workstream,
+            "status": [s.value for s in table.status],
+        },
+        index=pd.Index(table.ids, name="scheme_id"),
+    )
+    return _SchemeParts(
+        totals[SchemeStatus.IDENTIFIED], totals[SchemeStatus.EARMARKED],
+        totals[SchemeStatus.UNIDENTIFIED], risk_adjusted_total(plan.schemes),
+        monthly_savings(table, float(requirement), months), scheme_monthly, figures,
+        by_workstream(table), by_year(table, years))
