@@ -43,9 +43,10 @@ def type_into_cell(qtbot, panel, header: str, row: int, text: str) -> None:
 
 
 def settle(qtbot) -> None:
-    QApplication.processEvents()
-    qtbot.wait(20)
-    QApplication.processEvents()
+    """Let layout and paints queued so far (a chart just built lays out twice) finish."""
+    for _ in range(6):
+        QApplication.processEvents()
+        qtbot.wait(25)
 
 
 def test_nice_ceiling_rounds_up_to_a_round_figure():
