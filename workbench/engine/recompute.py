@@ -26,11 +26,13 @@ from workbench.engine.allocation import allocations_by_year, financial_position
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
 from workbench.engine.savings import (
+    STATUS_VALUES,
     SchemeRowCache,
     SchemeTable,
     by_workstream,
     by_year,
     monthly_savings,
+    net_savings,
     patch_table,
     risk_adjusted_total,
     scheme_table,
@@ -205,7 +207,8 @@ def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement
         return _SchemeParts(s.schemes_identified, s.schemes_earmarked, s.schemes_unidentified,
                             s.schemes_risk_adjusted, last.savings_monthly, last.scheme_monthly,
                             last.scheme_figures, last.by_workstream, last.savings_by_year)
-    totals = totals_by_status(plan.schemes)
+    nets = net_savings(plan.schemes)
+    totals = totals_by_status(plan.schemes, table.status_code, nets)
     scheme_monthly = pd.DataFrame(table.monthly, index=table.ids, columns=months)
     scheme_monthly.index.name = "scheme_id"
     figures = pd.DataFrame(
@@ -213,12 +216,13 @@ def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement
             "net": table.net,
             "risk_adjusted": table.risk_adjusted,
             "workstream": table.workstream,
-            "status": [s.value for s in table.status],
+            "status": STATUS_VALUES[table.status_code].tolist(),
         },
         index=pd.Index(table.ids, name="scheme_id"),
     )
     return _SchemeParts(
         totals[SchemeStatus.IDENTIFIED], totals[SchemeStatus.EARMARKED],
-        totals[SchemeStatus.UNIDENTIFIED], risk_adjusted_total(plan.schemes),
+        totals[SchemeStatus.UNIDENTIFIED],
+        risk_adjusted_total(plan.schemes, table.status_code, nets),
         monthly_savings(table, float(requirement), months), scheme_monthly, figures,
         by_workstream(table), by_year(table, years))

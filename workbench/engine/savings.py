@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress
+from operator import mul
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,12 @@ from workbench.domain.schemes import SavingsScheme
 
 CLOSING_STATUSES = (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
 UNASSIGNED = -1  # workstream key for schemes with no workstream
+STATUSES = list(SchemeStatus)
+# Each status as a small integer (its place in SchemeStatus): sums and masks by status are
+# array operations instead of a comparison of enum members per scheme.
+STATUS_CODE = {status: i for i, status in enumerate(STATUSES)}
+STATUS_VALUES = np.asarray([status.value for status in STATUSES], dtype=object)
+CLOSING_CODES = np.asarray([STATUS_CODE[status] for status in CLOSING_STATUSES])
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class SchemeTable:
     ids: np.ndarray  # int64
     workstream: np.ndarray  # int64, UNASSIGNED where none
     status: np.ndarray  # object: SchemeStatus values
+    status_code: np.ndarray  # int8: STATUS_CODE of each status
     first_year: np.ndarray  # int64
     last_year: np.ndarray  # int64
     net: np.ndarray  # float pounds
@@ -84,6 +93,8 @@ def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = No
             count=n,
         ),
         status=np.asarray([s.status for s in schemes], dtype=object),
+        status_code=np.fromiter((STATUS_CODE[s.status] for s in schemes), dtype=np.int8,
+                                count=n),
         first_year=np.fromiter((s.first_year for s in schemes), dtype=np.int64, count=n),
         last_year=np.fromiter((s.last_year for s in schemes), dtype=np.int64, count=n),
         net=net,
@@ -106,40 +117,53 @@ def patch_table(table: SchemeTable, schemes: list[SavingsScheme], changed: set[i
             return None
         places.append(int(found[0]))
     arrays = {f: getattr(table, f).copy() for f in (
-        "workstream", "status", "first_year", "last_year", "net", "risk_adjusted", "monthly")}
+        "workstream", "status", "status_code", "first_year", "last_year", "net",
+        "risk_adjusted", "monthly")}
     row = cache.row if cache is not None else scheme_row
     for i in places:
         s = schemes[i]
         arrays["net"][i], arrays["risk_adjusted"][i], arrays["monthly"][i] = row(s)
         arrays["workstream"][i] = UNASSIGNED if s.workstream_id is None else s.workstream_id
         arrays["status"][i] = s.status
+        arrays["status_code"][i] = STATUS_CODE[s.status]
         arrays["first_year"][i] = s.first_year
         arrays["last_year"][i] = s.last_year
     return SchemeTable(ids=table.ids, **arrays)
 
 
-def totals_by_status(schemes: list[SavingsScheme]) -> dict[SchemeStatus, Decimal]:
-    """Exact totals in pounds (Decimal), for the summary."""
-    out = {status: Decimal(0) for status in SchemeStatus}
-    for s in schemes:
-        out[s.status] += s.gross_saving - s.investment
-    return out
+def status_codes(schemes: list[SavingsScheme]) -> np.ndarray:
+    return np.fromiter((STATUS_CODE[s.status] for s in schemes), dtype=np.int8,
+                       count=len(schemes))
 
 
-def risk_adjusted_total(schemes: list[SavingsScheme]) -> Decimal:
-    return sum(
-        (
-            (s.gross_saving - s.investment) * s.confidence
-            for s in schemes
-            if s.status in CLOSING_STATUSES
-        ),
-        Decimal(0),
-    )
+def net_savings(schemes: list[SavingsScheme]) -> list[Decimal]:
+    return [s.gross_saving - s.investment for s in schemes]
+
+
+def totals_by_status(schemes: list[SavingsScheme], codes: np.ndarray | None = None,
+                     nets: list[Decimal] | None = None) -> dict[SchemeStatus, Decimal]:
+    """Exact totals in pounds (Decimal), for the summary: each status's net savings added
+    in the schemes' order. `codes`, `nets`: status_codes() and net_savings(), if known."""
+    codes = status_codes(schemes) if codes is None else codes
+    nets = net_savings(schemes) if nets is None else nets
+    return {status: sum(compress(nets, (codes == i).tolist()), Decimal(0))
+            for i, status in enumerate(STATUSES)}
+
+
+def risk_adjusted_total(schemes: list[SavingsScheme], codes: np.ndarray | None = None,
+                        nets: list[Decimal] | None = None) -> Decimal:
+    """Net saving x confidence of the identified and earmarked schemes, exactly, added in
+    the schemes' order."""
+    codes = status_codes(schemes) if codes is None else codes
+    nets = net_savings(schemes) if nets is None else nets
+    closing = np.isin(codes, CLOSING_CODES).tolist()
+    confidences = (s.confidence for s in compress(schemes, closing))
+    return sum(map(mul, compress(nets, closing), confidences), Decimal(0))
 
 
 def monthly_savings(table: SchemeTable, requirement: float, months: list[str]) -> pd.DataFrame:
     """Monthly and cumulative planned, risk-adjusted and gap against a straight-line need."""
-    closing = np.isin(table.status, CLOSING_STATUSES)
+    closing = np.isin(table.status_code, CLOSING_CODES)
     planned = table.monthly[closing].sum(axis=0)
     confidence = np.divide(
         table.risk_adjusted, table.net, out=np.zeros_like(table.net), where=table.net != 0
@@ -161,9 +185,9 @@ def monthly_savings(table: SchemeTable, requirement: float, months: list[str]) -
 
 def by_workstream(table: SchemeTable) -> pd.DataFrame:
     """Net savings by workstream (rows, sorted ids, -1 unassigned) and status (columns)."""
-    statuses = list(SchemeStatus)
+    statuses = STATUSES
     keys, rows = np.unique(table.workstream, return_inverse=True)
-    cols = np.asarray([statuses.index(s) for s in table.status], dtype=np.int64)
+    cols = table.status_code.astype(np.int64)
     totals = np.zeros((len(keys), len(statuses)))
     np.add.at(totals, (rows, cols), table.net)
     frame = pd.DataFrame(totals, index=pd.Index(keys, name="workstream"),
@@ -174,7 +198,7 @@ def by_workstream(table: SchemeTable) -> pd.DataFrame:
 
 def by_year(table: SchemeTable, years: list[int]) -> pd.Series:
     """Net savings of closing schemes active in each plan year (first <= year <= last)."""
-    closing = np.isin(table.status, CLOSING_STATUSES)
+    closing = np.isin(table.status_code, CLOSING_CODES)
     values = [
         float(table.net[closing & (table.first_year <= y) & (table.last_year >= y)].sum())
         for y in years
