@@ -209,8 +209,8 @@ def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement
                             last.scheme_figures, last.by_workstream, last.savings_by_year)
     nets = net_savings(plan.schemes)
     totals = totals_by_status(plan.schemes, table.status_code, nets)
-    scheme_monthly = pd.DataFrame(table.monthly, index=table.ids, columns=months)
-    scheme_monthly.index.name = "scheme_id"
+    index = _scheme_index(table.ids)
+    scheme_monthly = pd.DataFrame(table.monthly, index=index, columns=months)
     figures = pd.DataFrame(
         {
             "net": table.net,
@@ -218,7 +218,7 @@ def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement
             "workstream": table.workstream,
             "status": STATUS_VALUES[table.status_code].tolist(),
         },
-        index=pd.Index(table.ids, name="scheme_id"),
+        index=index,
     )
     return _SchemeParts(
         totals[SchemeStatus.IDENTIFIED], totals[SchemeStatus.EARMARKED],
@@ -226,3 +226,14 @@ def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement
         risk_adjusted_total(plan.schemes, table.status_code, nets),
         monthly_savings(table, float(requirement), months), scheme_monthly, figures,
         by_workstream(table), by_year(table, years))
+
+
+_last_index: list = [None, None]  # [ids array, its Index]
+
+
+def _scheme_index(ids) -> pd.Index:
+    """The schemes' Index, made once per ids array: a patched scheme table keeps its ids
+    array, so after a field edit the frames reuse the Index (an Index is immutable)."""
+    if _last_index[0] is not ids:
+        _last_index[:] = [ids, pd.Index(ids, name="scheme_id")]
+    return _last_index[1]
