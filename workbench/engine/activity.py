@@ -144,10 +144,13 @@ def scheme_impacts(
     is linked to: linking one scheme to two lines counts it twice, by the user's choice.
     """
     by_id = {s.id: s for s in schemes if s.id is not None}
-    by_pod: dict[object, list[SavingsScheme]] = {}
-    for s in schemes:
+    # pod -> provider as matched (stripped, lower case) -> (position, scheme): a line looks
+    # up its own provider's schemes instead of testing every scheme of its pod
+    by_pod: dict[object, dict[str, list[tuple[int, SavingsScheme]]]] = {}
+    for position, s in enumerate(schemes):
         if s.activity_impact:
-            by_pod.setdefault(s.pod, []).append(s)
+            providers = by_pod.setdefault(s.pod, {})
+            providers.setdefault(s.provider.strip().lower(), []).append((position, s))
     impact = np.zeros(len(lines))
     rows: list[tuple[int, int | None, str, float]] = []
     warnings: list[str] = []
@@ -155,10 +158,10 @@ def scheme_impacts(
         key = _key(line, i)
         if line.impact_rule is ImpactRule.MATCHING_POD:
             names = {line.provider.strip().lower(), line.provider_name.strip().lower()} - {""}
-            found = [
-                s for s in by_pod.get(line.measure.info.pod, ())
-                if s.provider.strip().lower() in names | {""}
-            ]
+            providers = by_pod.get(line.measure.info.pod, {})
+            found = [s for _, s in sorted(
+                (pair for name in names | {""} for pair in providers.get(name, ())),
+                key=lambda pair: pair[0])]
         else:
             found = [by_id[k] for k in line.scheme_ids if k in by_id]
             warnings += [f"line {key}: linked scheme {k} does not exist"
