@@ -28,6 +28,7 @@ from workbench.store.opening import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = Path(__file__).with_name("probe.py")
+FLOOR_PROBE = Path(__file__).with_name("floor_probe.py")
 
 
 @dataclass
@@ -134,11 +135,14 @@ def store_load(space: Workspace, reps: Repeats) -> dict[str, float]:
     return {"store_load_ms": s.median}
 
 
-# -- GUI: an edit in the schemes table until the charts hold the new figures ------------------
+# -- GUI: edits in the tables until the window has repainted --------------------------------
 def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
-    from PySide6.QtCore import Qt
+    """Edits of four kinds in a shown MainWindow on a copy of the plan's database
+    (benchmarks/gui_edits.py): `edit_to_chart_ms` is the money edit until the charts hold
+    the new data, `edit_to_paint_ms` every edit until the repaint it queued is done."""
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.gui_edits import time_edits
     from workbench.ui.main_window import MainWindow
     from workbench.ui.plan_controller import PlanController
 
@@ -148,48 +152,11 @@ def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
     store = open_store(db)
     window = MainWindow(PlanController(store.load_plan(), store), store_label=db.name)
     try:
+        window.resize(1600, 1000)
         window.show()
         app.processEvents()
-        panel = window.tables[EntityKind.SCHEME]
-        column = [c.header for c in panel.model.columns].index("Gross saving")
-        chart = window.charts.savings
-        controller = window.controller
-        state = {"n": 0, "scheme": None}
-
-        def edit() -> None:
-            state["n"] += 1
-            row = (state["n"] * 7919) % panel.proxy.rowCount()
-            index = panel.proxy.index(row, column)
-            scheme = panel.model.rows[panel.proxy.mapToSource(index).row()]
-            state["scheme"] = scheme
-            text = f"{scheme.gross_saving + 1000:,.0f}"
-            if not panel.proxy.setData(index, text, Qt.ItemDataRole.EditRole):
-                raise AssertionError("the table refused the edit")
-
-        def check() -> None:
-            """The edited scheme's new saving is in the results the charts drew."""
-            results, scheme = controller.results, state["scheme"]
-            monthly = float(results.scheme_monthly.loc[scheme.id].sum())
-            if abs(monthly - float(scheme.net_saving)) > 0.01:
-                raise AssertionError("the results do not hold the edited saving")
-            drawn = chart.series()["planned_cum"]
-            want = results.savings_monthly["planned_cum"].to_numpy() / 1e6
-            if abs(drawn - want).max() > 1e-9:
-                raise AssertionError("the savings chart does not show the latest results")
-
-        runs, painted = [], []
-        for i in range(1 + reps.medium):
-            start = time.perf_counter()
-            edit()
-            data = time.perf_counter()
-            check()
-            app.processEvents()  # the repaint the edit queued
-            end = time.perf_counter()
-            if i:
-                runs.append((data - start) * 1000)
-                painted.append((end - start) * 1000)
-        return {"edit_to_chart_ms": statistics.median(runs),
-                "edit_to_paint_ms": statistics.median(painted)}
+        # at least 20 edits: five or more of each of the four kinds
+        return time_edits(window, app, rounds=max(5, reps.medium // 2))
     finally:
         window.close()
         window.deleteLater()
@@ -277,38 +244,69 @@ def probe_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def run_probe(db: Path, folder: Path) -> dict[str, float]:
-    """Start the app on `db` in a new process; ms from just before the process was started
-    to the window shown, and the process's peak RSS."""
+def compile_bytecode() -> None:
+    """Compile the app's modules to bytecode first, as installing it does (the libraries
+    of the floor are installed, so compiled): without it, a checkout run with
+    PYTHONDONTWRITEBYTECODE compiles every module from source on every start."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "workbench"), quiet=1)
+
+
+def run_probe(db: Path | None, folder: Path) -> dict[str, float]:
+    """Start the app on `db` in a new process (the floor probe when `db` is None); ms from
+    just before the process was started to the window shown, and the process's peak RSS."""
     env = probe_env(folder)
+    args = [str(PROBE), str(db)] if db is not None else [str(FLOOR_PROBE)]
     started = time.time()
-    out = subprocess.run([sys.executable, str(PROBE), str(db)], env=env, cwd=ROOT,
+    out = subprocess.run([sys.executable, *args], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     lines = [x for x in out.stdout.splitlines() if x.startswith("{")]
     if out.returncode != 0 or not lines:
         raise RuntimeError(f"the probe failed ({out.returncode}): {out.stderr[-2000:]}")
     report = json.loads(lines[-1])
-    return {"ms": (report["shown_at"] - started) * 1000, "rss": report["peak_rss_mb"]}
+    complete = report.get("complete_at") or report["shown_at"]
+    return {"ms": (report["shown_at"] - started) * 1000, "rss": report["peak_rss_mb"],
+            "complete_ms": (complete - started) * 1000}
 
 
 def startup(folder: Path, reps: Repeats) -> dict[str, float]:
-    """The demo plan, as `workbench --db demo.db` opens it (the database already made)."""
+    """The demo plan, as `workbench --db demo.db` opens it (the database already made),
+    against the floor (floor_probe.py: the heavy libraries imported and an empty window
+    shown); the two take turns, so both see the same machine."""
     folder.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
     db = folder / "demo.db"
     if not db.exists():
         store = open_store(db, create=True)
         store.save_new_plan(demo_plan())
         store.engine.dispose()
-    runs = [run_probe(db, folder) for _ in range(1 + reps.process)][1:]
-    return {"startup_ms": statistics.median(r["ms"] for r in runs),
-            "startup_peak_rss_mb": statistics.median(r["rss"] for r in runs)}
+    runs: list[dict[str, float]] = []
+    floors: list[dict[str, float]] = []
+    for i in range(1 + reps.process):
+        pair = [lambda: run_probe(db, folder), lambda: run_probe(None, folder)]
+        first, second = pair if i % 2 == 0 else pair[::-1]
+        a, b = first(), second()
+        app, floor = (a, b) if i % 2 == 0 else (b, a)
+        if i:  # the first pair warms the disk cache
+            runs.append(app)
+            floors.append(floor)
+    app_ms = statistics.median(r["ms"] for r in runs)
+    floor_ms = statistics.median(r["ms"] for r in floors)
+    return {"startup_ms": app_ms, "startup_floor_ms": floor_ms,
+            "startup_ratio": app_ms / floor_ms,
+            "startup_complete_ms": statistics.median(r["complete_ms"] for r in runs),
+            "startup_peak_rss_mb": statistics.median(r["rss"] for r in runs),
+            "startup_floor_peak_rss_mb": statistics.median(r["rss"] for r in floors)}
 
 
 def peak_rss(space: Workspace, reps: Repeats) -> dict[str, float]:
     """The large plan opened in the app (store, engine, window shown), in a new process."""
+    compile_bytecode()
     runs = [run_probe(space.db, space.folder) for _ in range(max(3, reps.process // 2))]
     return {"peak_rss_mb": statistics.median(r["rss"] for r in runs),
-            "startup_large_ms": statistics.median(r["ms"] for r in runs)}
+            "startup_large_ms": statistics.median(r["ms"] for r in runs),
+            "startup_large_complete_ms": statistics.median(r["complete_ms"] for r in runs)}
 
 
 SCALED = (engine_full, engine_edit, store_load, edit_to_chart, template_export,

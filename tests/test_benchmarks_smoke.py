@@ -33,3 +33,31 @@ def test_three_years_of_actuals_at_any_scale():
 def test_same_seed_same_plan():
     assert large_plan(scale="1/10") == large_plan(scale="1/10")
     assert large_plan(scale="1/10", seed=1) != large_plan(scale="1/10")
+
+
+def test_run_tables_judge_goals_and_the_five_times_column():
+    from benchmarks import run
+
+    assert run.passes("startup_ratio", 1.0) and not run.passes("startup_ratio", 1.01)
+    assert run.passes("edit_to_paint_ms", 32.9) and not run.passes("edit_to_paint_ms", 33)
+    scaling = {s: {"counts": {"schemes": n}, "machine": {"load_average": [0.5, 0.6]},
+                   "store_load_ms": ms}
+               for s, n, ms in (("1/10", 200, 20.0), ("1", 2000, 100.0), ("5", 10000, 1200.0))}
+    line = next(x for x in run.scaling_table(scaling) if x.startswith("store_load_ms"))
+    assert "1,200" in line and line.endswith("over")
+    scaling["5"]["store_load_ms"] = 700.0
+    line = next(x for x in run.scaling_table(scaling) if x.startswith("store_load_ms"))
+    assert line.endswith("PASS")
+
+
+def test_gui_edits_of_four_kinds_are_timed_and_checked(tmp_path, qtbot):
+    """The GUI benchmark on a tenth of the plan: every kind of edit reaches the charts."""
+    from benchmarks.figures import Repeats, edit_to_chart, prepare
+
+    space = prepare(tmp_path, Fraction(1, 10))
+    result = edit_to_chart(space, Repeats(medium=3))
+    assert result["edit_count"] >= 20
+    assert set(result["edit_to_paint_by_kind_ms"]) == {
+        "money", "status", "risk_score", "activity_month"}
+    money = result["edit_to_paint_by_kind_ms"]["money"]
+    assert money >= result["edit_to_data_by_kind_ms"]["money"] > 0

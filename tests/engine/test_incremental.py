@@ -91,3 +91,69 @@ def test_activity_reuse_follows_the_fields_actually_read():
     after = edit_and_compute(engine, plan, SetField(
         EntityKind.SCHEME, s.id, "lever", s.lever, s.lever))  # never read by the activity plan
     assert after.activity is before.activity
+
+
+def assert_same_results(got, want):
+    """Every field of two PlanResults equal (frames and series exactly)."""
+    import dataclasses
+
+    import pandas as pd
+
+    for f in dataclasses.fields(want):
+        a, b = getattr(got, f.name), getattr(want, f.name)
+        if isinstance(b, pd.DataFrame):
+            pd.testing.assert_frame_equal(a, b, obj=f.name)
+        elif isinstance(b, pd.Series):
+            pd.testing.assert_series_equal(a, b, obj=f.name)
+        elif f.name == "activity":
+            for g in ("figures", "monthly", "profiled", "overridden", "contributions"):
+                pd.testing.assert_frame_equal(getattr(a, g), getattr(b, g), obj=g)
+        else:
+            assert a == b, f.name
+
+
+def test_a_run_of_mixed_edits_always_equals_a_full_compute():
+    """Scheme fields (patched rows), status and workstream moves, risk and activity edits
+    (the schemes' figures reused), an insert and a delete (the table rebuilt)."""
+    import dataclasses
+
+    from benchmarks.large_plan import large_plan
+    from workbench.domain.edits import DeleteRows, InsertRows
+    from workbench.domain.enums import SchemeStatus
+
+    plan, engine = large_plan(scale="1/10"), PlanEngine()
+    for i, s in enumerate(plan.schemes):  # ids as a store would give them
+        s.id = 10_000 + i
+    engine.compute(plan)
+    schemes, risk, line = plan.schemes, plan.risks[3], plan.activity_lines[5]
+    new = dataclasses.replace(schemes[7], id=99_999, name="Added")
+    impact = next(s for s in schemes if s.activity_impact)
+    edits = [
+        SetField(EntityKind.SCHEME, schemes[4].id, "gross_saving", schemes[4].gross_saving,
+                 schemes[4].gross_saving + 12_345),
+        SetField(EntityKind.SCHEME, schemes[9].id, "status", schemes[9].status,
+                 SchemeStatus.UNIDENTIFIED if schemes[9].status is not SchemeStatus.UNIDENTIFIED
+                 else SchemeStatus.IDENTIFIED),
+        SetField(EntityKind.SCHEME, schemes[11].id, "workstream_id", schemes[11].workstream_id,
+                 schemes[0].workstream_id),
+        SetField(EntityKind.RISK, risk.id, "likelihood", risk.likelihood,
+                 risk.likelihood % 5 + 1),
+        SetField(EntityKind.ACTIVITY_LINE, line.id, "overrides", line.overrides,
+                 {**line.overrides, 3: Decimal(4321)}),
+        SetField(EntityKind.ACTIVITY_LINE, line.id, "overrides", {**line.overrides},
+                 {**line.overrides, 3: Decimal(4321), 5: Decimal(12)}),
+        SetField(EntityKind.ACTIVITY_LINE, line.id, "provider", line.provider, "RTH"),
+        SetField(EntityKind.SCHEME, impact.id, "activity_impact", impact.activity_impact,
+                 impact.activity_impact + 40),
+        SetField(EntityKind.SCHEME, impact.id, "name", impact.name, "Renamed"),
+        SetField(EntityKind.SCHEME, schemes[2].id, "confidence", schemes[2].confidence,
+                 Decimal("0.35")),
+        InsertRows(EntityKind.SCHEME, (new,)),
+        SetField(EntityKind.SCHEME, 99_999, "gross_saving", new.gross_saving, Decimal(777_000)),
+        DeleteRows(EntityKind.SCHEME, (schemes[1],)),
+        SetField(EntityKind.SCHEME, schemes[20].id, "investment", schemes[20].investment,
+                 schemes[20].investment + 500),
+    ]
+    for edit in edits:
+        after = edit_and_compute(engine, plan, edit)
+        assert_same_results(after, compute(plan))

@@ -28,6 +28,10 @@ from workbench.domain.schemes import SavingsScheme
 
 MONTHS = list(range(MONTHS_IN_YEAR))  # column labels: 0 = April .. 11 = March
 FLAT = np.full(MONTHS_IN_YEAR, 1.0 / MONTHS_IN_YEAR)
+# Line fields that decide which schemes' impact a line takes (the rest: its months).
+IMPACT_LINE_FIELDS = frozenset({"measure", "provider", "provider_name", "year", "impact_rule",
+                                "scheme_ids"})
+Impacts = tuple[np.ndarray, pd.DataFrame, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,17 @@ def activity_plan(
     schemes: Sequence[SavingsScheme] = (),
     *,
     keep_totals: bool = False,
+    impacts: Impacts | None = None,
 ) -> ActivityResults:
     """Plan every line. With `keep_totals`, the months a user did not override absorb the
-    difference so each line still adds up to its planned total (where any month is free)."""
+    difference so each line still adds up to its planned total (where any month is free).
+    `impacts`: scheme_impacts(lines, schemes) when the caller knows it (an edit that did not
+    reach the schemes' impact or the lines' links)."""
     n = len(lines)
     ids = pd.Index([_key(line, i) for i, line in enumerate(lines)], name="line_id")
     baseline = np.fromiter((float(x.baseline) for x in lines), float, n)
     growth = np.fromiter((float(x.growth) for x in lines), float, n)
-    impact, contributions, warnings = scheme_impacts(lines, schemes)
+    impact, contributions, warnings = impacts or scheme_impacts(lines, schemes)
     expected = baseline * (1.0 + growth)
     planned = expected - impact
 
@@ -137,10 +144,13 @@ def scheme_impacts(
     is linked to: linking one scheme to two lines counts it twice, by the user's choice.
     """
     by_id = {s.id: s for s in schemes if s.id is not None}
-    by_pod: dict[object, list[SavingsScheme]] = {}
-    for s in schemes:
+    # pod -> provider as matched (stripped, lower case) -> (position, scheme): a line looks
+    # up its own provider's schemes instead of testing every scheme of its pod
+    by_pod: dict[object, dict[str, list[tuple[int, SavingsScheme]]]] = {}
+    for position, s in enumerate(schemes):
         if s.activity_impact:
-            by_pod.setdefault(s.pod, []).append(s)
+            providers = by_pod.setdefault(s.pod, {})
+            providers.setdefault(s.provider.strip().lower(), []).append((position, s))
     impact = np.zeros(len(lines))
     rows: list[tuple[int, int | None, str, float]] = []
     warnings: list[str] = []
@@ -148,10 +158,10 @@ def scheme_impacts(
         key = _key(line, i)
         if line.impact_rule is ImpactRule.MATCHING_POD:
             names = {line.provider.strip().lower(), line.provider_name.strip().lower()} - {""}
-            found = [
-                s for s in by_pod.get(line.measure.info.pod, ())
-                if s.provider.strip().lower() in names | {""}
-            ]
+            providers = by_pod.get(line.measure.info.pod, {})
+            found = [s for _, s in sorted(
+                (pair for name in names | {""} for pair in providers.get(name, ())),
+                key=lambda pair: pair[0])]
         else:
             found = [by_id[k] for k in line.scheme_ids if k in by_id]
             warnings += [f"line {key}: linked scheme {k} does not exist"

@@ -3,7 +3,8 @@
 `PlanEngine` keeps a per-scheme row cache so that after one edit only that scheme's
 phasing is recomputed; the rest is vectorised sums over a few thousand rows. Parts it
 reuses are reused only when the edit touched nothing they read (engine.dependencies
-records the scheme fields the activity plan reads, so no hand-kept list can go stale).
+records the scheme fields the activity plan and the scheme impacts read, so no hand-kept
+list can go stale).
 """
 
 from __future__ import annotations
@@ -17,16 +18,26 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import EntityKind
 from workbench.domain.enums import SchemeStatus
 from workbench.domain.plan import Plan
-from workbench.engine.activity import activity_plan, admissions_avoided
+from workbench.engine.activity import (
+    IMPACT_LINE_FIELDS,
+    Impacts,
+    activity_plan,
+    admissions_avoided,
+    scheme_impacts,
+)
 from workbench.engine.allocation import allocations_by_year, financial_position
 from workbench.engine.dependencies import recorded
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
 from workbench.engine.savings import (
+    STATUS_VALUES,
     SchemeRowCache,
+    SchemeTable,
     by_workstream,
     by_year,
     monthly_savings,
+    net_savings,
+    patch_table,
     risk_adjusted_total,
     scheme_table,
     totals_by_status,
@@ -40,26 +51,53 @@ class PlanEngine:
     def __init__(self) -> None:
         self._cache = SchemeRowCache()
         self._last: PlanResults | None = None
-        self._activity_reads: frozenset[str] = frozenset()  # scheme fields the last read
+        self._table: SchemeTable | None = None
+        self._impacts: Impacts | None = None
+        self._plan: int | None = None  # id() of the plan last computed
+        # scheme fields the last activity plan and the last scheme impacts read (recorded)
+        self._activity_reads: frozenset[str] = frozenset()
+        self._impact_reads: frozenset[str] = frozenset()
 
     def compute(self, plan: Plan, changes: PlanChanges | None = None) -> PlanResults:
         """Every figure of `plan`. With `changes` (what the last edit touched), the parts
-        the edit cannot have reached (activity plan, trajectory statuses, risk table) are
-        taken from the last results."""
+        the edit cannot have reached (activity plan, trajectory statuses, risk table, the
+        schemes' figures) are taken from the last results, and a field edit of a few
+        schemes recomputes only their rows of the scheme table."""
         self._cache.prune(plan.schemes)
-        keep = (unchanged_parts(changes, self._activity_reads)
-                if changes is not None and self._last else frozenset())
-        reads: set[str] = set()
-        self._last = _compute(plan, self._cache, self._last, keep, reads)
+        incremental = changes is not None and self._last is not None and self._plan == id(plan)
+        keep = (unchanged_parts(changes, self._activity_reads | self._impact_reads)
+                if incremental else frozenset())
+        table = self._scheme_table(plan, changes if incremental else None)
+        if not (incremental and impacts_unchanged(changes, self._impact_reads)):
+            self._impacts = None  # stale: worked out again when the activity plan is
+        if "activity" not in keep and self._impacts is None:
+            schemes, reads = recorded(plan.schemes)
+            self._impacts = scheme_impacts(plan.activity_lines, schemes)
+            self._impact_reads = frozenset(reads)
+        reads = set()
+        self._last = _compute(plan, self._cache, self._last, keep, table, self._impacts, reads)
         if "activity" not in keep:
             self._activity_reads = frozenset(reads)
+        self._table, self._plan = table, id(plan)
         return self._last
+
+    def _scheme_table(self, plan: Plan, changes: PlanChanges | None) -> SchemeTable:
+        last = self._table
+        if changes is not None and last is not None:
+            if not changes.touches(EntityKind.SCHEME):
+                if len(last.ids) == len(plan.schemes):
+                    return last
+            elif EntityKind.SCHEME not in changes.structural:
+                ids = {i for k, i in changes.rows if k is EntityKind.SCHEME}
+                patched = patch_table(last, plan.schemes, ids, self._cache)
+                if patched is not None:
+                    return patched
+        return scheme_table(plan.schemes, self._cache)
 
 
 def unchanged_parts(changes: PlanChanges, activity_reads: frozenset[str]) -> frozenset[str]:
-    """Which of "activity", "trajectories" and "risks" an edit leaves as they were.
-
-    `activity_reads`: the scheme fields the last activity plan read."""
+    """Which of "activity", "trajectories", "risks" and "schemes" an edit leaves as they
+    were. `activity_reads`: the scheme fields the last activity plan read."""
     parts = set()
     if not (changes.touches(EntityKind.ACTIVITY_LINE)
             or changes.touches(EntityKind.SCHEME, activity_reads)
@@ -69,7 +107,16 @@ def unchanged_parts(changes: PlanChanges, activity_reads: frozenset[str]) -> fro
         parts.add("trajectories")
     if not changes.touches(EntityKind.RISK):
         parts.add("risks")
+    if not changes.touches(EntityKind.SCHEME):
+        parts.add("schemes")
     return frozenset(parts)
+
+
+def impacts_unchanged(changes: PlanChanges, impact_reads: frozenset[str]) -> bool:
+    """Whether an edit leaves every line's scheme impact (and where it comes from).
+    `impact_reads`: the scheme fields the last scheme impacts read."""
+    return not (changes.touches(EntityKind.ACTIVITY_LINE, IMPACT_LINE_FIELDS)
+                or changes.touches(EntityKind.SCHEME, impact_reads))
 
 
 def compute(plan: Plan) -> PlanResults:
@@ -77,34 +124,24 @@ def compute(plan: Plan) -> PlanResults:
 
 
 def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None = None,
-             keep: frozenset[str] = frozenset(), reads: set[str] | None = None) -> PlanResults:
+             keep: frozenset[str] = frozenset(), table: SchemeTable | None = None,
+             impacts: Impacts | None = None, reads: set[str] | None = None) -> PlanResults:
     months = plan.first_year.months()
     fin = financial_position(plan)
-    totals = totals_by_status(plan.schemes)
-    identified = totals[SchemeStatus.IDENTIFIED]
-    earmarked = totals[SchemeStatus.EARMARKED]
+    if table is None:
+        table = scheme_table(plan.schemes, cache)
+    schemes = _scheme_parts(plan, table, months, fin.savings_requirement,
+                            last if "schemes" in keep else None)
+    identified, earmarked = schemes.identified, schemes.earmarked
     gap = fin.savings_requirement - identified - earmarked
-    adjusted = risk_adjusted_total(plan.schemes)
-
-    table = scheme_table(plan.schemes, cache)
-    monthly = monthly_savings(table, float(fin.savings_requirement), months)
-    scheme_monthly = pd.DataFrame(table.monthly, index=table.ids, columns=months)
-    scheme_monthly.index.name = "scheme_id"
-    figures = pd.DataFrame(
-        {
-            "net": table.net,
-            "risk_adjusted": table.risk_adjusted,
-            "workstream": table.workstream,
-            "status": [s.value for s in table.status],
-        },
-        index=pd.Index(table.ids, name="scheme_id"),
-    )
+    adjusted = schemes.adjusted
 
     if last is not None and "activity" in keep:
         activity, avoided = last.activity, last.nel_admissions_avoided
     else:
-        schemes, read = recorded(plan.schemes) if reads is not None else (plan.schemes, set())
-        activity = activity_plan(plan.activity_lines, schemes)
+        schemes_read, read = (recorded(plan.schemes) if reads is not None
+                              else (plan.schemes, set()))
+        activity = activity_plan(plan.activity_lines, schemes_read, impacts=impacts)
         if reads is not None:
             reads |= read
         avoided = admissions_avoided(activity, year=plan.first_year.start)
@@ -121,7 +158,7 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         activity_growth_pct=plan.drivers.activity_growth_pct,
         schemes_identified=identified,
         schemes_earmarked=earmarked,
-        schemes_unidentified=totals[SchemeStatus.UNIDENTIFIED],
+        schemes_unidentified=schemes.unidentified,
         savings_gap=gap,
         schemes_risk_adjusted=adjusted,
         savings_gap_risk_adjusted=fin.savings_requirement - adjusted,
@@ -135,10 +172,10 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
     return PlanResults(
         summary=summary,
         months=months,
-        savings_monthly=monthly,
-        scheme_monthly=scheme_monthly,
-        scheme_figures=figures,
-        by_workstream=by_workstream(table),
+        savings_monthly=schemes.monthly,
+        scheme_monthly=schemes.scheme_monthly,
+        scheme_figures=schemes.figures,
+        by_workstream=schemes.by_workstream,
         by_status=pd.Series(
             {
                 "Identified": float(identified),
@@ -151,8 +188,66 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         allocation_by_year=pd.Series(
             {k: float(v) for k, v in allocations_by_year(plan).items()}, name="allocation"
         ),
-        savings_by_year=by_year(table, [y.start for y in plan.years()]),
+        savings_by_year=schemes.by_year,
         activity=activity,
         nel_admissions_avoided=avoided,
         trajectory_status=status,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class _SchemeParts:
+    """The results that depend only on the schemes (and the requirement, for the monthly
+    frame): reused whole after an edit that touched no scheme."""
+
+    identified: Decimal
+    earmarked: Decimal
+    unidentified: Decimal
+    adjusted: Decimal
+    monthly: pd.DataFrame
+    scheme_monthly: pd.DataFrame
+    figures: pd.DataFrame
+    by_workstream: pd.DataFrame
+    by_year: pd.Series
+
+
+def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement: Decimal,
+                  last: PlanResults | None) -> _SchemeParts:
+    years = [y.start for y in plan.years()]
+    if (last is not None and last.months == months
+            and last.summary.savings_requirement == requirement
+            and list(last.savings_by_year.index) == [f"{y}/{(y + 1) % 100:02d}" for y in years]):
+        s = last.summary
+        return _SchemeParts(s.schemes_identified, s.schemes_earmarked, s.schemes_unidentified,
+                            s.schemes_risk_adjusted, last.savings_monthly, last.scheme_monthly,
+                            last.scheme_figures, last.by_workstream, last.savings_by_year)
+    nets = net_savings(plan.schemes)
+    totals = totals_by_status(plan.schemes, table.status_code, nets)
+    index = _scheme_index(table.ids)
+    scheme_monthly = pd.DataFrame(table.monthly, index=index, columns=months)
+    figures = pd.DataFrame(
+        {
+            "net": table.net,
+            "risk_adjusted": table.risk_adjusted,
+            "workstream": table.workstream,
+            "status": STATUS_VALUES[table.status_code].tolist(),
+        },
+        index=index,
+    )
+    return _SchemeParts(
+        totals[SchemeStatus.IDENTIFIED], totals[SchemeStatus.EARMARKED],
+        totals[SchemeStatus.UNIDENTIFIED],
+        risk_adjusted_total(plan.schemes, table.status_code, nets),
+        monthly_savings(table, float(requirement), months), scheme_monthly, figures,
+        by_workstream(table), by_year(table, years))
+
+
+_last_index: list = [None, None]  # [ids array, its Index]
+
+
+def _scheme_index(ids) -> pd.Index:
+    """The schemes' Index, made once per ids array: a patched scheme table keeps its ids
+    array, so after a field edit the frames reuse the Index (an Index is immutable)."""
+    if _last_index[0] is not ids:
+        _last_index[:] = [ids, pd.Index(ids, name="scheme_id")]
+    return _last_index[1]

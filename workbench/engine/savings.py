@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress
+from operator import mul
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,12 @@ from workbench.domain.schemes import SavingsScheme
 
 CLOSING_STATUSES = (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
 UNASSIGNED = -1  # workstream key for schemes with no workstream
+STATUSES = list(SchemeStatus)
+# Each status as a small integer (its place in SchemeStatus): sums and masks by status are
+# array operations instead of a comparison of enum members per scheme.
+STATUS_CODE = {status: i for i, status in enumerate(STATUSES)}
+STATUS_VALUES = np.asarray([status.value for status in STATUSES], dtype=object)
+CLOSING_CODES = np.asarray([STATUS_CODE[status] for status in CLOSING_STATUSES])
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class SchemeTable:
     ids: np.ndarray  # int64
     workstream: np.ndarray  # int64, UNASSIGNED where none
     status: np.ndarray  # object: SchemeStatus values
+    status_code: np.ndarray  # int8: STATUS_CODE of each status
     first_year: np.ndarray  # int64
     last_year: np.ndarray  # int64
     net: np.ndarray  # float pounds
@@ -73,14 +82,27 @@ class SchemeRowCache:
             self._rows = {k: v for k, v in self._rows.items() if k in keep}
 
 
-def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = None) -> SchemeTable:
+def scheme_rows(schemes: list[SavingsScheme]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """scheme_row of every scheme at once (net, risk-adjusted, monthly): the same figures,
+    row for row, from whole-array operations instead of a loop of small arrays."""
     n = len(schemes)
-    net = np.empty(n)
-    adjusted = np.empty(n)
-    monthly = np.empty((n, MONTHS_IN_YEAR))
-    row = cache.row if cache is not None else scheme_row
-    for i, s in enumerate(schemes):
-        net[i], adjusted[i], monthly[i] = row(s)
+    net = np.fromiter((float(s.gross_saving - s.investment) for s in schemes), float, n)
+    adjusted = net * np.fromiter((float(s.confidence) for s in schemes), float, n)
+    weights = np.full((n, MONTHS_IN_YEAR), 1.0 / MONTHS_IN_YEAR)
+    full = [i for i, s in enumerate(schemes) if len(s.phasing) == MONTHS_IN_YEAR]
+    if full:
+        raw = np.array([[float(w) for w in schemes[i].phasing] for i in full], dtype=float)
+        sums = raw.sum(axis=1)
+        usable = (sums > 0) & ~(raw < 0).any(axis=1)
+        weights[np.asarray(full)[usable]] = raw[usable] / sums[usable][:, None]
+    return net, adjusted, net[:, None] * weights
+
+
+def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = None) -> SchemeTable:
+    """Every scheme's figures. (`cache` is for patch_table; a whole table is computed from
+    arrays, faster than looking each row up.)"""
+    n = len(schemes)
+    net, adjusted, monthly = scheme_rows(schemes)
     return SchemeTable(
         ids=np.fromiter((s.id or 0 for s in schemes), dtype=np.int64, count=n),
         workstream=np.fromiter(
@@ -89,6 +111,8 @@ def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = No
             count=n,
         ),
         status=np.asarray([s.status for s in schemes], dtype=object),
+        status_code=np.fromiter((STATUS_CODE[s.status] for s in schemes), dtype=np.int8,
+                                count=n),
         first_year=np.fromiter((s.first_year for s in schemes), dtype=np.int64, count=n),
         last_year=np.fromiter((s.last_year for s in schemes), dtype=np.int64, count=n),
         net=net,
@@ -97,28 +121,67 @@ def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = No
     )
 
 
-def totals_by_status(schemes: list[SavingsScheme]) -> dict[SchemeStatus, Decimal]:
-    """Exact totals in pounds (Decimal), for the summary."""
-    out = {status: Decimal(0) for status in SchemeStatus}
-    for s in schemes:
-        out[s.status] += s.gross_saving - s.investment
-    return out
+def patch_table(table: SchemeTable, schemes: list[SavingsScheme], changed: set[int],
+                cache: SchemeRowCache | None = None) -> SchemeTable | None:
+    """`table` with the rows of the schemes in `changed` (ids) recomputed and the rest
+    copied: after an edit of a few schemes' fields this replaces a loop over every scheme.
+    None when the schemes no longer line up with the table (a row added, deleted, moved)."""
+    if len(schemes) != len(table.ids):
+        return None
+    places = []
+    for scheme_id in changed:
+        found = np.flatnonzero(table.ids == scheme_id)
+        if len(found) != 1 or schemes[int(found[0])].id != scheme_id:
+            return None
+        places.append(int(found[0]))
+    arrays = {f: getattr(table, f).copy() for f in (
+        "workstream", "status", "status_code", "first_year", "last_year", "net",
+        "risk_adjusted", "monthly")}
+    row = cache.row if cache is not None else scheme_row
+    for i in places:
+        s = schemes[i]
+        arrays["net"][i], arrays["risk_adjusted"][i], arrays["monthly"][i] = row(s)
+        arrays["workstream"][i] = UNASSIGNED if s.workstream_id is None else s.workstream_id
+        arrays["status"][i] = s.status
+        arrays["status_code"][i] = STATUS_CODE[s.status]
+        arrays["first_year"][i] = s.first_year
+        arrays["last_year"][i] = s.last_year
+    return SchemeTable(ids=table.ids, **arrays)
 
 
-def risk_adjusted_total(schemes: list[SavingsScheme]) -> Decimal:
-    return sum(
-        (
-            (s.gross_saving - s.investment) * s.confidence
-            for s in schemes
-            if s.status in CLOSING_STATUSES
-        ),
-        Decimal(0),
-    )
+def status_codes(schemes: list[SavingsScheme]) -> np.ndarray:
+    return np.fromiter((STATUS_CODE[s.status] for s in schemes), dtype=np.int8,
+                       count=len(schemes))
+
+
+def net_savings(schemes: list[SavingsScheme]) -> list[Decimal]:
+    return [s.gross_saving - s.investment for s in schemes]
+
+
+def totals_by_status(schemes: list[SavingsScheme], codes: np.ndarray | None = None,
+                     nets: list[Decimal] | None = None) -> dict[SchemeStatus, Decimal]:
+    """Exact totals in pounds (Decimal), for the summary: each status's net savings added
+    in the schemes' order. `codes`, `nets`: status_codes() and net_savings(), if known."""
+    codes = status_codes(schemes) if codes is None else codes
+    nets = net_savings(schemes) if nets is None else nets
+    return {status: sum(compress(nets, (codes == i).tolist()), Decimal(0))
+            for i, status in enumerate(STATUSES)}
+
+
+def risk_adjusted_total(schemes: list[SavingsScheme], codes: np.ndarray | None = None,
+                        nets: list[Decimal] | None = None) -> Decimal:
+    """Net saving x confidence of the identified and earmarked schemes, exactly, added in
+    the schemes' order."""
+    codes = status_codes(schemes) if codes is None else codes
+    nets = net_savings(schemes) if nets is None else nets
+    closing = np.isin(codes, CLOSING_CODES).tolist()
+    confidences = (s.confidence for s in compress(schemes, closing))
+    return sum(map(mul, compress(nets, closing), confidences), Decimal(0))
 
 
 def monthly_savings(table: SchemeTable, requirement: float, months: list[str]) -> pd.DataFrame:
     """Monthly and cumulative planned, risk-adjusted and gap against a straight-line need."""
-    closing = np.isin(table.status, CLOSING_STATUSES)
+    closing = np.isin(table.status_code, CLOSING_CODES)
     planned = table.monthly[closing].sum(axis=0)
     confidence = np.divide(
         table.risk_adjusted, table.net, out=np.zeros_like(table.net), where=table.net != 0
@@ -140,9 +203,9 @@ def monthly_savings(table: SchemeTable, requirement: float, months: list[str]) -
 
 def by_workstream(table: SchemeTable) -> pd.DataFrame:
     """Net savings by workstream (rows, sorted ids, -1 unassigned) and status (columns)."""
-    statuses = list(SchemeStatus)
+    statuses = STATUSES
     keys, rows = np.unique(table.workstream, return_inverse=True)
-    cols = np.asarray([statuses.index(s) for s in table.status], dtype=np.int64)
+    cols = table.status_code.astype(np.int64)
     totals = np.zeros((len(keys), len(statuses)))
     np.add.at(totals, (rows, cols), table.net)
     frame = pd.DataFrame(totals, index=pd.Index(keys, name="workstream"),
@@ -153,7 +216,7 @@ def by_workstream(table: SchemeTable) -> pd.DataFrame:
 
 def by_year(table: SchemeTable, years: list[int]) -> pd.Series:
     """Net savings of closing schemes active in each plan year (first <= year <= last)."""
-    closing = np.isin(table.status, CLOSING_STATUSES)
+    closing = np.isin(table.status_code, CLOSING_CODES)
     values = [
         float(table.net[closing & (table.first_year <= y) & (table.last_year >= y)].sum())
         for y in years

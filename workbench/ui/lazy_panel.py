@@ -1,8 +1,12 @@
-"""A dock panel that refreshes only while it is shown: hidden panels cost nothing per edit."""
+"""Panels that refresh only while shown, and pages and widgets built on first use:
+hidden panels cost nothing per edit, and what is off screen costs nothing at start-up."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
 class LazyPanel(QWidget):
@@ -38,3 +42,92 @@ class LazyPage(LazyPanel):
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)
         self.set_active(False)
+
+
+class DeferredTabs(QObject):
+    """Pages of a tab widget built on first use, so start-up builds only what is on screen.
+
+    Each deferred page starts as an empty placeholder tab; the page is made (and put in the
+    placeholder's place, same index and title) when its tab is selected or when code asks
+    for it with `page(title)`. A page built late reads the controller's latest results, so
+    it shows every edit made before it existed.
+    """
+
+    built = Signal(str, QWidget)  # title, page
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self.tabs = tabs
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        tabs.currentChanged.connect(self._on_current_changed)
+
+    def add(self, title: str, factory: Callable[[], QWidget]) -> None:
+        placeholder = QWidget()
+        placeholder.setObjectName(f"Deferred {title}")
+        self._factories[title] = factory
+        self._placeholders[title] = placeholder
+        self.tabs.addTab(placeholder, title)
+
+    def page(self, title: str) -> QWidget:
+        """The page, built now if it was not yet."""
+        page = self._pages.get(title)
+        if page is None:
+            page = self._build(title)
+        return page
+
+    def built_pages(self) -> list[QWidget]:
+        return list(self._pages.values())
+
+    def is_built(self, title: str) -> bool:
+        return title in self._pages
+
+    def _build(self, title: str) -> QWidget:
+        page = self._factories.pop(title)()
+        self._pages[title] = page
+        placeholder = self._placeholders.pop(title)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the same tab stays current: no change
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        self.built.emit(title, page)
+        return page
+
+    def _on_current_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for title, placeholder in list(self._placeholders.items()):
+            if widget is placeholder:
+                self._build(title)
+
+
+class DeferredWidget(QWidget):
+    """Stands in a layout for a widget built on first use (`widget()`): the charts beside
+    the first table are built just after the window's first paint, not before it."""
+
+    built = Signal(QWidget)
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], QWidget] | None = factory
+        self._widget: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def widget(self) -> QWidget:
+        if self._widget is None:
+            factory, self._factory = self._factory, None
+            assert factory is not None
+            self._widget = factory()
+            self.layout().addWidget(self._widget)
+            self.built.emit(self._widget)
+        return self._widget
+
+    def is_built(self) -> bool:
+        return self._widget is not None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,10 +26,7 @@ from workbench import __version__
 from workbench.domain.edits import EntityKind
 from workbench.domain.masking import mask
 from workbench.store.log_file import log_dir
-from workbench.ui.activity.activity_page import ActivityPage
 from workbench.ui.actuals_import import import_actuals_csv
-from workbench.ui.charts import ChartsPanel
-from workbench.ui.charts.export_menu import save_page_charts
 from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
 from workbench.ui.dialogs.restore_dialog import RestoreDialog
@@ -37,6 +35,7 @@ from workbench.ui.errors import show_error
 from workbench.ui.explain import ExplainFeature
 from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.history_panel import HistoryPanel
+from workbench.ui.lazy_panel import DeferredTabs, DeferredWidget
 from workbench.ui.odds import OddsFeature
 from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
@@ -53,8 +52,12 @@ from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.selection_stats import SelectionStatsLabel
 from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_view import TablePanel
-from workbench.ui.trajectories import TrajectoryPage
 from workbench.ui.window_menus import build_menus
+
+if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
+    from workbench.ui.activity.activity_page import ActivityPage
+    from workbench.ui.charts import ChartsPanel
+    from workbench.ui.trajectories import TrajectoryPage
 
 TABLES = [
     (EntityKind.WORKSTREAM, "Workstreams"),
@@ -66,6 +69,7 @@ TABLES = [
 class MainWindow(QMainWindow):
     open_requested = Signal(str)  # another plan file to open in place of this one
     welcome_requested = Signal()  # show the welcome screen (new plan, demo, open)
+    first_painted = Signal()  # the window has painted once; the charts are built next
 
     def __init__(self, controller: PlanController, store_label: str = "",
                  sqlite_file: Path | None = None, recent: list[str] | None = None) -> None:
@@ -88,7 +92,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(1)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
-        self.charts = ChartsPanel(controller)
+        # The charts and the other pages are built after the first paint or on first use
+        # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
+        self._charts = DeferredWidget(self._build_charts)
+        self._painted = False
         self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
         self.phasing.message.connect(self._message)
         self.tables_and_phasing = QWidget()
@@ -98,20 +105,16 @@ class MainWindow(QMainWindow):
         column.addWidget(self.phasing)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tables_and_phasing)
-        self.splitter.addWidget(self.charts)
+        self.splitter.addWidget(self._charts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.activity = ActivityPage(controller)
-        self.activity.table.row_selected.connect(self._on_row_selected)
-        self.activity.table.message.connect(self._message)
         self.pages = QTabWidget()
         self.pages.setObjectName("Pages")
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, "Finance and savings")
-        self.pages.addTab(self.activity, "Activity")
-        self.trajectories = TrajectoryPage(controller)
-        self.trajectories.message.connect(self._message)
-        self.pages.addTab(self.trajectories, "Trajectories")
+        self._deferred = DeferredTabs(self.pages)
+        self._deferred.add("Activity", self._build_activity)
+        self._deferred.add("Trajectories", self._build_trajectories)
         self.setCentralWidget(self.pages)
 
         self.summary = SummaryPanel(controller)
@@ -163,6 +166,54 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 
     # -- construction ---------------------------------------------------------------------
+    @property
+    def charts(self) -> ChartsPanel:
+        return self._charts.widget()
+
+    @property
+    def activity(self) -> ActivityPage:
+        return self._deferred.page("Activity")
+
+    @property
+    def trajectories(self) -> TrajectoryPage:
+        return self._deferred.page("Trajectories")
+
+    def _built(self, title: str):
+        """A deferred page if it was built, else None (without building it)."""
+        return self._deferred.page(title) if self._deferred.is_built(title) else None
+
+    def _build_charts(self) -> ChartsPanel:
+        from workbench.ui.charts import ChartsPanel
+
+        return ChartsPanel(self.controller)
+
+    def _build_activity(self) -> ActivityPage:
+        from workbench.ui.activity.activity_page import ActivityPage
+
+        page = ActivityPage(self.controller)
+        page.table.row_selected.connect(self._on_row_selected)
+        page.table.message.connect(self._message)
+        return page
+
+    def _build_trajectories(self) -> TrajectoryPage:
+        from workbench.ui.trajectories import TrajectoryPage
+
+        page = TrajectoryPage(self.controller)
+        page.message.connect(self._message)
+        return page
+
+    def event(self, event: QEvent) -> bool:
+        """After the first paint: say so, then build the charts (next in the event loop)."""
+        done = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+            QTimer.singleShot(0, self._after_first_paint)
+        return done
+
+    def _after_first_paint(self) -> None:
+        self._charts.widget()
+
     def _dock(self, title: str, name: str, widget,
               area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -191,9 +242,9 @@ class MainWindow(QMainWindow):
         """The table Edit → Add, Delete and Filter act on (None on the Trajectories page,
         which has its own add and delete)."""
         page = self.pages.currentWidget()
-        if page is self.activity:
-            return self.activity.table
-        if page is self.trajectories:
+        if page is self._built("Activity"):
+            return page.table
+        if page is self._built("Trajectories"):
             return None
         return self.tables[TABLES[self.tabs.currentIndex()][0]]
 
@@ -254,7 +305,8 @@ class MainWindow(QMainWindow):
             table.focus_filter()
 
     def _on_tab_changed(self, index: int) -> None:
-        self.charts.highlight(None, None)
+        if self._charts.is_built():
+            self.charts.highlight(None, None)
         self.phasing.setVisible(TABLES[index][0] is EntityKind.SCHEME)
         self._on_table_shown()
 
@@ -269,17 +321,17 @@ class MainWindow(QMainWindow):
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
-        pages = self.activity.is_editing() or self.trajectories.is_editing()
+        pages = any(p.is_editing() for p in self._deferred.built_pages())
         return tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
-        pages = {EntityKind.ACTIVITY_LINE: self.activity,
-                 EntityKind.TRAJECTORY: self.trajectories}
+        pages = {EntityKind.ACTIVITY_LINE: "Activity", EntityKind.TRAJECTORY: "Trajectories"}
         if kind in pages:
-            self.show_page(pages[kind])
+            page = self._deferred.page(pages[kind])
+            self.show_page(page)
             if row_id is not None:
-                pages[kind].select_id(row_id)
+                page.select_id(row_id)
             return
         for index, (table_kind, _title) in enumerate(TABLES):
             if table_kind == kind:
@@ -334,6 +386,8 @@ class MainWindow(QMainWindow):
 
     def _save_charts(self, path: Path) -> None:
         """The page's charts as one captioned figure for a paper (300 dpi PNG or PDF)."""
+        from workbench.ui.charts.export_menu import save_page_charts  # pyqtgraph: on use
+
         save_page_charts(self.current_charts(), self.controller.plan, path)
 
     def export_png(self) -> None:
@@ -366,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         save_layout(self, self.splitter)
-        for panel in (*self.tables.values(), self.activity.table):
+        activity = self._built("Activity")
+        for panel in (*self.tables.values(), *([activity.table] if activity else [])):
             panel.save_columns()
         super().closeEvent(event)

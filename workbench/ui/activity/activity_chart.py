@@ -10,7 +10,7 @@ from workbench.domain.activity import ActivityLine
 from workbench.domain.periods import FinancialYear, short_month
 from workbench.engine.activity import ActivityResults
 from workbench.ui import style
-from workbench.ui.charts.axes import month_ticks, style_plot
+from workbench.ui.charts.axes import SteadyRange, fixed_range, keep_range, month_ticks, style_plot
 
 
 class CountAxis(pg.AxisItem):
@@ -19,7 +19,9 @@ class CountAxis(pg.AxisItem):
 
 
 class ActivityChart(pg.PlotWidget):
-    """Items are built once; a redraw only sets data."""
+    """Items are built once; a redraw only sets the data that changed. The count axis
+    starts afresh for each line and then moves only when the line leaves it, and the
+    title is set only when it changes."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"left": CountAxis("left")}, background="w")
@@ -46,20 +48,42 @@ class ActivityChart(pg.PlotWidget):
         self.hover.setZValue(100)
         self.hover.hide()
         plot.addItem(self.hover)
+        fixed_range(plot.vb, x=(-0.25, 11.25), y=(0.0, 1.0))
+        self._y_range = SteadyRange(headroom=1.18)
+        self._title = ""
+        self._drawn: dict[str, tuple] = {}
         self._months: list[str] = []
         self._rows: dict[str, np.ndarray] = {}
         self._line: ActivityLine | None = None
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-    def show_line(self, line: ActivityLine | None, results: ActivityResults) -> None:
-        self._line = line
-        if line is None or line.id not in results.monthly.index:
-            for item in (self.last_year, self.profiled, self.planned, self.overrides,
-                         self.actuals):
-                item.setData([], [])
-            self._rows = {}
-            self.getPlotItem().setTitle("Activity: select a line", color="#212B32")
+    def _title_to(self, title: str, **style) -> None:
+        if title != self._title:
+            self._title = title
+            self.getPlotItem().setTitle(title, color="#212B32", **style)
+
+    def _set(self, name: str, item, x, y) -> None:
+        """setData unless the item already shows these points."""
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        drawn = self._drawn.get(name)
+        if drawn is not None and np.array_equal(drawn[0], x) and np.array_equal(drawn[1], y):
             return
+        self._drawn[name] = (x, y)
+        item.setData(x, y)
+
+    def show_line(self, line: ActivityLine | None, results: ActivityResults) -> None:
+        if line is None or line.id not in results.monthly.index:
+            self._line = line
+            for name, item in (("last_year", self.last_year), ("profiled", self.profiled),
+                               ("planned", self.planned), ("overrides", self.overrides),
+                               ("actuals", self.actuals)):
+                self._set(name, item, [], [])
+            self._rows = {}
+            self._title_to("Activity: select a line")
+            return
+        if self._line is None or self._line.id != line.id:
+            self._y_range = SteadyRange(headroom=1.18)  # a new line: its own scale
+        self._line = line
         months = FinancialYear(line.year).months()
         if months != self._months:
             self._months = months
@@ -70,21 +94,19 @@ class ActivityChart(pg.PlotWidget):
         typed = sorted(line.overrides)
         actual = sorted(line.actuals)
         self._rows = {"plan": planned, "profiled": profiled}
-        self.planned.setData(x, planned)
-        self.profiled.setData(x, profiled)
-        self.overrides.setData(np.array(typed, float), planned[typed] if typed else [])
-        self.actuals.setData(np.array(actual, float),
-                             np.array([float(line.actuals[m]) for m in actual]))
+        self._set("planned", self.planned, x, planned)
+        self._set("profiled", self.profiled, x, profiled)
+        self._set("overrides", self.overrides, typed, planned[typed] if typed else [])
+        self._set("actuals", self.actuals, actual, [float(line.actuals[m]) for m in actual])
         last = np.array([float(v) for v in line.last_year_monthly])
-        self.last_year.setData(x if len(last) else [], last)
+        self._set("last_year", self.last_year, x if len(last) else [], last)
         # From zero, so a month's swing looks as big as it is; headroom for the legend.
         top = max([planned.max(), profiled.max(), *(last.tolist() or [0]),
                    *(float(v) for v in line.actuals.values())])
-        self.getPlotItem().setYRange(0, top * 1.18 if top > 0 else 1, padding=0)
+        keep_range(self.getPlotItem().vb, "y", self._y_range, 0.0, max(float(top), 0.0))
         where = line.provider_name or line.provider
-        self.getPlotItem().setTitle(
-            f"{line.measure.value}, {where} {FinancialYear(line.year).label}", color="#212B32",
-            size="11pt")
+        self._title_to(f"{line.measure.value}, {where} {FinancialYear(line.year).label}",
+                       size="11pt")
 
     def series(self) -> dict[str, np.ndarray]:
         """What is plotted (for tests and exports)."""

@@ -7,7 +7,15 @@ import pyqtgraph as pg
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, money_tick, style_plot
+from workbench.ui.charts.axes import (
+    MILLION,
+    MoneyAxis,
+    SteadyRange,
+    fixed_range,
+    keep_range,
+    money_tick,
+    style_plot,
+)
 
 STEPS = ["Gross", "Weighted", "Mitigated", "Net"]  # short: four fit a narrow pane
 KEY = " ".join(f'<span style="color:{colour}">■</span> {label}' for colour, label in (
@@ -16,6 +24,9 @@ KEY = " ".join(f'<span style="color:{colour}">■</span> {label}' for colour, la
 
 
 class RiskChart(pg.PlotWidget):
+    """Redrawn only when the four figures change (an edit of a scheme leaves them as they
+    were); the value axis moves only when the bars leave it."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
         self.setAccessibleName("Risk exposure chart")
@@ -40,24 +51,30 @@ class RiskChart(pg.PlotWidget):
         self.labels = [pg.TextItem(color="#212B32", anchor=(0.5, 1)) for _ in STEPS]
         for label in self.labels:
             plot.addItem(label)
+        fixed_range(plot.vb, x=(-0.5, len(STEPS) - 0.5), y=(0.0, 1.0))
+        self._y_range = SteadyRange(least=1.0)  # an empty plan: a clean £0 to £1m axis
+        self.getPlotItem().getAxis("left").floor = 0.0  # no tick below £0
+        self._values: np.ndarray | None = None
         self._results: PlanResults | None = None
         self._risk: int | None = None
 
     def update_results(self, results: PlanResults) -> None:
-        self._results = results
+        previous, self._results = self._results, results
         s = results.summary
         values = np.array([float(s.risks_gross), s.risks_weighted, s.risks_after_mitigation,
                            s.risks_net]) / MILLION
-        self.bars.setOpts(height=values)
-        # reserves shown as the slice between 'after mitigations' and 'net'
-        self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
-        for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
-            label.setText(money_tick(value, 1))
-            label.setPos(i, value)
-        top = money_range(float(values.max())) * 1.3  # room for the labels over the bars
-        self.getPlotItem().getAxis("left").floor = 0.0
-        self.getPlotItem().setYRange(-0.04 * top, top, padding=0)  # room for the £0 label
-        self._draw_selected()
+        if not np.array_equal(values, self._values):
+            self._values = values
+            self.bars.setOpts(height=values)
+            # reserves shown as the slice between 'after mitigations' and 'net'
+            self.reserves.setOpts(x=[3], y0=[values[3]], height=[values[2] - values[3]])
+            for i, (label, value) in enumerate(zip(self.labels, values, strict=True)):
+                label.setText(money_tick(value, 1))
+                label.setPos(i, value)
+            keep_range(self.getPlotItem().vb, "y", self._y_range, 0.0,
+                       max(float(values.max()), 0.0) * 1.15)  # room for labels
+        if previous is None or results.risk_figures is not previous.risk_figures:
+            self._draw_selected()
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         self._risk = row_id if kind == "risk" else None

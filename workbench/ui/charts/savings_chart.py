@@ -8,11 +8,21 @@ from PySide6.QtCore import Qt
 
 from workbench.engine.results import PlanResults
 from workbench.ui import style
-from workbench.ui.charts.axes import MILLION, MoneyAxis, money_range, month_ticks, style_plot
+from workbench.ui.charts.axes import (
+    MILLION,
+    MoneyAxis,
+    SteadyRange,
+    fixed_range,
+    keep_range,
+    month_ticks,
+    style_plot,
+)
 
 
 class SavingsChart(pg.PlotWidget):
-    """Items are built once; every recompute only calls setData (no clear-and-redraw)."""
+    """Items are built once; a recompute sets only the data that changed (no clear-and-redraw,
+    nothing at all when the curves are as drawn), and the value axis moves only when the
+    curves leave it (SteadyRange) instead of auto-ranging at paint time."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, axisItems={"left": MoneyAxis("left")}, background="w")
@@ -44,6 +54,10 @@ class SavingsChart(pg.PlotWidget):
         self.hover.hide()
         plot.addItem(self.hover)
         plot.setLabel("bottom", "")
+        fixed_range(plot.vb, y=(0.0, 1.0))
+        self._y_range = SteadyRange(least=1.0)  # an empty plan: a clean £0 to £1m axis
+        self._gap_anchor: tuple[int, int] | None = None
+        self._drawn: dict[str, np.ndarray] = {}
         self._months: list[str] = []
         self._results: PlanResults | None = None
         self._highlight: tuple[str | None, int | None] = (None, None)
@@ -56,24 +70,36 @@ class SavingsChart(pg.PlotWidget):
         frame = results.savings_monthly
         if results.months != self._months:
             self._months = list(results.months)
+            self._drawn = {}
             self.getPlotItem().getAxis("bottom").setTicks(month_ticks(self._months))
+            self.getPlotItem().vb.setXRange(-0.25, len(self._months) - 0.75, padding=0)
         x = np.arange(len(self._months))
-        self.requirement.setData(x, frame["requirement_cum"].to_numpy() / MILLION)
-        self.planned.setData(x, frame["planned_cum"].to_numpy() / MILLION)
-        self.risk_adjusted.setData(x, frame["risk_adjusted_cum"].to_numpy() / MILLION)
-        series = [frame[c].to_numpy() / MILLION
-                  for c in ("requirement_cum", "planned_cum", "risk_adjusted_cum")]
-        bottom = min(0.0, *(float(v.min()) for v in series if len(v)))
-        top = money_range(*(float(v.max()) for v in series if len(v)))
-        # £0 always in view, with room under it for its label
-        self.getPlotItem().getAxis("left").floor = bottom
-        self.getPlotItem().setYRange(bottom - 0.04 * top, top * 1.05, padding=0)
+        for name, curve in (("requirement_cum", self.requirement),
+                            ("planned_cum", self.planned),
+                            ("risk_adjusted_cum", self.risk_adjusted)):
+            values = frame[name].to_numpy(dtype=float) / MILLION
+            if not np.array_equal(values, self._drawn.get(name)):
+                curve.setData(x, values)
+                self._drawn[name] = values
         gap = float(frame["gap_cum"].iloc[-1])
         self.gap_label.setText(f"Gap at March: {style.fmt_money(gap)}")
         end = float(frame["requirement_cum"].iloc[-1]) / MILLION
-        self.gap_label.setAnchor((1, 0) if end > top / 2 else (1, 1))  # inside the plot
-        self.gap_label.setPos(x[-1], end)
+        top = self._y_range.range[1] if self._y_range.range else end
+        anchor = (1, 0) if end > top / 2 else (1, 1)  # the label stays inside the plot
+        if self.gap_label.pos() != pg.Point(x[-1], end) or anchor != self._gap_anchor:
+            self._gap_anchor = anchor
+            self.gap_label.setAnchor(anchor)
+            self.gap_label.setPos(x[-1], end)
         self._draw_highlight()
+
+    def _fit_range(self) -> None:
+        curves = [*self._drawn.values()]
+        selected = self.highlight_curve.getData()[1]
+        if selected is not None and len(selected):
+            curves.append(selected)
+        values = np.concatenate([c for c in curves if c is not None and len(c)] or [[0.0]])
+        keep_range(self.getPlotItem().vb, "y", self._y_range, float(values.min()),
+                   float(values.max()))
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         self._highlight = (kind, row_id)
@@ -99,9 +125,14 @@ class SavingsChart(pg.PlotWidget):
         values = self.selected_cumulative()
         if values is None:
             # emptied rather than hidden: the legend keeps its plain "Selected" sample
-            self.highlight_curve.setData([], [])
-            return
-        self.highlight_curve.setData(np.arange(len(values)), values / MILLION)
+            shown = self.highlight_curve.getData()[1]
+            if shown is not None and len(shown):
+                self.highlight_curve.setData([], [])
+        else:
+            values = values / MILLION
+            if not np.array_equal(values, self.highlight_curve.getData()[1]):
+                self.highlight_curve.setData(np.arange(len(values)), values)
+        self._fit_range()
 
     def series(self) -> dict[str, np.ndarray]:
         """What is plotted, in £m (for tests and exports)."""

@@ -10,7 +10,9 @@ from workbench.ui import style
 from workbench.ui.charts.axes import (
     MILLION,
     MoneyAxis,
-    money_range,
+    SteadyRange,
+    fixed_range,
+    keep_range,
     money_tick,
     set_title,
     small_font,
@@ -30,6 +32,10 @@ def short(name: str, limit: int = 26) -> str:
 
 
 class WorkstreamChart(pg.GraphicsLayoutWidget):
+    """Bars, ticks, title and ranges are set only when they change: an edit that leaves a
+    workstream's totals as they were repaints nothing; the money axes move only when the
+    bars leave them (SteadyRange)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setBackground("w")
@@ -65,6 +71,13 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         self.status_labels = [pg.TextItem(color="w", anchor=(0.5, 0.5)) for _ in range(3)]
         for label in self.status_labels:
             self.by_status.addItem(label)
+        fixed_range(self.by_ws.vb, x=(0.0, 1.0), y=(-0.6, 0.4))
+        fixed_range(self.by_status.vb, x=(0.0, 1.0), y=(-0.5, 0.5))
+        self._ws_range = SteadyRange(headroom=1.05, least=1.0)
+        self._status_range = SteadyRange(headroom=1.02, least=1.0)
+        self._labels: list[tuple[float, str]] | None = None
+        self._title = ""
+        self._status_widths: np.ndarray | None = None
         self._order: list[int] = []
         self._totals: dict[str, np.ndarray] = {}
         self._highlight: tuple[str | None, int | None] = (None, None)
@@ -77,32 +90,46 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         order = [ws for ws in names if ws in frame.index]
         if UNASSIGNED in frame.index:
             order.append(UNASSIGNED)
-        self._order = order
         y = np.arange(len(order), dtype=float)[::-1]  # first workstream at the top
+        rows = frame.reindex(order)
         left = np.zeros(len(order))
+        same_order = order == self._order
         for status in STATUSES:
-            values = np.array([frame.at[ws, status] for ws in order], dtype=float) / MILLION
-            self.bars[status].setOpts(x0=left.copy(), y=y, width=values, height=0.7)
-            self._totals[status] = values
+            values = rows[status].to_numpy(dtype=float) / MILLION
+            if not (same_order and np.array_equal(values, self._totals.get(status))):
+                self.bars[status].setOpts(x0=left.copy(), y=y, width=values, height=0.7)
+                self._totals[status] = values
             left += values
-        labels = [(float(y[i]), short(names.get(ws, "Unassigned"))) for i, ws in enumerate(order)]
-        self.by_ws.getAxis("left").setTicks([sorted(labels), []])
-        self.by_ws.setYRange(-0.6, max(len(order) + 0.1, 0.4), padding=0)  # room for the top label
-        status = results.by_status
+        self._order = order
+        labels = sorted((float(y[i]), short(names.get(ws, "Unassigned")))
+                        for i, ws in enumerate(order))
+        if labels != self._labels:
+            self._labels = labels
+            self.by_ws.getAxis("left").setTicks([labels, []])
+            # room for the top label
+            self.by_ws.setYRange(-0.6, max(len(order) + 0.1, 0.4), padding=0)
+        keep_range(self.by_ws.vb, "x", self._ws_range, 0.0,
+                   float(left.max()) if len(left) else 0.0)
+        self._draw_status(results.by_status)
+        self._draw_highlight()
+
+    def _draw_status(self, status) -> None:
         widths = np.array(
-            [status["Identified"], status["Earmarked"], status["Unidentified"]]) / MILLION
+            [status["Identified"], status["Earmarked"], status["Unidentified"]],
+            dtype=float) / MILLION
+        if np.array_equal(widths, self._status_widths):
+            return
+        self._status_widths = widths
         starts = np.concatenate([[0.0], np.cumsum(widths)[:-1]])
         self.status_bars.setOpts(x0=starts, y=np.zeros(3), width=widths, height=0.6)
         for label, start, width in zip(self.status_labels, starts, widths, strict=True):
             label.setText(f"£{width:.1f}m" if width > 0.15 * widths.sum() else "")
             label.setPos(start + width / 2, 0)
-        self.by_status.setYRange(-0.5, 0.5, padding=0)
-        self.by_status.setXRange(0, money_range(float(widths.sum())), padding=0.02)
-        self.by_ws.setXRange(0, money_range(float(left.max()) if len(left) else 0.0),
-                             padding=0.02)
-        self.by_status.getAxis("left").setTicks(
-            [[(0, f"Requirement {money_tick(float(widths.sum()), 1)}")], []])
-        self._draw_highlight()
+        keep_range(self.by_status.vb, "x", self._status_range, 0.0, float(widths.sum()))
+        label = f"Requirement {money_tick(float(widths.sum()), 1)}"
+        if label != self._title:  # the requirement named on the bar's axis (the key is above)
+            self._title = label
+            self.by_status.getAxis("left").setTicks([[(0, label)], []])
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         self._highlight = (kind, row_id)
@@ -125,7 +152,10 @@ class WorkstreamChart(pg.GraphicsLayoutWidget):
         i = self._order.index(ws)
         total = sum(float(v[i]) for v in self._totals.values())
         y = len(self._order) - 1 - i
-        self.outline.setOpts(x0=[0], y=[y], width=[max(total, 1e-6)], height=0.86)
+        opts = {"x0": [0], "y": [y], "width": [max(total, 1e-6)], "height": 0.86}
+        if not (self.outline.isVisible() and all(
+                self.outline.opts.get(k) == v for k, v in opts.items())):
+            self.outline.setOpts(**opts)
         self.outline.show()
 
     def series(self) -> dict[str, np.ndarray]:
