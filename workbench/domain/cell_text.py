@@ -1,8 +1,9 @@
 """Text a user typed is never code in a file the app writes (CSV, workbook cells).
 
 Spreadsheets run a cell that starts with =, +, - or @ as a formula (and tab or CR
-can smuggle one past a check); such text is written with a leading apostrophe, which
-Excel and LibreOffice read as "this is text".
+can smuggle one past a check). CSVs write such text with a leading apostrophe
+(domain.export_files), workbooks as a string cell with Excel's quote prefix
+(templates.writer.write_as_text); both ask this module.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def inert(text: str) -> str:
-    """`text`, prefixed with ' if a spreadsheet would read it as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def looks_like_formula(value: object) -> bool:
+    """Text a spreadsheet would run as a formula (the one rule for CSVs and workbooks)."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+

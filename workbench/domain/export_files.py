@@ -14,14 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from workbench.domain.cell_text import looks_like_formula
 from workbench.domain.errors import WorkbenchError
 
 # Excel reads a CSV without a byte-order mark in the ANSI code page (cp1252): "£" in UTF-8
 # shows as "Â£". With the BOM it reads UTF-8.
 EXCEL_CSV_ENCODING = "utf-8-sig"
-# A cell starting with one of these is run as a formula by Excel (house rule: text a user
-# typed is never code), so it is written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SIGNED_NUMBER = re.compile(r"[+-]£?\d[\d,]*(\.\d+)?[%km]?")  # "-1,200", "-£2.5m": not code
 
 
@@ -58,8 +56,7 @@ def export_target(path: Path) -> Iterator[Path]:
 
 def excel_safe(value: object) -> object:
     """A text cell that Excel would run as a formula, made plain text; other values as is."""
-    if (isinstance(value, str) and value.startswith(FORMULA_STARTS)
-            and not SIGNED_NUMBER.fullmatch(value)):
+    if looks_like_formula(value) and not SIGNED_NUMBER.fullmatch(value):
         return f"'{value}"
     return value
 

@@ -9,10 +9,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from workbench.domain.cell_text import looks_like_formula
 from workbench.reports.paper import BoardPaper
 from workbench.reports.tables import Num, Table
+from workbench.templates.writer import write_as_text
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOLD = Font(bold=True)
 RULE = Border(top=Side(style="thin"), bottom=Side(style="double"))
 
@@ -36,8 +37,8 @@ def _put(sheet, row: int, col: int, value) -> object:
         cell.number_format = value.excel_format
     else:
         cell.value = str(value)
-        if cell.value.startswith(FORMULA_STARTS):
-            cell.data_type = "s"
+        if looks_like_formula(cell.value):
+            write_as_text(cell)
     return cell
 
 

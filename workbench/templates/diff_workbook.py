@@ -17,10 +17,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from workbench.domain.cell_text import looks_like_formula
 from workbench.engine.diff import PlanDiff, field_text
-from workbench.templates.writer import check_target, save_atomically
+from workbench.templates.writer import check_target, save_atomically, write_as_text
 
-UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
 MONEY = '£#,##0;-£#,##0;£0'
 PERCENT = "0.00%"
 HEAD = Font(bold=True, color="FFFFFF")
@@ -40,9 +40,8 @@ def put(ws, row: int, column: int, value: Any, number_format: str | None = None)
     if isinstance(value, Decimal):
         value = float(value)
     cell.value = value
-    if isinstance(value, str) and value.startswith(UNSAFE_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
+    if looks_like_formula(value):
+        write_as_text(cell)
     if number_format:
         cell.number_format = number_format
     return cell

@@ -19,6 +19,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
+from workbench.domain.cell_text import looks_like_formula
 from workbench.domain.errors import TemplateError
 from workbench.domain.export_files import HELD_FILE_REASON
 from workbench.templates import styles, xlsx_stream
@@ -29,7 +30,6 @@ from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise,
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
 
 RowValues = dict[str, Any]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula
 Identity = Callable[[RowValues], tuple]
 
 
@@ -120,7 +120,7 @@ class Filler:
                               f" (showing {shown}) was replaced by the plan's {value}")
             cell.data_type = "n"
         cell.value = value
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        if looks_like_formula(value):
             write_as_text(cell)
 
     def _cached(self, sheet: str, r: int, c: int) -> Any:
