@@ -78,24 +78,35 @@ class Tally:
         mem, slow = self.worst("peak_mb"), self.worst("seconds")
         return (f"{len(self.outcomes)} workbooks: {self.count('imported')} imported, "
                 f"{self.count('refused')} refused, {len(self.failures)} failures "
-                f"(tracebacks, partial imports, unlocated refusals); worst peak memory "
+                f"(tracebacks, partial imports, unlocated refusals); worst peak memory added "
                 f"{mem.peak_mb:.0f} MB ({mem.name}); slowest {slow.seconds:.2f} s ({slow.name})")
 
 
-def _reset_peak() -> None:
-    """Start a new peak-RSS measurement for this process (Linux: clear_refs 5)."""
-    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as handle:
-        handle.write("5")
+_baseline_mb = 0.0  # the process's resident memory when the case began
 
 
-def _peak_mb() -> float:
+def _status_mb(field: str) -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _reset_peak() -> None:
+    """Start a new peak-RSS measurement for this process (Linux: clear_refs 5), taken
+    above what the process already held (the test run before it, or the generator)."""
+    global _baseline_mb
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as handle:
+        handle.write("5")
+    _baseline_mb = _status_mb("VmRSS:")
+
+
+def _peak_mb() -> float:
+    """The case's peak memory: the high-water mark above the memory held when it began."""
+    return max(0.0, _status_mb("VmHWM:") - _baseline_mb)
 
 
 def located(report) -> str:
