@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from workbench.domain.edits import EntityKind, SetField
@@ -86,3 +87,23 @@ def test_a_scenario_added_in_the_panel_is_chosen_with_the_mouse(window, qtbot, t
     assert "the savings requirement is £30.1m" in text and "£22.4m" not in text
     assert all("Scenario: Higher tariff" in page for page in pages)
     assert window.controller.plan.drivers.tariff_uplift_pct == Decimal("0.011")  # base kept
+
+
+def test_print_goes_out_with_the_chosen_scenario(window, qtbot, tmp_path):
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, panel.editors["name"], "Higher tariff")
+    _type(qtbot, panel.editors["tariff_uplift_pct"], "2.5%")
+    dialog = open_board_paper(window)
+    dialog.basis.setFocus()
+    qtbot.keyClick(dialog.basis, Qt.Key.Key_End)
+    assert dialog.basis.currentText() == "Scenario: Higher tariff"
+    printed = tmp_path / "printed.pdf"
+    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer.setOutputFileName(str(printed))
+    QTimer.singleShot(500, lambda: QApplication.activeModalWidget().accept())
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    pages = _pages(printed)
+    assert all("Scenario: Higher tariff" in page for page in pages)
+    assert "£30.1m" in " ".join(pages) and "£22.4m" not in " ".join(pages)
