@@ -84,8 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     board = kinds.add_parser("board", parents=[common],
                              help="the Governing Body paper as .pdf, .docx or .xlsx (tables)")
     board.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|.docx|.xlsx")
-    board.add_argument("--version", dest="plan_version", metavar="NAME",
-                       help="a frozen version of the plan instead of the working plan")
+    of = board.add_mutually_exclusive_group()
+    of.add_argument("--version", dest="plan_version", metavar="NAME",
+                    help="a frozen version of the plan instead of the working plan")
+    of.add_argument("--scenario", metavar="NAME",
+                    help="a scenario of the plan (its figures computed by the engine)")
     board.add_argument("--meeting", default="", metavar="YYYY-MM-DD",
                        help="the meeting date (else the one kept with the plan)")
     board.add_argument("--paper", default="", metavar="NN/NN", help="the paper number")
@@ -254,19 +257,19 @@ def _check_then_apply(args: argparse.Namespace, read, note: str, done: str) -> i
 def cmd_report(args: argparse.Namespace) -> int:
     """Headless: reportlab, python-docx and openpyxl only, never Qt."""
     from workbench.reports import build_board_paper, cover_from_plan, write_board_paper
+    from workbench.reports.basis import PaperBasis, basis_plan, find_basis
     from workbench.store import open_store
-    from workbench.store.versions import list_versions, load_version
 
     store = open_store(store_target(args))
     plan = store.load_plan()
+    basis = PaperBasis("working")
     if args.plan_version:
-        versions = {v.label: v for v in list_versions(store)}
-        if args.plan_version not in versions:
-            known = ", ".join(versions) or "none"
-            raise WorkbenchError(f"no version named {args.plan_version!r} (versions: {known})")
-        plan = load_version(store, versions[args.plan_version])
+        basis = find_basis(store, plan, "version", args.plan_version)
+    elif args.scenario:
+        basis = find_basis(store, plan, "scenario", args.scenario)
     cover = cover_from_plan(plan, meeting_date=args.meeting, paper_number=args.paper)
-    written = write_board_paper(build_board_paper(plan, cover), args.out)
+    paper = build_board_paper(basis_plan(store, plan, basis), cover, basis=basis.label)
+    written = write_board_paper(paper, args.out)
     print(f"Wrote the board paper for {plan.title} to {written}")
     return 0
 

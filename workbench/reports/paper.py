@@ -69,6 +69,7 @@ class BoardPaper:
     year: str
     cover: CoverFields
     generated: dt.date
+    basis: str = ""  # '' for the working plan, else 'Version: Submission 1' or 'Scenario: …'
     summary_text: list[str] = field(default_factory=list)
     finance: Table | None = None
     workstreams: Table | None = None
@@ -88,17 +89,20 @@ class BoardPaper:
 
     @property
     def running_head(self) -> str:
-        """What every page carries: 'Paper 16/12 · 10 March 2016 · Oxfordshire CCG'."""
+        """What every page carries: 'Paper 16/12 · 10 March 2016 · Oxfordshire CCG', then
+        which plan it is of when not the working plan ('· Version: Submission 1')."""
         parts = [f"Paper {self.cover.paper_number}" if self.cover.paper_number else "",
-                 self.cover.meeting_text, self.organisation]
+                 self.cover.meeting_text, self.organisation, self.basis]
         return " · ".join(p for p in parts if p)
 
 
 def build_board_paper(plan: Plan, cover: CoverFields, results: PlanResults | None = None,
-                      today: dt.date | None = None) -> BoardPaper:
+                      today: dt.date | None = None, basis: str = "") -> BoardPaper:
+    """`results` are the engine's for `plan` (computed here when not given, as for a
+    version or a scenario); `basis` names a version or scenario the paper is of."""
     results = results or compute(plan)
     paper = BoardPaper(plan.organisation, plan.ods_code, plan.title, plan.first_year.label,
-                       cover, today or dt.date.today())
+                       cover, today or dt.date.today(), basis)
     paper.summary_text, paper.finance = _finance(plan, results)
     paper.workstreams, paper.savings_text = workstream_table(plan, results)
     paper.cumulative = _cumulative(results)

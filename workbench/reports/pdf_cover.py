@@ -63,8 +63,10 @@ def cover_sheet(paper: BoardPaper, width: float) -> list:
     c = paper.cover
     choices = tuple(p.removeprefix("For ").title() for p in PURPOSES)
     chosen = c.decision.removeprefix("For ").title()
-    head = [_p(escape(paper.organisation), ORG), _p("Governing Body meeting", MEETING),
-            Spacer(1, 10)]
+    head = [_p(escape(paper.organisation), ORG), _p("Governing Body meeting", MEETING)]
+    if paper.basis:  # a version or a scenario, not the working plan
+        head.append(_p(f"<b>{escape(paper.basis)}</b>", MEETING))
+    head.append(Spacer(1, 10))
     rows = [
         [_p("Date of meeting:", LABEL), _p(escape(c.meeting_text) or "<i>Not set</i>"),
          _p("Paper no:", LABEL), _p(escape(c.paper_number) or "<i>Not set</i>")],

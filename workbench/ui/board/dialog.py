@@ -29,6 +29,7 @@ from workbench.reports import (
     cover_from_plan,
     write_board_paper,
 )
+from workbench.reports.basis import PaperBasis, basis_plan, paper_bases
 from workbench.reports.cover import EQUALITY, OUTCOME_DOMAINS, PURPOSES
 from workbench.ui.board.paper_print import print_paper
 from workbench.ui.export_paths import ask_save_path, save_export
@@ -101,6 +102,11 @@ class BoardPaperDialog(QDialog):
         self.resize(1180, self.sizeHint().height())
 
     def _choices(self, form: QFormLayout, kept: CoverFields) -> None:
+        self.basis = QComboBox()
+        self.basis.setAccessibleName("The plan, version or scenario the paper is of")
+        self.bases: list[PaperBasis] = []
+        self.refresh_bases()
+        form.addRow("Pla&n", self.basis)
         self.decision = QComboBox()
         self.decision.addItems(list(PURPOSES))
         self.decision.setCurrentText(kept.decision)
@@ -119,6 +125,21 @@ class BoardPaperDialog(QDialog):
         self.equality.addItems(list(EQUALITY))
         self.equality.setCurrentText(kept.equality_analysis)
         form.addRow("&Equality analysis completed", self.equality)
+
+    def refresh_bases(self) -> None:
+        """The working plan, each frozen version and each scenario, as they are now; the
+        one chosen stays chosen while it exists."""
+        chosen = self.basis.currentText()
+        try:
+            self.bases = paper_bases(self.controller.store, self.controller.plan)
+        except WorkbenchError as exc:
+            self.bases = [PaperBasis("working")]
+            self._say(str(exc), error=True)
+        self.basis.blockSignals(True)
+        self.basis.clear()
+        self.basis.addItems([b.choice for b in self.bases])
+        self.basis.setCurrentIndex(max(0, self.basis.findText(chosen)))
+        self.basis.blockSignals(False)
 
     # -- the paper ------------------------------------------------------------------------
     def cover(self) -> CoverFields | None:
@@ -145,7 +166,15 @@ class BoardPaperDialog(QDialog):
         edit = cover_edit(self.controller.plan, cover)
         if edit is not None and not self.controller.store.read_only:
             self.controller.push(edit)
-        return build_board_paper(self.controller.plan, cover, self.controller.results)
+        basis = self.bases[max(0, self.basis.currentIndex())]
+        if basis.kind == "working":  # the figures on screen
+            return build_board_paper(self.controller.plan, cover, self.controller.results)
+        try:  # a version's or a scenario's own figures, computed by the engine
+            plan = basis_plan(self.controller.store, self.controller.plan, basis)
+        except WorkbenchError as exc:
+            self._say(str(exc), error=True)
+            return None
+        return build_board_paper(plan, cover, basis=basis.label)
 
     # -- actions --------------------------------------------------------------------------
     def preview(self) -> None:
@@ -153,7 +182,8 @@ class BoardPaperDialog(QDialog):
         if paper is None:
             return
         self.preview_dialog = QPrintPreviewDialog(self.printer, self)
-        self.preview_dialog.setWindowTitle(f"Preview: {paper.cover.title}")
+        self.preview_dialog.setWindowTitle(
+            f"Preview: {paper.cover.title}" + (f" ({paper.basis})" if paper.basis else ""))
         self.preview_dialog.paintRequested.connect(lambda printer: print_paper(paper, printer))
         self.preview_dialog.resize(900, 1000)
         self.preview_dialog.exec()
@@ -191,6 +221,8 @@ def open_board_paper(window) -> BoardPaperDialog:
     if dialog is None:
         dialog = BoardPaperDialog(window.controller, window)
         window.board_paper_dialog = dialog
+    else:
+        dialog.refresh_bases()  # versions frozen or scenarios added since it was opened
     dialog.show()
     dialog.raise_()
     return dialog

@@ -44,6 +44,8 @@ def cover_html(paper: BoardPaper) -> str:
                     f"<td>{value}</td></tr>" for label, value in rows)
     return (f'<p style="font-size:16pt; color:{NAVY}"><b>{escape(paper.organisation)}</b></p>'
             '<p style="font-size:12pt">Governing Body meeting</p>'
+            + (f'<p style="font-size:12pt"><b>{escape(paper.basis)}</b></p>' if paper.basis
+               else "") +
             f'<table border="1" cellspacing="0" cellpadding="5" width="100%">{cells}</table>')
 
 
