@@ -63,7 +63,7 @@ class PeriodChart(pg.PlotWidget):
         self.value_axis = ValueAxis("left")
         super().__init__(parent, axisItems={"left": self.value_axis}, background="w")
         self.setAccessibleName(accessible_name)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(150)  # two and the SPC key fit a 1366x768 screen at 125%
         self.plot_item = self.getPlotItem()
         style_plot(self.plot_item, title)
         self.plot_item.setMouseEnabled(x=True, y=False)
