@@ -19,5 +19,6 @@ shot() {  # WIDTH HEIGHT SCALE
 }
 shot 1366 768 1
 shot 1600 1000 1
+shot 1366 768 1.25
 shot 1920 1080 1.25
 shot 1920 1080 1.5

@@ -8,8 +8,8 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from workbench.domain.standards import standard_by_id
@@ -286,3 +286,20 @@ def test_local_standards_file_and_a_blank_local_trajectory(page, tmp_path, monke
     (data / "local_standards.csv").write_text("id,name\nX,broken\n")
     standards, problem = available_standards()
     assert "Local standards not loaded" in problem and standards == bundled_standards()
+
+
+def test_month_labels_under_a_narrow_chart_never_run_together(page, qtbot):
+    """The charts column of a 1366x768 laptop at 125%: labels thin out to fit the width."""
+    page.resize(1090, 540)
+    page.splitter.setSizes([560, 480])
+    for chart in (page.plan_chart, page.spc_chart):
+        axis = chart.plot_item.getAxis("bottom")
+        metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
+        qtbot.waitUntil(lambda axis=axis: axis.width() < 470)
+        labels = sorted(axis._tickLevels[0])  # the month labels, as drawn
+        assert len(labels) >= 3, labels
+        pixels = [chart.plot_item.vb.mapViewToScene(QPointF(x, 0)).x() for x, _ in labels]
+        widths = [metrics.horizontalAdvance(text) for _x, text in labels]
+        for i in range(1, len(labels)):
+            room = pixels[i] - pixels[i - 1]
+            assert room >= (widths[i] + widths[i - 1]) / 2 + 8, (labels[i - 1:i + 1], room)

@@ -12,6 +12,7 @@ import datetime as dt
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from workbench.domain.periods import short_month
 from workbench.domain.trajectories import Unit, month_of, period_start
@@ -29,13 +30,16 @@ def x_of_date(day: dt.date) -> float:
     return float(day.toordinal())
 
 
-def period_ticks(periods: list[str]) -> list[list[tuple[float, str]]]:
-    """Month labels (every 1, 3, 6 or 12 months, on financial quarters) at the first period
-    of each labelled month; an unlabelled minor tick at every other period."""
+def period_ticks(periods: list[str], fewest_months: float = 1.0
+                 ) -> list[list[tuple[float, str]]]:
+    """Month labels (every 1, 3, 6 or 12 months, on financial quarters, and no closer than
+    `fewest_months` apart) at the first period of each labelled month; an unlabelled minor
+    tick at every other period."""
     firsts: dict[str, str] = {}
     for label in periods:
         firsts.setdefault(month_of(label), label)
-    step = next((s for s in (1, 3, 6, 12) if len(firsts) / s <= 12), 12)
+    step = next((s for s in (1, 3, 6, 12) if len(firsts) / s <= 12 and s >= fewest_months),
+                12)
     major = [(x_of(first), short_month(month)) for month, first in firsts.items()
              if (int(month[5:7]) - 4) % step == 0]
     ticked = {x for x, _ in major}
@@ -63,13 +67,16 @@ class PeriodChart(pg.PlotWidget):
         self.value_axis = ValueAxis("left")
         super().__init__(parent, axisItems={"left": self.value_axis}, background="w")
         self.setAccessibleName(accessible_name)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(150)  # two and the SPC key fit a 1366x768 screen at 125%
         self.plot_item = self.getPlotItem()
         style_plot(self.plot_item, title)
         self.plot_item.setMouseEnabled(x=True, y=False)
         self.periods: list[str] = []
         self._fitted: tuple[float, float] | None = None
+        self._ticks: list | None = None
         self.plot_item.vb.sigResized.connect(self._fit_y)
+        self.plot_item.vb.sigResized.connect(self._set_ticks)
+        self.plot_item.vb.sigXRangeChanged.connect(self._set_ticks)
         self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
             style.NHS_WARM_YELLOW, width=2, style=Qt.PenStyle.DotLine))
         self.marker.setZValue(-5)
@@ -98,6 +105,7 @@ class PeriodChart(pg.PlotWidget):
         """Nothing to draw: say why in the title, without meaningless axis numbers."""
         self.periods = []
         self._fitted = None
+        self._ticks = None
         self.plot_item.getAxis("bottom").setTicks(None)
         self._show_axes(False)
         self.set_title(title)
@@ -109,7 +117,21 @@ class PeriodChart(pg.PlotWidget):
         self.value_axis.picture = None  # re-label with the new unit
         self.value_axis.update()
         self.periods = periods
-        self.plot_item.getAxis("bottom").setTicks(period_ticks(periods))
+        self._set_ticks()
+
+    def _set_ticks(self) -> None:
+        """Month labels as close as the chart's width lets them stand apart."""
+        if not self.periods:
+            return
+        axis = self.plot_item.getAxis("bottom")
+        low, high = self.plot_item.vb.viewRange()[0]
+        month_px = self.plot_item.vb.width() * 30.44 / max(high - low, 1.0)
+        label_px = QFontMetrics(axis.style["tickFont"] or axis.font()).horizontalAdvance(
+            "Sept 00") + 8
+        ticks = period_ticks(self.periods, label_px / max(month_px, 1e-6))
+        if ticks != self._ticks:
+            self._ticks = ticks
+            axis.setTicks(ticks)
 
     def set_title(self, text: str) -> None:
         self.plot_item.setTitle(text, color=INK, size="11pt")

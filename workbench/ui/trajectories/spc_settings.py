@@ -43,18 +43,16 @@ class SpcSettingsRow(QGroupBox):
         self.unrebase = QPushButton("Remove rebases")
         self.unrebase.setAccessibleName("Remove every SPC rebase")
         self.unrebase.clicked.connect(self.remove_rebases)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        for layout, items in ((first, ("Baseline from", self.start, "to", self.end)),
-                              (second, ("Run", self.run, "Trend", self.trend))):
-            for item in items:
-                layout.addWidget(QLabel(item) if isinstance(item, str) else item)
-            layout.addStretch(1)
-        second.addWidget(self.rebase)
-        second.addWidget(self.unrebase)
+        # three short rows, so the charts column (and the window) can be narrow on a laptop
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 4, 6, 4)
-        column.addLayout(first)
-        column.addLayout(second)
+        for items in (("Baseline from", self.start, "to", self.end),
+                      ("Run", self.run, "Trend", self.trend), (self.rebase, self.unrebase)):
+            row = QHBoxLayout()
+            for item in items:
+                row.addWidget(QLabel(item) if isinstance(item, str) else item)
+            row.addStretch(1)
+            column.addLayout(row)
         self.setEnabled(False)
 
     def _combo(self, name: str, first: str) -> QComboBox:
