@@ -121,3 +121,56 @@ def test_restoring_a_version_as_the_working_plan_still_works(store):
     assert diff_plans(*compare_plans(store, version, None)).rows == ()
     store.apply(applied.inverted(), action="undo")
     assert diff_plans(*compare_plans(store, version, None)).rows
+
+
+# -- the database's own guard: a write that bypasses the store is refused too ---------------
+
+def _raw(store, sql, **params):
+    from sqlalchemy import text
+
+    with store.engine.begin() as conn:
+        conn.execute(text(sql), params)
+
+
+def _one(store, sql, **params):
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return conn.execute(text(sql), params).scalar()
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE schemes SET gross_saving = gross_saving + 1 WHERE plan_id = :copy",
+    "UPDATE plans SET name = 'Changed' WHERE id = :copy",
+    "DELETE FROM trajectories WHERE plan_id = :copy",
+    "DELETE FROM plans WHERE id = :copy",
+    "UPDATE milestones SET name = 'Changed' WHERE workstream_id IN "
+    "(SELECT id FROM workstreams WHERE plan_id = :copy)",
+    "INSERT INTO workstreams (plan_id, name) VALUES (:copy, 'New board')",
+    "UPDATE scenarios SET plan_id = :copy",
+])
+def test_the_database_refuses_a_write_to_a_frozen_copy(store, sql):
+    version = _frozen(store)
+    copy = version.frozen_plan_id
+    before = load_version(store, version)
+    assert _one(store, "SELECT count(*) FROM milestones WHERE workstream_id IN "
+                "(SELECT id FROM workstreams WHERE plan_id = :copy)", copy=copy)
+    with pytest.raises(Exception, match="frozen version"):
+        _raw(store, sql, copy=copy)
+    after = load_version(store, version)
+    assert diff_plans(before, after).rows == ()
+    assert (after.name, len(after.scenarios)) == (before.name, len(before.scenarios))
+
+
+def test_the_database_still_lets_the_working_plan_be_written_and_all_plans_replaced(store):
+    version = _frozen(store)
+    working = store.load_plan()
+    _raw(store, "UPDATE schemes SET name = 'Renamed' WHERE id = :id", id=working.schemes[0].id)
+    _raw(store, "UPDATE milestones SET name = 'Renamed' WHERE workstream_id = :id",
+         id=working.workstreams[0].id)
+    assert store.load_plan().schemes[0].name == "Renamed"
+    freeze_version(store, "Submission 2")  # a second freeze copies every row again
+    store.delete_all_plans()  # demo --force and New plan replace everything, versions too
+    assert _one(store, "SELECT count(*) FROM plans") == 0
+    assert _one(store, "SELECT count(*) FROM plan_versions") == 0
+    assert version.frozen_plan_id is not None
