@@ -1,6 +1,7 @@
 """A frozen version's copy is immutable in the database too: triggers refuse any insert,
 update or delete of its rows (the store refuses such an edit first, naming the version;
-this guards writes that bypass the store). Its rows may be deleted once its
+this guards writes that bypass the store). Idempotent, as a database stamped with an
+older revision may hold them already. Its rows may be deleted once its
 plan_versions entry is gone, which is how every plan is replaced.
 
 Revision ID: 0010
@@ -41,8 +42,8 @@ def _tables() -> tuple[str, ...]:
 
 
 def _sqlite_triggers() -> list[str]:
-    return [f"""CREATE TRIGGER {table}_frozen_{op_name.lower()} BEFORE {op_name} ON {table}
-    WHEN {_frozen_when(table, op_name)}
+    return [f"""CREATE TRIGGER IF NOT EXISTS {table}_frozen_{op_name.lower()}
+    BEFORE {op_name} ON {table} WHEN {_frozen_when(table, op_name)}
     BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"""
             for table in _tables() for op_name in OPS]
 
@@ -65,6 +66,7 @@ def upgrade() -> None:
     for table in _tables():
         if dialect == "postgresql":
             op.execute(_pg_function(table))
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_frozen ON {table}")
             op.execute(f"""CREATE TRIGGER {table}_frozen BEFORE INSERT OR UPDATE OR DELETE
             ON {table} FOR EACH ROW EXECUTE FUNCTION workbench_{table}_frozen()""")
     if dialect == "sqlite":
