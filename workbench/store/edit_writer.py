@@ -19,6 +19,7 @@ from workbench.domain.edits import Batch, DeleteRows, Edit, EntityKind, InsertRo
 from workbench.domain.errors import ConflictError, StoreError
 from workbench.domain.links import LINK_FIELDS, links_of, referrers, relink, relink_value, targets
 from workbench.store import conflicts
+from workbench.store.frozen import refuse_if_frozen
 from workbench.store.mapping import (
     DOMAIN_CLASSES,
     DRIVER_FIELDS,
@@ -40,8 +41,10 @@ class EditWriter:
     def __init__(self, s: Session, plan_id: int, label: str) -> None:
         self.s, self.plan_id, self.label = s, plan_id, label
         self._keys: dict[int, int] = {}  # local key (negative id) -> store id, this edit
+        self._writable: set[int] = set()  # plans known not to be frozen copies
 
     def apply(self, edit: Edit) -> Edit:
+        self._refuse_frozen(self.plan_id)
         if isinstance(edit, Batch):
             return Batch(tuple(self.apply(e) for e in edit.edits), edit.label)
         if isinstance(edit, SetField):
@@ -116,6 +119,12 @@ class EditWriter:
                 if row is None or row.plan_id != self.plan_id:
                     conflicts.refuse_dangling(self.label, kind, obj, target, target_id, doing)
 
+    def _refuse_frozen(self, plan_id: int) -> None:
+        """A frozen version is never changed (checked once per plan and transaction)."""
+        if plan_id not in self._writable:
+            refuse_if_frozen(self.s, plan_id)
+            self._writable.add(plan_id)
+
     def _store_id(self, _kind: EntityKind, key: int) -> int:
         """The store id of a local key given earlier in this edit (other ids unchanged)."""
         return self._keys.get(key, key)
@@ -133,6 +142,7 @@ class EditWriter:
             allowed = PLAN_FIELDS if edit.kind is EntityKind.PLAN else DRIVER_FIELDS
             if edit.field not in allowed:
                 raise StoreError(f"{self.label}: {edit.kind.value} has no field {edit.field!r}")
+            self._refuse_frozen(edit.id)
             head = self.s.get(PlanRow, edit.id, with_for_update=True, populate_existing=True)
             if head is None:
                 raise StoreError(f"{self.label}: no plan with id {edit.id}")

@@ -30,7 +30,7 @@ from workbench.store.mapping import (
     to_domain,
     to_row,
 )
-from workbench.store.rows import PlanRow
+from workbench.store.rows import PlanRow, PlanVersionRow
 
 log = logging.getLogger(__name__)
 LOCK_TIMEOUT_S = 5  # longest wait for a row or table another session holds (PostgreSQL)
@@ -107,6 +107,8 @@ class PlanStore:
         with self.transaction(write=True) as s:
             plans = [f"{r.organisation} {r.name}" for r in s.scalars(select(PlanRow))]
             entries = s.scalar(select(func.count(func.distinct(audit.AuditRow.step)))) or 0
+            # versions first: a frozen copy's rows are immutable while its version exists
+            s.execute(delete(PlanVersionRow))
             for kind, _ in reversed(LOAD_ORDER):
                 s.execute(delete(ROW_CLASSES[kind]))
             s.execute(delete(PlanRow))
