@@ -120,6 +120,7 @@ def test_a_small_edit_leaves_the_axis_and_a_big_one_moves_it(window, qtbot):
 
 
 def test_cached_axes_paint_what_fresh_axes_would(window, qtbot):
+    window.resize(1600, 1000)  # a laptop's window, not the offscreen screen's 800 x 600
     panel = window.tables[EntityKind.SCHEME]
     type_into_cell(qtbot, panel, "Gross saving", 1, "4000000")
     settle(qtbot)

@@ -117,6 +117,8 @@ def test_chart_export_menu_on_a_held_file(documents, controller, qtbot, monkeypa
     window = MainWindow(controller, store_label="plan.db")
     qtbot.addWidget(window)
     window.show()
+    # the charts are built just after the window's first paint, as a user first sees them
+    qtbot.waitUntil(lambda: window._charts.is_built() and window.charts.isVisible())
     action = next(a for menu in window.menuBar().findChildren(QMenu)
                   for a in menu.actions() if a.text() == "Export charts as &PNG…")
     out = tmp_path / "charts.png"

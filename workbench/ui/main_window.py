@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.selection_stats = SelectionStatsLabel()
         self.statusBar().addPermanentWidget(self.selection_stats)
         self.pages.currentChanged.connect(self._on_table_shown)
-        for panel in (*self.tables.values(), self.activity.table):
+        for panel in self.tables.values():  # the Activity table's: when its page is built
             self.selection_stats.watch(panel.view)
         self._status = QLabel()
         # the plan's counts give way (cut short) rather than widen the window
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         page = ActivityPage(self.controller)
         page.table.row_selected.connect(self._on_row_selected)
         page.table.message.connect(self._message)
+        self.selection_stats.watch(page.table.view)
         return page
 
     def _build_trajectories(self) -> TrajectoryPage:

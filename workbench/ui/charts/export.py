@@ -42,7 +42,7 @@ from PySide6.QtGui import (
     QPicture,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
 PRINT_DPI = 300
 CHART_INCHES = QSizeF(7.0, 4.5)  # an A4 text column wide
@@ -170,12 +170,19 @@ def _render_view_at(view: QGraphicsView, painter: QPainter, target: QRectF) -> N
     items = [item for item in view.scene().items() if hasattr(item, "setExportMode")]
     for item in items:
         item.setExportMode(True, {"antialias": True, "painter": painter})
+    # Axes cached as screen pixmaps (charts' speed) are drawn afresh: vector, print-sharp.
+    cached = [(item, item.cacheMode()) for item in view.scene().items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         view.render(painter, target, view.viewport().rect(),
                     Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
         for item in items:
             item.setExportMode(False)
+        for item, mode in cached:
+            item.setCacheMode(mode)
         view.resize(old)
         QApplication.sendPostedEvents()
 

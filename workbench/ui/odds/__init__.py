@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
-from workbench.ui.odds.odds_panel import OddsPanel
 from workbench.ui.odds.runner import OddsRunner
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.odds.odds_panel import OddsPanel
 
 
 class OddsFeature:
@@ -19,15 +19,23 @@ class OddsFeature:
 
     def __init__(self, window: MainWindow) -> None:
         self.runner = OddsRunner(window.controller, window)
-        self.panel = OddsPanel(self.runner)
+        self._panel: OddsPanel | None = None  # built on first show: its chart loads pyqtgraph
         self.dock = QDockWidget("Delivery odds", window)
         self.dock.setObjectName("OddsDock")
-        self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.summary_dock, self.dock)
         self.dock.hide()
         self.dock.visibilityChanged.connect(self._on_visibility_changed)
         window.summary.attach_odds(self.runner, self.show)
+
+    @property
+    def panel(self) -> OddsPanel:
+        if self._panel is None:
+            from workbench.ui.odds.odds_panel import OddsPanel
+
+            self._panel = OddsPanel(self.runner)
+            self.dock.setWidget(self._panel)
+        return self._panel
 
     def show(self) -> None:
         """Show the panel and, the first time, run the simulation."""
@@ -43,4 +51,5 @@ class OddsFeature:
     def _on_visibility_changed(self, visible: bool) -> None:
         # a panel on show (its tab raised, or left open last time) never sits empty
         if visible:
+            self.panel  # noqa: B018 (built now: the dock is on show)
             QTimer.singleShot(0, self._run_once)

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from workbench.ui.scenarios.scenario_figures import ScenarioResults
-from workbench.ui.scenarios.scenarios_panel import ScenariosPanel
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.scenarios.scenarios_panel import ScenariosPanel
 
 
 class ScenariosFeature:
@@ -19,13 +19,23 @@ class ScenariosFeature:
 
     def __init__(self, window: MainWindow) -> None:
         self.results = ScenarioResults(window.controller, window)
-        self.panel = ScenariosPanel(window.controller, self.results)
+        self._controller = window.controller
+        self._panel: ScenariosPanel | None = None  # built on first show (its tornado chart)
         self.dock = QDockWidget("Scenarios", window)
         self.dock.setObjectName("ScenariosDock")
-        self.dock.setWidget(self.panel)
+        self.dock.visibilityChanged.connect(lambda shown: shown and self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         window.summary.attach_scenarios(self.results, self.show)
+
+    @property
+    def panel(self) -> ScenariosPanel:
+        if self._panel is None:
+            from workbench.ui.scenarios.scenarios_panel import ScenariosPanel
+
+            self._panel = ScenariosPanel(self._controller, self.results)
+            self.dock.setWidget(self._panel)
+        return self._panel
 
     def show(self) -> None:
         self.dock.show()
