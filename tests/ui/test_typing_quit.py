@@ -48,3 +48,17 @@ def test_quit_after_importing_a_template_exits_cleanly_with_the_import_saved(tmp
     confidences = [s.confidence for s in plan.schemes]
     assert confidences.count(Decimal("0.93")) == 1, done.stderr[-2000:]
     assert "import refused" not in done.stderr
+
+
+def test_quit_after_importing_actuals_exits_cleanly_with_the_actuals_saved(tmp_path):
+    csv = tmp_path / "actuals.csv"
+    done = run_driver(tmp_path, "demo-then-actuals", str(csv))
+    [database] = (tmp_path / "wb").glob("*.db")
+    store = open_store(database)
+    try:
+        four_hour = store.load_plan().trajectories[2]
+    finally:
+        store.engine.dispose()
+    assert "actuals refused" not in done.stderr, done.stderr[-2000:]
+    assert {"2019-04", "2019-05"} <= set(four_hour.actuals), done.stderr[-2000:]
+    assert four_hour.actuals["2019-05"].value == 0.9
