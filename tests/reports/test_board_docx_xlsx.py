@@ -63,3 +63,21 @@ def test_a_file_held_open_elsewhere_is_one_clear_error(tmp_path, cover, monkeypa
     paper = build_board_paper(demo_plan(), cover)
     with pytest.raises(WorkbenchError, match="paper.pdf"):
         write_board_paper(paper, tmp_path / "paper.pdf")
+
+
+def test_a_failed_paper_leaves_the_old_file_and_no_temporary_file(tmp_path, cover, monkeypatch):
+    from workbench.reports import docx_writer
+
+    target = tmp_path / "paper.docx"
+    target.write_bytes(b"old")
+
+    def full_disk(_paper, out):
+        out.write_bytes(b"PK half a document")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(docx_writer, "write_docx", full_disk)
+    paper = build_board_paper(demo_plan(), cover)
+    with pytest.raises(WorkbenchError, match="paper.docx"):
+        write_board_paper(paper, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.docx"]
+    assert target.read_bytes() == b"old"

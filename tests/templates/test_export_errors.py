@@ -118,3 +118,38 @@ def test_an_import_held_open_by_excel_says_close_it(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "open", held)
     report = plan_import(path, demo()[0])
     assert "close it in Excel and try again" in report.text()
+
+
+def test_each_export_writes_through_its_own_unpredictable_temporary_name(tmp_path, monkeypatch):
+    plan, _ = demo()
+    target = tmp_path / "plan.xlsx"
+    swapped: list[str] = []
+    real_replace = os.replace
+
+    def recording(src, dst, *args, **kwargs):
+        swapped.append(os.fspath(src))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", recording)
+    export_template(plan, "finance", target)
+    export_template(plan, "finance", target)
+    assert len(swapped) == 2 and swapped[0] != swapped[1]
+    assert all(f".{os.getpid()}." not in name for name in swapped)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+
+
+def test_a_failed_save_leaves_no_temporary_file(tmp_path, monkeypatch):
+    plan, _ = demo()
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+
+    def full_disk(self, filename):
+        with open(filename, "wb") as handle:
+            handle.write(b"PK half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", full_disk)
+    with pytest.raises(TemplateError, match="plan.xlsx: cannot be written"):
+        export_template(plan, "finance", target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]
+    assert target.read_bytes() == b"old"

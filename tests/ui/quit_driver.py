@@ -1,24 +1,37 @@
 """Drives the whole app as a user would, in a child process: the welcome screen (a new
 plan, or the demo), a few typed edits, optionally File → New plan or demo again, then
-File → Quit. The child must exit 0; an abort at exit (a Qt object outliving Python's
-hold on it) fails the test that runs it. Usage: quit_driver.py new|demo|new-then-demo."""
+File → Quit; or, after the demo, File → Import template… of a Finance workbook exported
+from the plan with one scheme's confidence changed (the file dialog and the preview
+answered), then a typed edit. The child must exit 0; an abort at exit (a Qt object
+outliving Python's hold on it) fails the test that runs it.
+Or File → Import actuals (CSV)…, its file dialog and closing report answered.
+Usage: quit_driver.py new|demo|new-then-demo|demo-then-import|demo-then-actuals [file]."""
 
 from __future__ import annotations
 
 import faulthandler
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+)
 
 from workbench import app as workbench_app
 from workbench.domain.edits import EntityKind
+from workbench.ui.dialogs.import_dialog import ImportDialog
 from workbench.ui.dialogs.welcome_dialog import WelcomeDialog
 from workbench.ui.main_window import MainWindow
 
 faulthandler.dump_traceback_later(60, exit=True)  # a hang fails, with where it hung
 steps = sys.argv[1].split("-then-")
+IMPORTED_CONFIDENCE = 0.93  # the first scheme's confidence in the imported workbook
 
 
 def answer_welcome() -> None:
@@ -56,6 +69,19 @@ def work_in_window() -> None:
         QTimer.singleShot(50, work_in_window)
         return
     worked.append(win)
+    type_edits(win)
+    if steps and steps[0] in ("import", "actuals"):
+        (import_template if steps.pop(0) == "import" else import_actuals)(win)
+        return
+    if steps:  # File → New plan or demo, from inside the window
+        QTimer.singleShot(0, answer_welcome)
+        win.welcome_requested.emit()
+        return
+    quit_window(win)
+
+
+def type_edits(win: MainWindow) -> None:
+    """Add a scheme and type five values over its cell, as a user would."""
     win.activateWindow()
     QTest.qWaitForWindowActive(win, 3000)
     panel = win.tables[EntityKind.SCHEME]
@@ -69,13 +95,88 @@ def work_in_window() -> None:
         for char in str(1000 + n):
             QTest.keyClick(QApplication.focusWidget(), char)
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    if steps:  # File → New plan or demo, from inside the window
-        QTimer.singleShot(0, answer_welcome)
-        win.welcome_requested.emit()
+
+
+def menu_action(win: MainWindow, text: str):
+    return next(a for m in win.menuBar().actions() for a in m.menu().actions()
+                if a.text() == text)
+
+
+def quit_window(win: MainWindow) -> None:
+    menu_action(win, "&Quit").trigger()
+
+
+def import_template(win: MainWindow) -> None:
+    """Export the plan's Finance workbook, change one cell as a finance colleague would,
+    then File → Import template…: the file dialog gets the path typed, the preview Apply."""
+    import openpyxl
+
+    from workbench.templates.exporter import export_template
+
+    workbook = Path(sys.argv[2])
+    export_template(win.controller.plan, "finance", workbook)
+    book = openpyxl.load_workbook(workbook)
+    book["QIPP"]["L7"] = IMPORTED_CONFIDENCE
+    book.save(workbook)
+    QTimer.singleShot(50, lambda: answer_file_dialog(workbook))
+    QTimer.singleShot(100, lambda: apply_preview(win))
+    menu_action(win, "&Import template…").trigger()
+
+
+def import_actuals(win: MainWindow) -> None:
+    """File → Import actuals (CSV)…: the file dialog answered, then the report's OK."""
+    csv = Path(sys.argv[2])
+    csv.write_text("date,metric,value,note\n2019-04,AE_4HR,88%,\n2019-05,AE_4HR,0.9,\n",
+                   encoding="utf-8")
+    QTimer.singleShot(50, lambda: answer_file_dialog(csv))
+    QTimer.singleShot(100, lambda: close_report(win))
+    menu_action(win, "Import &actuals (CSV)…").trigger()
+
+
+def close_report(win: MainWindow) -> None:
+    box = next((w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()), None)
+    if box is None:
+        QTimer.singleShot(50, lambda: close_report(win))
         return
-    quit_action = next(a for m in win.menuBar().actions() for a in m.menu().actions()
-                       if a.text() == "&Quit")
-    quit_action.trigger()
+    if box.icon() != QMessageBox.Icon.Information:  # the test finds nothing imported
+        print(f"actuals refused: {box.text()}", file=sys.stderr)
+    box.button(QMessageBox.StandardButton.Ok).click()
+    QTimer.singleShot(100, lambda: after_import(win))
+
+
+def answer_file_dialog(workbook: Path) -> None:
+    dialog = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QFileDialog) and w.isVisible()), None)
+    if dialog is None:
+        QTimer.singleShot(50, lambda: answer_file_dialog(workbook))
+        return
+    dialog.setDirectory(str(workbook.parent))  # the user goes to the folder, types the name
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setFocus()
+    QTest.keyClicks(name, workbook.name)
+    # The name field's completer pops up while typing and takes the next mouse press, so
+    # Open is pressed as the keyboard would (click(), not a synthesised mouse press).
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open).click()
+
+
+def apply_preview(win: MainWindow) -> None:
+    dialog = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ImportDialog) and w.isVisible()), None)
+    if dialog is None:
+        QTimer.singleShot(50, lambda: apply_preview(win))
+        return
+    if not dialog.apply_button.isEnabled():  # the test finds nothing imported and says why
+        print(f"import refused: {dialog.detail.text()}", file=sys.stderr)
+        dialog.reject()
+    else:
+        QTest.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    QTimer.singleShot(100, lambda: after_import(win))
+
+
+def after_import(win: MainWindow) -> None:
+    type_edits(win)
+    quit_window(win)
 
 
 QTimer.singleShot(0, answer_welcome)

@@ -185,3 +185,19 @@ def test_a_page_exports_its_charts_stacked_under_one_caption(charts, tmp_path):
     for shown in ("Operational plan 2016/17", "Oxfordshire CCG (10Q)", "Savings by workstream",
                   "Risk exposure", "Cumulative savings v requirement"):
         assert shown in text, shown
+
+
+def test_a_chart_that_cannot_be_written_leaves_no_temporary_file(charts, tmp_path, monkeypatch):
+    target = tmp_path / "savings.png"
+    target.write_bytes(b"old")
+
+    def full_disk(self, data):
+        with self.open("wb") as handle:
+            handle.write(data[:10])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pathlib.Path.write_bytes", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        export_chart(charts.savings, target, CAPTION)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".png") == ["savings.png"]
+    assert target.read_bytes() == b"old"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,18 @@ def controller(tmp_path):
 
 
 def held_open(monkeypatch, held: Path) -> None:
-    """As on Windows while Excel has the file open: writing it is a sharing violation."""
+    """As on Windows while Excel has the file open: writing or replacing it is a sharing
+    violation."""
     real_open = Path.open
+    real_replace = os.replace
+
+    def fake_replace(src, dst, *args, **kwargs):
+        if Path(dst) == held:
+            raise PermissionError(13, "The process cannot access the file because it is "
+                                      "being used by another process", str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", fake_replace)
 
     def fake_open(self, mode="r", *args, **kwargs):
         if Path(self) == held and any(flag in mode for flag in "wax+"):

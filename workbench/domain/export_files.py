@@ -3,15 +3,18 @@
 On Windows a file open in Excel cannot be replaced or rewritten: the write fails with
 PermissionError (a sharing violation). Every export path (templates, history CSV, charts)
 writes inside `export_target(path)`, so the user reads one sentence naming the file and
-saying what to do, never "Something went wrong".
+saying what to do, never "Something went wrong"; and writes the bytes through
+`written_through_temporary(path)`, so a failed export never leaves a half-written file.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from workbench.domain.cell_text import looks_like_formula
@@ -54,6 +57,30 @@ def export_target(path: Path) -> Iterator[Path]:
                              f"{exc.strerror or exc}") from exc
 
 
+@contextmanager
+def written_through_temporary(path: Path) -> Iterator[Path]:
+    """Yield an unpredictable, new, private temporary name beside `path` (same folder, so the
+    swap is one rename; same suffix, so writers that go by it still do), then swap it in.
+    A fixed name could be pre-created or linked by another user of a shared folder, and
+    two exports to one target would write the same file. The temporary file is closed
+    before the swap (Windows will not replace a file a handle holds) and removed on any
+    failure, so no half-written file is ever left behind."""
+    path = Path(path)
+    if path.exists() and not os.access(path, os.W_OK):  # Windows refuses to replace it too
+        raise PermissionError(13, "the file is read-only", str(path))
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}",
+                                dir=path.parent)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
 def excel_safe(value: object) -> object:
     """A text cell that Excel would run as a formula, made plain text; other values as is."""
     if looks_like_formula(value) and not SIGNED_NUMBER.fullmatch(value):
@@ -64,8 +91,8 @@ def excel_safe(value: object) -> object:
 def write_excel_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
     """A CSV that Excel on Windows opens with "£" intact: UTF-8 with a BOM, CRLF line ends,
     formula-like text neutralised. Written inside `export_target`."""
-    with export_target(Path(path)) as target, target.open(
-            "w", newline="", encoding=EXCEL_CSV_ENCODING) as handle:
+    with export_target(Path(path)) as target, written_through_temporary(target) as temporary, \
+            temporary.open("w", newline="", encoding=EXCEL_CSV_ENCODING) as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows([excel_safe(value) for value in row] for row in rows)

@@ -21,7 +21,7 @@ from openpyxl.workbook import Workbook
 
 from workbench.domain.cell_text import looks_like_formula
 from workbench.domain.errors import TemplateError
-from workbench.domain.export_files import HELD_FILE_REASON
+from workbench.domain.export_files import HELD_FILE_REASON, written_through_temporary
 from workbench.templates import styles, xlsx_stream
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
@@ -245,14 +245,10 @@ def check_target(out: Path) -> None:
 
 def save_atomically(wb: Workbook, out: Path) -> None:
     """Write a temporary file beside the target, then swap it in: never a half-written file."""
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp{out.suffix}")
     try:
-        wb.save(tmp)
-        os.replace(tmp, out)
+        with written_through_temporary(out) as temporary:
+            wb.save(temporary)
     except PermissionError as exc:
         raise TemplateError(HELD_FILE_REASON, file=out.name) from exc
     except OSError as exc:
         raise TemplateError(f"cannot be written ({exc.strerror or exc})", file=out.name) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()

@@ -44,6 +44,8 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
+from workbench.domain.export_files import written_through_temporary
+
 PRINT_DPI = 300
 CHART_INCHES = QSizeF(7.0, 4.5)  # an A4 text column wide
 FORMATS = {".png": "PNG image, 300 dpi", ".svg": "SVG vector image", ".pdf": "PDF"}
@@ -286,7 +288,9 @@ def export_chart(chart: Charts, path: Path, caption: ChartCaption) -> Path:
     render = RENDERERS.get(path.suffix.lower())
     if render is None:
         raise ValueError(f"{path.name}: save a chart as .png, .svg or .pdf")
-    path.write_bytes(render(chart, caption))
+    data = render(chart, caption)  # rendered first: a failed render touches no file
+    with written_through_temporary(path) as temporary:
+        temporary.write_bytes(data)
     return path
 
 
