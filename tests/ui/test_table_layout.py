@@ -226,3 +226,18 @@ def test_clicking_the_pinned_name_header_sorts_the_table(window, qtbot):
     names = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
     assert names == sorted(names, reverse=True)
     assert header.sortIndicatorSection() == 0
+
+
+def test_the_pinned_header_shows_no_sort_arrow_in_the_plans_own_order(window, qtbot):
+    """Opened in the plan's order, no arrow lies on the pinned name header; a click on it
+    sorts and shows the arrow; a third click returns to the plan's order without one."""
+    panel = window.tables[EntityKind.SCHEME]
+    pinned = panel.pinned.pin.horizontalHeader()
+    assert pinned.sortIndicatorSection() == panel.view.horizontalHeader().sortIndicatorSection()
+    assert pinned.sortIndicatorSection() != 0
+    where = QPoint(pinned.sectionViewportPosition(0) + 30, pinned.height() // 2)
+    qtbot.mouseClick(pinned.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert pinned.sortIndicatorSection() == 0
+    for _ in range(2):
+        qtbot.mouseClick(pinned.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert pinned.sortIndicatorSection() != 0

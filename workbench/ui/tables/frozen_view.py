@@ -52,6 +52,9 @@ class FrozenColumn(QObject):
         header = table.horizontalHeader()
         header.sectionResized.connect(self._on_section_resized)
         header.sectionMoved.connect(self._keep_pinned_first)
+        # the pin's arrow is the table's (none in the plan's own order), now and after
+        self.pin.horizontalHeader().setSortIndicator(header.sortIndicatorSection(),
+                                                     header.sortIndicatorOrder())
         header.sortIndicatorChanged.connect(
             lambda column, order: self.pin.horizontalHeader().setSortIndicator(column, order))
         table.verticalHeader().sectionResized.connect(
