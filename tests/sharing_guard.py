@@ -88,3 +88,26 @@ def windows_sharing_rules(monkeypatch) -> Iterator[None]:
     for name in ("remove", "unlink"):
         monkeypatch.setattr(os, name, _guard_one(getattr(os, name)))
     yield
+
+
+def held_open(monkeypatch, held: Path) -> None:
+    """As on Windows while Excel has the file open: writing or replacing it is a sharing
+    violation."""
+    real_open = Path.open
+    real_replace = os.replace
+
+    def fake_replace(src, dst, *args, **kwargs):
+        if Path(dst) == held:
+            raise PermissionError(13, "The process cannot access the file because it is "
+                                      "being used by another process", str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", fake_replace)
+
+    def fake_open(self, mode="r", *args, **kwargs):
+        if Path(self) == held and any(flag in mode for flag in "wax+"):
+            raise PermissionError(13, "The process cannot access the file because it is "
+                                      "being used by another process", str(self))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", fake_open)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sharing_guard import held_open
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.export_files import (
     FileInUseError,
@@ -37,33 +38,12 @@ def test_text_excel_would_run_is_written_as_text(tmp_path):
     assert out.read_text(encoding="utf-8-sig").splitlines()[1] == "'=1+1"
 
 
-def _held(monkeypatch, held: Path) -> None:
-    """Windows: opening a file Excel holds for writing, or replacing it, fails with a
-    sharing violation."""
-    real_open = Path.open
-    real_replace = os.replace
-
-    def fake_replace(src, dst, *args, **kwargs):
-        if Path(dst) == held:
-            raise PermissionError(13, "The process cannot access the file because it is "
-                                      "being used by another process", str(dst))
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", fake_replace)
-
-    def fake_open(self, mode="r", *args, **kwargs):
-        if Path(self) == held and any(flag in mode for flag in "wax+"):
-            raise PermissionError(13, "The process cannot access the file because it is "
-                                      "being used by another process", str(self))
-        return real_open(self, mode, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", fake_open)
 
 
 def test_a_held_file_says_close_it_in_excel_naming_the_file(tmp_path, monkeypatch):
     target = tmp_path / "10Q-history.csv"
     target.write_bytes(b"old")
-    _held(monkeypatch, target)
+    held_open(monkeypatch, target)
     with pytest.raises(FileInUseError) as caught:
         write_excel_csv(target, ["A"], [["1"]])
     message = str(caught.value)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
+from tests.sharing_guard import held_open
 from workbench.domain.edits import EntityKind, SetField
 from workbench.templates import writer
 from workbench.ui.dialogs.export_dialog import ExportDialog
@@ -36,27 +36,6 @@ def controller(tmp_path):
     return PlanController(plan, store)
 
 
-def held_open(monkeypatch, held: Path) -> None:
-    """As on Windows while Excel has the file open: writing or replacing it is a sharing
-    violation."""
-    real_open = Path.open
-    real_replace = os.replace
-
-    def fake_replace(src, dst, *args, **kwargs):
-        if Path(dst) == held:
-            raise PermissionError(13, "The process cannot access the file because it is "
-                                      "being used by another process", str(dst))
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", fake_replace)
-
-    def fake_open(self, mode="r", *args, **kwargs):
-        if Path(self) == held and any(flag in mode for flag in "wax+"):
-            raise PermissionError(13, "The process cannot access the file because it is "
-                                      "being used by another process", str(self))
-        return real_open(self, mode, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", fake_open)
 
 
 def answer_save_dialog(monkeypatch, path: Path) -> list[str]:
