@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from workbench.domain.periods import short_month
 
 MILLION = 1_000_000.0
+ZERO_MARGIN = 0.03  # of a value axis's height, left under £0 for the £0 label
 NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
@@ -158,7 +159,10 @@ def keep_range(box: pg.ViewBox, axis: str, steady: SteadyRange, low: float,
     if new is None:
         return
     if axis == "y":
-        box.setYRange(*new, padding=0)
+        low, high = new
+        if low == 0.0:  # a sliver under £0, so its label is not cut off at the edge
+            low = -ZERO_MARGIN * high
+        box.setYRange(low, high, padding=0)
     else:
         box.setXRange(*new, padding=0)
 
