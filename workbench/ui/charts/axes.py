@@ -38,9 +38,12 @@ class MoneyAxis(pg.AxisItem):
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph override)
         levels = super().tickValues(minVal, maxVal, size)
-        if self.floor is None:
+        floor = self.floor
+        if floor is None and minVal < 0 < maxVal and -minVal <= 2 * ZERO_MARGIN * maxVal:
+            floor = 0.0  # only the sliver left under £0 for its label: no tick in it
+        if floor is None:
             return levels
-        return [(spacing, [v for v in values if v >= self.floor - 1e-9])
+        return [(spacing, [v for v in values if v >= floor - 1e-9])
                 for spacing, values in levels]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
