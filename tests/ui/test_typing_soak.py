@@ -6,6 +6,7 @@ references to None."""
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import Qt
@@ -27,6 +28,7 @@ def test_a_thousand_typed_edits(window, qtbot):
         (window.activity.table, "Aug", lambda n: (str(5000 + n), f"{5000 + n:,}")),
     ]
     pages = {id(window.activity.table): window.activity}
+    gc.collect()
     none_before = sys.getrefcount(None)
     for n in range(EDITS):
         panel, header, value = targets[n % len(targets)]
@@ -43,4 +45,7 @@ def test_a_thousand_typed_edits(window, qtbot):
         assert shown(panel, row, header) == expected, f"edit {n}: {typed}"
     assert window.controller.undo_stack.count() == EDITS
     if sys.version_info < (3, 12):  # None is immortal from 3.12
-        assert none_before - sys.getrefcount(None) < EDITS
+        gc.collect()
+        # A leaking binding loses about 600 per edit; objects freed along the way (older
+        # results, caches) may release a few thousand in all.
+        assert none_before - sys.getrefcount(None) < 20 * EDITS
