@@ -63,6 +63,12 @@ def window() -> MainWindow | None:
     return shown[-1] if shown else None
 
 
+def gross_column(panel) -> int:
+    model = panel.proxy
+    return next(c for c in range(model.columnCount())
+                if model.headerData(c, Qt.Orientation.Horizontal) == "Gross saving")
+
+
 def work_in_window() -> None:
     win = window()
     if win is None:
@@ -89,8 +95,9 @@ def type_edits(win: MainWindow) -> None:
     panel.add_button.click()
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     view = panel.view
+    GROSS = gross_column(panel)  # noqa: N806
     for n in range(5):
-        index = panel.proxy.index(0, 6)
+        index = panel.proxy.index(0, GROSS)  # a money cell, typed over
         view.setCurrentIndex(index)
         for char in str(1000 + n):
             QTest.keyClick(QApplication.focusWidget(), char)
