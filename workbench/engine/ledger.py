@@ -160,3 +160,9 @@ def compute_ledger(ledger: Ledger, schemes: Iterable[SavingsScheme] | Mapping[in
     positions = {sid: scheme_position(ledger, sid, confidence.get(sid, Decimal(1)), rules)
                  for sid in ledger.scheme_ids()}
     return LedgerResults(tuple(ledger.months()), ledger.closed_through, positions)
+
+
+def in_year_gap(requirement: Decimal, results: LedgerResults) -> Decimal:
+    """The savings requirement less the year-end forecast outturn of every tracked scheme:
+    what is still to find this year (the figure a rephase moves)."""
+    return requirement - results.forecast_outturn
