@@ -6,16 +6,20 @@ The papers stop at the plan, so every in-year figure here is chosen, by one stat
 delivery rate, rounded half up to the penny**. The rates are picked so that each way a
 scheme can be going shows once, and each forecast method is used:
 
-| scheme | rate | why this figure | method |
-| --- | --- | --- | --- |
-| RightCare MSK triage | 0 until go-live, then 100% | go-live slipped from 1 July to 1 September (provider recruitment), so July and August deliver nothing | manual: the plan moved two months later |
-| Ophthalmology community clinics | 100% | on plan since its August start | plan as is |
-| Outpatient follow-up ratios | 90% | practices adopting the new ratios more slowly than planned | actuals to date x plan shape |
-| Prescribing: medicines optimisation | 100% | the medicines optimisation team's savings run on plan | run rate |
-| BCF non-elective admissions reduction | 75% | admissions avoided below plan over the summer | run rate |
-| Continuing healthcare package reviews | 110% | reviews found more packages to step down than planned | run rate |
-| LD placement reviews | 60% | two placements moved later than planned | actuals to date x plan shape |
-| the four schemes starting in October | no plan yet, actual £0 | nothing due before October | plan as is |
+- RightCare MSK triage: 0 until go-live, then 100%. Its go-live slipped from 1 July to
+  1 September (provider recruitment), so July and August deliver nothing. Manual
+  forecast: the plan moved two months later.
+- Ophthalmology community clinics: 100%, on plan since its August start. Plan as is.
+- Outpatient follow-up ratios: 90%, practices adopting the new ratios more slowly than
+  planned. Actuals to date x plan shape.
+- Prescribing (medicines optimisation): 100%, the team's savings run on plan. Run rate.
+- BCF non-elective admissions reduction: 75%, admissions avoided below plan over the
+  summer. Run rate.
+- Continuing healthcare package reviews: 110%, reviews found more packages to step down
+  than planned. Run rate.
+- Learning disability placement reviews: 60%, two placements moved later than planned.
+  Actuals to date x plan shape.
+- The four schemes starting in October: no plan before October, so actual £0. Plan as is.
 
 The Diagnostics scheme's 40% confidence and LD's shortfall show the RAG rules; LD's RAG is
 overridden to amber with a reason, as a programme board might after agreeing a recovery
