@@ -9,7 +9,8 @@ scheme can be going shows once, and each forecast method is used:
 - RightCare MSK triage: 0 until go-live, then 100%. Its go-live slipped from 1 July to
   1 September (provider recruitment), so July and August deliver nothing. Manual
   forecast: the plan moved two months later.
-- Ophthalmology community clinics: 100%, on plan since its August start. Plan as is.
+- Ophthalmology community clinics: 100% in August, 80% in September (clinic sessions lost
+  to a consultant vacancy): the month-on-month movement the report explains. Plan as is.
 - Outpatient follow-up ratios: 90%, practices adopting the new ratios more slowly than
   planned. Actuals to date x plan shape.
 - Prescribing (medicines optimisation): 100%, the team's savings run on plan. Run rate.
@@ -55,10 +56,12 @@ LD = "Learning disability placement reviews"
 LD_OVERRIDE = (Rag.AMBER, "Recovery plan agreed at the QIPP board in September: the two "
                           "delayed placements move in November")
 
+OPHTHALMOLOGY = "Ophthalmology community clinics"
+MONTH_RATES = {(OPHTHALMOLOGY, "2016-09"): Decimal("0.8")}  # a month off the scheme's rate
 # scheme name -> (delivery rate, forecast method)
 DELIVERY = {
     MSK: (Decimal(1), ForecastMethod.MANUAL),
-    "Ophthalmology community clinics": (Decimal(1), ForecastMethod.PLAN),
+    OPHTHALMOLOGY: (Decimal(1), ForecastMethod.PLAN),
     "Outpatient follow-up ratios (RightCare)": (Decimal("0.9"), ForecastMethod.PLAN_SHAPE),
     "Prescribing: medicines optimisation (RightCare)": (Decimal(1), ForecastMethod.RUN_RATE),
     "BCF non-elective admissions reduction": (Decimal("0.75"), ForecastMethod.RUN_RATE),
@@ -101,8 +104,9 @@ def demo_actuals(plan: Plan) -> dict[str, dict[tuple[int, str], Decimal]]:
         rate = DELIVERY.get(s.name, (Decimal(1), None))[0]
         for month in closing:
             late = s.name == MSK and _date(month) < MSK_GO_LIVE
+            this = MONTH_RATES.get((s.name, month), rate)
             out[month][(s.id, part_of(s))] = Decimal(0) if late else round_pounds(
-                months[month] * rate)
+                months[month] * this)
     return out
 
 
