@@ -195,3 +195,22 @@ def test_scheme_added_in_year_is_tracked_and_forecast_by_hand(store, ledger_stor
     apply_to_ledger(ledger, step)
     apply_to_ledger(ledger, step.inverted())
     assert sid not in ledger.tracking
+
+
+def test_close_april_from_a_csv_file(store, ledger_store, tmp_path):
+    from workbench.templates.ledger_actuals import read_ledger_actuals
+
+    ledger = ledger_store.load()
+    lines = ["Scheme reference,Month,Actual"] + [
+        f"{ledger.tracking[sid].reference},Apr 2016,{sid * 100}" for sid in ledger.scheme_ids()]
+    path = tmp_path / "april.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    preview = read_ledger_actuals(path, ledger)
+    assert preview.ok, preview.text()
+    ledger_store.apply(preview.close_edit(ledger), action="import", note=path.name)
+    stored = ledger_store.load()
+    assert stored.closed_through == "2016-04"
+    assert [stored.cell(s, "2016-04", RECURRENT).actual for s in stored.scheme_ids()] == [
+        D(s * 100) for s in stored.scheme_ids()]
+    rows = [r for r in store.history() if r.action == "import"]
+    assert len(rows) == len(stored.scheme_ids()) + 1 and rows[0].note == "april.csv"
