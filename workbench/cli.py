@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common],
                                help="write a new database holding the demo plan")
     demo.add_argument("--force", action="store_true", help="replace an existing plan")
+    demo.add_argument("--plan", choices=("2016", "2009"), default="2016",
+                      help="2016: Oxfordshire CCG's 2016/17 operational plan (the default); "
+                           "2009: NHS Oxfordshire's Creating a Healthy Oxfordshire programme")
     summary = commands.add_parser("summary", parents=[common], help="print headline figures")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     export = commands.add_parser("export", parents=[common],
@@ -108,6 +111,7 @@ def store_target(args: argparse.Namespace) -> str | Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from workbench.domain.demo_2009 import demo_2009_plan
     from workbench.domain.demo_plan import demo_plan
     from workbench.store import open_store
     from workbench.store.backups import backup_store
@@ -123,7 +127,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         replaced = store.delete_all_plans()
         if saved is not None:
             print(f"The plan it held was backed up to {saved}")
-    plan = store.save_new_plan(demo_plan(), note=replaced)
+    make = demo_2009_plan if getattr(args, "plan", "2016") == "2009" else demo_plan
+    plan = store.save_new_plan(make(), note=replaced)
     print(f"Wrote the demo plan ({plan.title}) to {mask(target)}")
     return 0
 
