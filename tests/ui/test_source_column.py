@@ -71,3 +71,26 @@ def test_a_users_own_row_has_no_source_line(window, qtbot):
     assert panel.proxy.index(last, 0).data() == "New scheme"
     assert panel.model.rows[-1].source == ""
     assert "Source" not in (panel.proxy.index(last, 1).data(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def test_the_drivers_show_their_sources_in_their_tooltips(window):
+    window.drivers_dock.show()
+    drivers = window.drivers
+    running = drivers.editors["running_cost_allocation"].toolTip()
+    assert running.startswith("£ million\n\nSource: chosen: £20.9m")
+    assert "£6.6m lower" in running
+    assert "£49.7m" in drivers.editors["allocation"].toolTip()
+    spend = drivers.spend
+    row = next(i for i, line in enumerate(spend.rows) if line.category == "Primary care services")
+    tip = spend.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "£85m" in tip and "outside this plan's allocation base" in tip
+
+
+def test_the_drivers_sheets_keep_the_source_column_hidden(window):
+    from workbench.ui.tables.sheet_view import SheetView
+
+    for view in window.drivers.findChildren(SheetView):
+        model = view.model()
+        source = next(i for i, s in enumerate(model.columns) if s.header == "Source")
+        assert view.isColumnHidden(source)
+        assert not view.isColumnHidden(0)

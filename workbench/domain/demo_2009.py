@@ -106,17 +106,17 @@ MILESTONES = (
     "milestones: " + S + '"The outline plans were reviewed by the Programme Board on 16th '
     'November"; ' + S + '"over the next month the emphasis needed to be on"; chosen: 16 '
     "December 2009 for that month's work; " + SAVINGS + "; " + BY_2013)
-WORKSTREAMS = [  # name as numbered in the paper, its words, gaps addressed (chosen)
-    ("Shaping Future Primary Care", "3.1 Shaping Future Primary Care",
+WORKSTREAMS = [  # name, its section of the paper, the paper's words, gaps addressed (chosen)
+    ("Shaping Future Primary Care", "3.1", "Shaping Future Primary Care",
      {Gap.CARE_QUALITY, Gap.FINANCE_EFFICIENCY}),
-    ("Integrated Community Services Provision", "3.2 *Integrated Community Services "
-     "Provision*", {Gap.CARE_QUALITY, Gap.FINANCE_EFFICIENCY}),
-    ("Acute Services", "3.3 *Acute Services*", {Gap.FINANCE_EFFICIENCY}),
-    ("Integrated Commissioning", "3.4 *Integrated Commissioning*", {Gap.FINANCE_EFFICIENCY}),
-    ("Disinvestment", "To advance the disinvestment agenda requires an explicit focus on the "
-     "potential for cost-savings coupled with improved quality of care",
+    ("Integrated Community Services Provision", "3.2",
+     "Integrated Community Services Provision", {Gap.CARE_QUALITY, Gap.FINANCE_EFFICIENCY}),
+    ("Acute Services", "3.3", "Acute Services", {Gap.FINANCE_EFFICIENCY}),
+    ("Integrated Commissioning", "3.4", "Integrated Commissioning", {Gap.FINANCE_EFFICIENCY}),
+    ("Disinvestment", "3.5", "To advance the disinvestment agenda requires an explicit focus "
+     "on the potential for cost-savings coupled with improved quality of care",
      {Gap.CARE_QUALITY, Gap.FINANCE_EFFICIENCY}),
-    ("Patient Responsibility and Engagement", "3.6 *Patient Responsibility and Engagement*",
+    ("Patient Responsibility and Engagement", "3.6", "Patient Responsibility and Engagement",
      {Gap.HEALTH_WELLBEING}),
 ]
 
@@ -157,9 +157,10 @@ def demo_2009_plan() -> Plan:
             id=i + 1, name=name, board="Programme Board", footprint=Footprint.LOCAL,
             gaps=frozenset(gaps), rag=Rag.AMBER, eia_done=False, enabler=False,
             milestones=_milestones(),
-            source=f'{S}"{words}"; gaps: chosen; {GOVERNANCE}; {OPEN_ITEMS}; {MILESTONES}',
+            source=f'work stream {section}, {S}"{words}"; gaps: chosen; {GOVERNANCE}; '
+            f"{OPEN_ITEMS}; {MILESTONES}",
         )
-        for i, (name, words, gaps) in enumerate(WORKSTREAMS)
+        for i, (name, section, words, gaps) in enumerate(WORKSTREAMS)
     ]
     return Plan(
         id=None,
