@@ -18,6 +18,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 from workbench.domain.demo_activity import demo_activity_lines, demo_trajectories
+from workbench.domain.demo_ambitions import local_ambitions
 from workbench.domain.enums import (
     Footprint,
     Gap,
@@ -294,6 +295,7 @@ def demo_plan() -> Plan:
         for i, (desc, category, value, likelihood, impact, mitigation, mitigation_m, words)
         in enumerate(RISKS)
     ]
+    national = demo_trajectories()
     return Plan(
         id=None,
         organisation="Oxfordshire CCG",
@@ -309,6 +311,6 @@ def demo_plan() -> Plan:
         schemes=schemes,
         risks=risks,
         activity_lines=demo_activity_lines(),
-        trajectories=demo_trajectories(),
+        trajectories=[*national, *local_ambitions(len(national) + 1)],
         driver_sources=dict(DRIVER_SOURCES),
     )
