@@ -20,14 +20,14 @@ def test_local_ambitions_sit_alongside_the_national_standards(tmp_path, qtbot):
     model = page.list_model
     metrics = [model.index(r, METRIC).data() for r in range(model.rowCount())]
     assert "A&E 4-hour performance, OUH (RTH), all types" in metrics
-    local = [m for m in metrics if m.endswith("(local)")]
-    assert {"Learning disability inpatient beds (local)",
-            "Community Integrated Locality Teams (local)",
-            "IAPT access, share of prevalence (local)", "IAPT recovery rate (local)",
-            "People holding a personal health budget (local)",
-            "Broad-spectrum antibiotics, % of antibacterial items (local)",
-            "Practices live with the Electronic Prescription Service (local)"} == set(local)
-    beds = metrics.index("Learning disability inpatient beds (local)")
+    local = [m for m in metrics if m.startswith("Local: ")]
+    assert {"Local: Learning disability inpatient beds",
+            "Local: Community Integrated Locality Teams",
+            "Local: IAPT access, share of prevalence", "Local: IAPT recovery rate",
+            "Local: People holding a personal health budget",
+            "Local: Broad-spectrum antibiotics, % of antibacterial items",
+            "Local: Practices live with the Electronic Prescription Service"} == set(local)
+    beds = metrics.index("Local: Learning disability inpatient beds")
     tip = model.index(beds, METRIC).data(Qt.ItemDataRole.ToolTipRole)
     assert "Source: local target; 001: \"Our plans to reduce learning disability" in tip
     eip = metrics.index("Early intervention in psychosis, treated within 2 weeks")
@@ -38,5 +38,5 @@ def test_local_ambitions_sit_alongside_the_national_standards(tmp_path, qtbot):
     page.table.scrollTo(index)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=page.table.visualRect(index).center())
-    assert page.trajectory.metric == "Learning disability inpatient beds (local)"
+    assert page.trajectory.metric == "Local: Learning disability inpatient beds"
     assert page.trajectory.target == 6

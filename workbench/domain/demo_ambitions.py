@@ -5,7 +5,7 @@ Constitution standards: learning disability beds 8 to 6, 17 locality teams, IAPT
 17% and recovery 50.5%, 100 personal health budgets, antibiotic prescribing below 11.3%,
 more practices on electronic prescribing; and it commits to two national standards
 (early intervention in psychosis 50%, dementia diagnosis). A local target has no bundled
-standard: its metric says "(local)" and its source starts "local target". Where the paper
+standard: its metric starts "Local:" and its source "local target". Where the paper
 gives no path, the trajectory holds only what it states (a year-end value), and any path
 drawn between stated values is marked chosen.
 """
@@ -26,7 +26,7 @@ MONTHS = FinancialYear(2016).months()
 
 def _local(metric: str, unit: Unit, direction: Direction, target: float,
            planned: dict[str, float], source: str, due: dt.date = YEAR_END) -> Trajectory:
-    return Trajectory(id=None, metric=f"{metric} (local)", unit=unit, direction=direction,
+    return Trajectory(id=None, metric=f"Local: {metric}", unit=unit, direction=direction,
                       target=target, target_date=due, planned=planned, source=LOCAL + source)
 
 
