@@ -50,10 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="render every main screen on a temporary database and exit")
     demo = commands.add_parser("demo", parents=[common],
                                help="write a new database holding the demo plan")
-    demo.add_argument("--force", action="store_true", help="replace an existing plan")
     demo.add_argument("--plan", choices=("2016", "2009"), default="2016",
                       help="2016: Oxfordshire CCG's 2016/17 operational plan (the default); "
                            "2009: NHS Oxfordshire's Creating a Healthy Oxfordshire programme")
+    demo.add_argument("--force", action="store_true", help="replace an existing plan")
     summary = commands.add_parser("summary", parents=[common], help="print headline figures")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     export = commands.add_parser("export", parents=[common],
@@ -112,9 +112,11 @@ def store_target(args: argparse.Namespace) -> str | Path:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.domain.demo_2009 import demo_2009_plan
-    from workbench.domain.demo_plan import demo_plan
+    from workbench.domain.demo_plan import demo_plan as demo_2016_plan
     from workbench.store import open_store
     from workbench.store.backups import backup_store
+
+    demo_plan = demo_2009_plan if getattr(args, "plan", "2016") == "2009" else demo_2016_plan
 
     target = store_target(args)
     store = open_store(target, create=True)
@@ -127,8 +129,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         replaced = store.delete_all_plans()
         if saved is not None:
             print(f"The plan it held was backed up to {saved}")
-    make = demo_2009_plan if getattr(args, "plan", "2016") == "2009" else demo_plan
-    plan = store.save_new_plan(make(), note=replaced)
+    plan = store.save_new_plan(demo_plan(), note=replaced)
     print(f"Wrote the demo plan ({plan.title}) to {mask(target)}")
     return 0
 
