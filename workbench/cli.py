@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="render every main screen on a temporary database and exit")
     demo = commands.add_parser("demo", parents=[common],
                                help="write a new database holding the demo plan")
+    demo.add_argument("--plan", choices=("2016", "2009"), default="2016",
+                      help="2016: Oxfordshire CCG's 2016/17 operational plan (the default); "
+                           "2009: NHS Oxfordshire's Creating a Healthy Oxfordshire programme")
     demo.add_argument("--force", action="store_true", help="replace an existing plan")
     demo.add_argument("--in-year", action="store_true",
                       help="also the in-year ledger with April to September 2016 closed")
@@ -111,9 +114,12 @@ def store_target(args: argparse.Namespace) -> str | Path:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from workbench.domain.demo_plan import demo_plan
+    from workbench.domain.demo_2009 import demo_2009_plan
+    from workbench.domain.demo_plan import demo_plan as demo_2016_plan
     from workbench.store import open_store
     from workbench.store.backups import backup_store
+
+    demo_plan = demo_2009_plan if getattr(args, "plan", "2016") == "2009" else demo_2016_plan
 
     target = store_target(args)
     store = open_store(target, create=True)

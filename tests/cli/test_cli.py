@@ -34,7 +34,8 @@ def test_demo_then_summary_json_reproduces_the_seed(tmp_path, capsys):
         assert isinstance(figures[key], float)
     assert figures["nel_admissions_avoided"] == 1000  # the seed's BCF schemes
     paths = {t["metric"]: t for t in figures["trajectories"]}
-    assert len(paths) == 3
+    assert len(paths) == 3 + 9  # the national three, then seed 001's local ambitions
+    assert paths["Local: IAPT access, share of prevalence"]["target"] == 0.17
     four_hour = paths["A&E 4-hour performance, OUH (RTH), all types"]
     # the last real month (March 2019) against the 95% standard
     assert (four_hour["status"], four_hour["period"]) == ("Off track", "2019-03")

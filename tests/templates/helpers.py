@@ -63,7 +63,8 @@ def apply_report(plan: Plan, report, store: LocalKeyStore | None = None) -> Plan
 
 
 def signature(plan: Plan, ordered: bool = True) -> dict[str, Any]:
-    """Everything in a plan except ids: links become names, phasing is normalised.
+    """Everything in a plan except ids and sources (a workbook does not carry a row's
+    source): links become names, phasing is normalised.
     With ordered=False rows are sorted (re-added rows come back at the end)."""
     ws = {w.id: w.name for w in plan.workstreams}
     schemes = {s.id: s.name for s in plan.schemes}
@@ -72,7 +73,7 @@ def signature(plan: Plan, ordered: bool = True) -> dict[str, Any]:
         out = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
-            if f.name == "id":
+            if f.name in ("id", "source"):
                 continue
             if f.name == "workstream_id":
                 value = ws.get(value)

@@ -18,7 +18,10 @@ from workbench.templates.importer import plan_import
 
 
 def lines_of(plan, year=2016):
-    return sorted((dataclasses.replace(x, id=None) for x in plan.activity_lines if x.year == year),
+    """The year's lines without ids or sources (a workbook carries neither: a line deleted
+    and brought back by an import comes back without its source)."""
+    return sorted((dataclasses.replace(x, id=None, source="") for x in plan.activity_lines
+                   if x.year == year),
                   key=lambda x: (x.measure.value, x.provider))
 
 

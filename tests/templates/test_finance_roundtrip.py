@@ -28,7 +28,7 @@ def test_import_into_an_empty_plan_recreates_it_figure_for_figure(exported_demo)
     report = plan_import(exported_demo, fresh)
     assert report.ok and report.findings == [], report.text()
     counts = report.preview.counts()
-    assert counts["added"] == 8 + 5 + 9 + 11 + 5 and counts["removed"] == 0
+    assert counts["added"] == 8 + 5 + 9 + 11 + 6 and counts["removed"] == 0
     apply_report(fresh, report)
     assert signature(fresh) == signature(source)
     assert compute(fresh).summary == compute(source).summary

@@ -136,7 +136,7 @@ def test_paste_past_the_end_appends_rows(controller):
     assert risks[n].description == "Two-line\nrisk" and risks[n].value == Decimal(100000)
     assert risks[n].id is not None
     controller.undo_stack.undo()
-    assert model.rowCount() == n and risks[n - 1].description.startswith("Continuing")
+    assert model.rowCount() == n and risks[n - 1].description.startswith("Impact on healthcare")
 
 
 def test_delete_workstream_then_undo_restores_links(controller):

@@ -208,7 +208,8 @@ def test_activity_flags_a_line_whose_typed_months_miss_its_plan(window, qtbot):
     window.show_page(window.activity)
     panel = window.activity.table
     total = cell(panel, 0, "Months total")
-    assert total.data(Qt.ItemDataRole.ToolTipRole) == "The months as shown, overrides included"
+    assert total.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "The months as shown, overrides included\n\nSource: ")  # then the row's source
     assert total.data(Qt.ItemDataRole.BackgroundRole) != MARKED_BRUSH
     click(qtbot, panel.view, cell(panel, 0, "Apr"))
     for _ in range(12):  # every month typed: nothing left to absorb the difference

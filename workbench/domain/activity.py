@@ -120,6 +120,7 @@ class ActivityLine:
     overrides: dict[int, Decimal] = field(default_factory=dict)
     actuals: dict[int, Decimal] = field(default_factory=dict)
     note: str = ""
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"
 
     def __post_init__(self) -> None:
         for month in (*self.overrides, *self.actuals):

@@ -43,6 +43,20 @@ DTOC_DELAYS_TARGET = DTOC_DELAYS_NOW - 68
 DTOC_SHARE_TARGET = 0.035  # paper: 3.5% of occupied bed days by March 2017
 DTOC_SHARE_NOW = DTOC_SHARE_TARGET * DTOC_DELAYS_NOW / DTOC_DELAYS_TARGET  # 7.0%: same bed base
 PROVIDER, PROVIDER_NAME = "RTH", "OUH"  # Oxford University Hospitals NHS FT
+
+P = "001: "  # shared/seeds/001, the 2016/17 operational plan
+GROWTH_SOURCE = P + '"Activity growth of 1.9% overall has been modelled"'
+NEL_SOURCE = (P + '"we have committed to a reduction of 1.76% from the expected activity within '
+              'plans for 2016/17 (including 1.9% expected demographic/activity growth)"; '
+              + P + '"This equates to 1000 NEAs avoided during 2016/17"; chosen: the 2015/16 '
+              "outturn of 55,760 that makes 1,000 avoided 1.76% of expected")
+AE_DATA = ("data: NHS England A&E attendances and emergency admissions, Oxford University "
+           "Hospitals (RTH), monthly (resources/actuals/ae_rth_monthly.csv)")
+OTHER_SOURCE = ("chosen (illustrative): the rest of the OUH contract, 2015/16 outturn, "
+                "working-days profile; " + GROWTH_SOURCE)
+DTOC_SOURCE = (P + '"Oxfordshire will reduce DTOC to 3.5% of total occupied bed days by the end '
+               'of March 2017, a weekly target of 68 fewer DTOC’s per week. This amounts to a '
+               '50% reduction on the current average monthly performance"')
 PLAN_YEAR = 2016
 
 
@@ -104,6 +118,7 @@ def demo_activity_lines() -> list[ActivityLine]:
             # emergencies come every day of the week: calendar days, not working days
             profile=Profile.CALENDAR_DAYS,
             note="Seed: 1.76% below expected (incl. 1.9% growth), ~1,000 avoided via BCF",
+            source=NEL_SOURCE,
             **common,
         ),
         ActivityLine(
@@ -114,6 +129,8 @@ def demo_activity_lines() -> list[ActivityLine]:
             growth=GROWTH, year=2016, profile=Profile.CALENDAR_DAYS,
             actuals=dict(enumerate(ae_2016)),
             note="Baseline estimated: 2016/17 actual / 1.019 (2015/16 not in the data)",
+            source=AE_DATA + "; chosen: the baseline, 2016/17 actual / 1.019, as 2015/16 is "
+            "not in the data; " + GROWTH_SOURCE,
             **common,
         ),
         ActivityLine(
@@ -123,6 +140,7 @@ def demo_activity_lines() -> list[ActivityLine]:
             year=2017, profile=Profile.SEASONAL, last_year_monthly=ae_2016,
             actuals=dict(enumerate(ae_2017)),
             note="2016/17 actual outturn x 1.019, seasonal shape of 2016/17",
+            source=AE_DATA + "; " + GROWTH_SOURCE,
             **common,
         ),
     ]
@@ -131,7 +149,7 @@ def demo_activity_lines() -> list[ActivityLine]:
             ActivityLine(
                 id=4 + i, measure=measure, baseline=D(baseline), growth=GROWTH, year=PLAN_YEAR,
                 impact_rule=ImpactRule.MATCHING_POD, profile=Profile.WORKING_DAYS,
-                note="chosen (illustrative)", **common,
+                note="chosen (illustrative)", source=OTHER_SOURCE, **common,
             )
         )
     return lines
@@ -147,6 +165,8 @@ def demo_trajectories() -> list[Trajectory]:
     dtoc_share = standard_by_id("DTOC_OBD").to_trajectory(id=1)
     dtoc_share.metric = "Delayed transfers of care, % of occupied bed days"
     dtoc_share.planned = straight_line(weeks, DTOC_SHARE_NOW, DTOC_SHARE_TARGET)
+    dtoc_share.source = (DTOC_SOURCE + "; chosen: a straight weekly path from 7.0% (the same "
+                         "bed base as 136 delays a week)")
     dtoc_delays = Trajectory(
         id=2,
         metric="Delayed transfers of care, delays per week",
@@ -156,6 +176,8 @@ def demo_trajectories() -> list[Trajectory]:
         target_date=dt.date(2017, 3, 31),
         frequency=Frequency.WEEKLY,
         planned=straight_line(weeks, float(DTOC_DELAYS_NOW), float(DTOC_DELAYS_TARGET)),
+        source=DTOC_SOURCE + "; derived: 68 fewer is a 50% cut, so 136 a week now; chosen: a "
+        "straight weekly path",
     )
     four_hour = standard_by_id("AE_4HR").to_trajectory(id=3, provider=PROVIDER)
     four_hour.metric = "A&E 4-hour performance, OUH (RTH), all types"
@@ -166,6 +188,8 @@ def demo_trajectories() -> list[Trajectory]:
         for period, month in ae_actuals().items()
     }
     four_hour.spc = SpcSettings(baseline_start="2016-04", baseline_end="2017-03")
+    four_hour.source = ("national standard: 95% (resources/standards); " + AE_DATA + "; "
+                        "chosen: a straight recovery path from 90% in April 2016")
     return [dtoc_share, dtoc_delays, four_hour]
 
 

@@ -46,6 +46,7 @@ class SpendLine:
     baseline: Decimal
     tariff_applies: bool = True
     growth_applies: bool = True
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"
 
 
 @dataclass
@@ -56,6 +57,7 @@ class CostPressure:
     name: str
     amount: Decimal
     recurrent: bool = True
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Plan:
     trajectories: list[Trajectory] = field(default_factory=list)
     template_values: list[TemplateValue] = field(default_factory=list)  # SRG, BCF inputs
     scenarios: list[Scenario] = field(default_factory=list)  # what-ifs on the drivers
+    # where each driver's value comes from, by FinancialDrivers field name (demo plans)
+    driver_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:

@@ -27,3 +27,4 @@ class Risk:
     workstream_id: int | None = None
     status: RiskStatus = RiskStatus.OPEN
     review_date: dt.date | None = None
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"

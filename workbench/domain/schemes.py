@@ -39,6 +39,7 @@ class SavingsScheme:
     activity_impact: int = 0
     first_year: int = 2016
     last_year: int = 2016
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"
 
     @property
     def net_saving(self) -> Decimal:

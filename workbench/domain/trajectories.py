@@ -96,6 +96,7 @@ class Trajectory:
     standard_id: str = ""
     provider: str = ""
     spc: SpcSettings = field(default_factory=SpcSettings)
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"
 
     def periods(self) -> list[str]:
         """Every period with a plan or an actual, in time order."""

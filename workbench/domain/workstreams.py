@@ -28,3 +28,4 @@ class Workstream:
     eia_done: bool = False
     enabler: bool = False
     milestones: list[Milestone] = field(default_factory=list)
+    source: str = ""  # where the input comes from: a paper and its words, or "chosen: why"

@@ -76,6 +76,7 @@ def plan_row(plan: Plan) -> PlanRow:
         organisation=plan.organisation, ods_code=plan.ods_code, name=plan.name,
         first_year=plan.first_year.start, last_year=plan.last_year.start, status=plan.status,
         **{f: getattr(plan.drivers, f) for f in DRIVER_FIELDS},
+        driver_sources=dict(plan.driver_sources),
     )
 
 
@@ -85,6 +86,7 @@ def plan_from_row(row: PlanRow) -> Plan:
         first_year=FinancialYear(row.first_year), last_year=FinancialYear(row.last_year),
         status=row.status,
         drivers=FinancialDrivers(**{f: getattr(row, f) for f in DRIVER_FIELDS}),
+        driver_sources=dict(row.driver_sources or {}),
     )
 
 

@@ -19,8 +19,10 @@ from workbench.store.types import (
     GapsType,
     JsonType,
     LongEnumText,
+    OptionalText,
     PenceType,
     PhasingType,
+    SourcesJson,
 )
 
 AUTOINC = {"sqlite_autoincrement": True}  # never reuse an id: undo re-inserts old ids
@@ -60,6 +62,7 @@ class PlanRow(Base):
     transformation_ringfence_pct: Mapped[Decimal] = mapped_column(DecimalText)
     chc_risk_pool: Mapped[Decimal] = mapped_column(PenceType)
     future_growth_pct: Mapped[Decimal] = mapped_column(DecimalText)
+    driver_sources: Mapped[dict] = mapped_column(SourcesJson, nullable=True)  # 0013
 
 
 class SpendLineRow(Base):
@@ -71,6 +74,7 @@ class SpendLineRow(Base):
     baseline: Mapped[Decimal] = mapped_column(PenceType)
     tariff_applies: Mapped[bool] = mapped_column(Boolean)
     growth_applies: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
 
 
 class PressureRow(Base):
@@ -81,6 +85,7 @@ class PressureRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     amount: Mapped[Decimal] = mapped_column(PenceType)
     recurrent: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
 
 
 class WorkstreamRow(Base):
@@ -97,6 +102,7 @@ class WorkstreamRow(Base):
     rag: Mapped[enums.Rag] = mapped_column(EnumText(enums.Rag))
     eia_done: Mapped[bool] = mapped_column(Boolean)
     enabler: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
     milestone_rows: Mapped[list[MilestoneRow]] = relationship(
         cascade="all, delete-orphan", order_by="MilestoneRow.position", lazy="selectin"
     )
@@ -136,6 +142,7 @@ class SchemeRow(Base):
     activity_impact: Mapped[int] = mapped_column(Integer)
     first_year: Mapped[int] = mapped_column(Integer)
     last_year: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
 
 
 class RiskRow(Base):
@@ -159,6 +166,7 @@ class RiskRow(Base):
     )
     status: Mapped[enums.RiskStatus] = mapped_column(EnumText(enums.RiskStatus))
     review_date: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
 
 
 class ActivityLineRow(Base):
@@ -182,6 +190,7 @@ class ActivityLineRow(Base):
         JsonType(codecs.encode_months, codecs.decode_months))
     actuals: Mapped[dict] = mapped_column(JsonType(codecs.encode_months, codecs.decode_months))
     note: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
 
 
 class TrajectoryRow(Base):
@@ -203,6 +212,7 @@ class TrajectoryRow(Base):
     standard_id: Mapped[str] = mapped_column(String(60))
     provider: Mapped[str] = mapped_column(String(200))
     spc: Mapped[SpcSettings] = mapped_column(JsonType(codecs.encode_spc, codecs.decode_spc))
+    source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
 
 
 class TemplateValueRow(Base):

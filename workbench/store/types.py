@@ -110,6 +110,33 @@ class JsonType(TypeDecorator):
         return None if value is None else self.decode(json.loads(value))
 
 
+class OptionalText(TypeDecorator):
+    """Text that may be absent: a NULL column reads as "" and "" is stored as NULL, so a
+    column added to existing rows (migration 0013, input sources) needs no back-fill."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return value or None
+
+    def process_result_value(self, value, dialect):
+        return value or ""
+
+
+class SourcesJson(TypeDecorator):
+    """A {field name: source text} dict as JSON text; NULL reads as {} (migration 0013)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return json.dumps(dict(value), sort_keys=True) if value else None
+
+    def process_result_value(self, value, dialect):
+        return {str(k): str(v) for k, v in json.loads(value).items()} if value else {}
+
+
 class LongEnumText(EnumText):
     """EnumText for labels longer than 40 characters (activity measures)."""
 

@@ -16,7 +16,9 @@ from workbench.domain.edits import Batch, DeleteRows, Edit, EntityKind, InsertRo
 from workbench.domain.plan import Plan
 from workbench.templates.diff import FieldChange, Preview, RowChange
 
-COMPARED = tuple(f.name for f in dataclasses.fields(ActivityLine) if f.name != "id")
+# the workbook does not carry a line's source: importing it keeps the plan's
+COMPARED = tuple(f.name for f in dataclasses.fields(ActivityLine)
+                 if f.name not in ("id", "source"))
 
 
 def line_name(line: ActivityLine) -> str:

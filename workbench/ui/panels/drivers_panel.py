@@ -89,8 +89,8 @@ class DriversPanel(QScrollArea):
             editor.setObjectName(field)
             editor.setAccessibleName(label)
             editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-            editor.setToolTip("£ million" if unit == "m" else
-                              "per cent, {} to {}".format(*RANGES.get(field, ("", ""))))
+            editor.setProperty("unit_tip", "£ million" if unit == "m" else
+                               "per cent, {} to {}".format(*RANGES.get(field, ("", ""))))
             editor.editingFinished.connect(lambda f=field, u=unit: self._commit(f, u))
             row = QHBoxLayout()
             row.addWidget(editor, 1)
@@ -128,6 +128,7 @@ class DriversPanel(QScrollArea):
         view.setMinimumHeight(150)
         for column, spec in enumerate(model.columns):
             view.setColumnWidth(column, spec.width)
+            view.setColumnHidden(column, spec.hidden)  # a row's source shows in its tooltip
         model.input_rejected.connect(self._say)
         layout.addWidget(view)
         return model
@@ -141,6 +142,9 @@ class DriversPanel(QScrollArea):
             editor = self.editors[field]
             editor.setText(to_text(getattr(drivers, field), unit))
             editor.setPalette(QPalette())
+            source = self.controller.plan.driver_sources.get(field, "")
+            tip = editor.property("unit_tip")
+            editor.setToolTip(f"{tip}\n\nSource: {source}" if source else tip)
 
     def _commit(self, field: str, unit: str) -> None:
         editor = self.editors[field]

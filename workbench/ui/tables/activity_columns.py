@@ -92,6 +92,7 @@ ACTIVITY_COLUMNS = [
                mark=_months_off_plan),
     _derived_count("Actual to date", "actual_total", "Sum of the actual months entered"),
     c.text("Note", "note", 260),
+    c.source(),
 ]
 
 

@@ -41,6 +41,8 @@ class ColumnSpec:
     merge: Callable[[Any, Any], Any] | None = None
     # Why a cell is marked (a typed override, for instance); None when it is not.
     mark: Callable[[Any, PlanController], str | None] | None = None
+    hidden: bool = False  # hidden until turned on with the Columns button
+
 
     @property
     def editable(self) -> bool:
@@ -144,6 +146,16 @@ def link(header: str, field: str, rows_attr: str, label_attr: str, width: int = 
         header, name_of, field, parse, width=width, tooltip=tooltip,
         choices=lambda c: [""] + [getattr(o, label_attr) for o in getattr(c.plan, rows_attr)],
     )
+
+
+SOURCE_TIP = ("Where this input comes from: a paper and its words, or 'chosen:' and why "
+              "(blank for a plan's own rows)")
+
+
+def source() -> ColumnSpec:
+    """The row's source, hidden by default; the row's tooltips show it too."""
+    return ColumnSpec("Source", attr("source"), "source", lambda t, _c: p.parse_text(t),
+                      width=420, tooltip=SOURCE_TIP, hidden=True)
 
 
 def derived_money(header: str, getter: Getter, tooltip: str) -> ColumnSpec:

@@ -38,6 +38,7 @@ WORKSTREAM_COLUMNS = [
     c.boolean("Enabler", "enabler", "An enabling workstream (IM&T, estates, workforce)"),
     ColumnSpec("Milestones", lambda r, _c: len(r.milestones), format=lambda n: f"{n}",
                align=c.RIGHT, width=90, tooltip="Number of milestones"),
+    c.source(),
 ]
 
 
@@ -72,6 +73,7 @@ SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scro
               width=100),
     c.year("From", "first_year"),
     c.year("To", "last_year"),
+    c.source(),
 ]
 
 
@@ -98,6 +100,7 @@ RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a l
     c.date("Review date", "review_date"),
     c.text("Mitigation", "mitigation", 260),
     c.link("Linked scheme", "scheme_id", "schemes", "name", 200),
+    c.source(),
 ]
 
 SPEND_LINE_COLUMNS = [
@@ -105,12 +108,14 @@ SPEND_LINE_COLUMNS = [
     c.money("Baseline", "baseline", "Last year's recurrent outturn, pounds"),
     c.boolean("Tariff", "tariff_applies", "Tariff uplift applies to this line"),
     c.boolean("Growth", "growth_applies", "Activity growth applies to this line"),
+    c.source(),
 ]
 
 PRESSURE_COLUMNS = [
     c.name("Investment or pressure", "name", 230),
     c.money("Amount", "amount"),
     c.boolean("Recurrent", "recurrent"),
+    c.source(),
 ]
 
 COLUMNS: dict[EntityKind, list[ColumnSpec]] = {

@@ -28,6 +28,14 @@ OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 DERIVED_BRUSH = QBrush(QColor("#F0F4F5"))
 DERIVED_TEXT = QBrush(QColor("#425563"))
 MARKED_BRUSH = QBrush(QColor("#FFF2B3"))  # a value the user typed over the engine's
+
+
+def with_source(tip: str, row: Any) -> str:
+    """A cell's tooltip followed by its row's source, when the row names one."""
+    source = getattr(row, "source", "")
+    if not source:
+        return tip
+    return f"{tip}\n\nSource: {source}" if tip else f"Source: {source}"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -104,9 +112,10 @@ class PlanTableModel(QAbstractTableModel):
                                               Qt.ItemDataRole.BackgroundRole):
             why = spec.mark(row, self.controller)
             if why is not None:
-                return why if role == Qt.ItemDataRole.ToolTipRole else MARKED_BRUSH
+                return with_source(why, row) if role == Qt.ItemDataRole.ToolTipRole \
+                    else MARKED_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
-            return spec.tooltip or None
+            return with_source(spec.tooltip, row) or None
         if spec.derived and role == Qt.ItemDataRole.BackgroundRole:
             return DERIVED_BRUSH
         if spec.derived and role == Qt.ItemDataRole.ForegroundRole:

@@ -102,6 +102,7 @@ class TablePanel(QWidget):
         saved = QSettings().value(self._settings_key)
         if saved:
             header.restoreState(saved)
+        self._hide_new_default_hidden()
         self.view.copy_requested.connect(self.copy_selection)
         self.view.paste_requested.connect(self.paste_clipboard)
         self.view.cut_requested.connect(self.cut_selection)
@@ -129,6 +130,19 @@ class TablePanel(QWidget):
     @property
     def _settings_key(self) -> str:
         return f"tables/{self.kind.value}/header-v2"
+
+    def _hide_new_default_hidden(self) -> None:
+        """A column hidden by default (Source) starts hidden the first time this table
+        meets it, even under column choices saved before it existed; after that the
+        user's choice stands."""
+        key = f"tables/{self.kind.value}/defaults-applied"
+        applied = set(filter(None, str(QSettings().value(key) or "").split("|")))
+        new = [(i, s.header) for i, s in enumerate(self.model.columns)
+               if s.hidden and s.header not in applied]
+        for column, _ in new:
+            self.view.horizontalHeader().setSectionHidden(column, True)
+        if new:
+            QSettings().setValue(key, "|".join(sorted(applied | {h for _, h in new})))
 
     def save_columns(self) -> None:
         """Remember column widths, order and hidden columns (the user's column choices)."""

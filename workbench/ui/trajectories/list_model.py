@@ -139,7 +139,8 @@ class TrajectoryListModel(QAbstractTableModel):
         status = self.status(row)
         if col == METRIC:
             origin = f"\nFrom standard {path.standard_id}" if path.standard_id else ""
-            return f"{path.metric}{origin}"
+            source = f"\n\nSource: {path.source}" if path.source else ""
+            return f"{path.metric}{origin}{source}"
         if col == STATUS and status is not None and status.compared_with:
             return (f"{status.status.value} in {status.period}: actual "
                     f"{format_value(status.actual, path.unit)} against the "
