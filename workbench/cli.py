@@ -120,6 +120,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.store.backups import backup_store
 
     demo_plan = demo_2009_plan if getattr(args, "plan", "2016") == "2009" else demo_2016_plan
+    if getattr(args, "in_year", False) and demo_plan is demo_2009_plan:
+        raise WorkbenchError("--in-year carries 2016/17's actuals; the 2009 programme has none "
+                             "(use it without --in-year)")
 
     target = store_target(args)
     store = open_store(target, create=True)

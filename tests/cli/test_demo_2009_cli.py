@@ -38,3 +38,11 @@ def test_the_default_demo_is_still_2016(tmp_path, capsys):
         main(["demo", "--plan", "1999", "--db", str(tmp_path / "x.db")])
     assert refused.value.code == 2
     assert "choose from '2016', '2009'" in capsys.readouterr().err
+
+
+def test_in_year_actuals_are_refused_for_the_2009_programme(tmp_path, capsys):
+    db = tmp_path / "plan2009.db"
+    assert main(["demo", "--plan", "2009", "--in-year", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "--in-year" in err and "2009" in err and "Traceback" not in err
+    assert not db.exists()  # refused before any file is made
