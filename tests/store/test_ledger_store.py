@@ -154,10 +154,13 @@ def test_month_outside_the_year_is_refused(store, ledger_store):
 
 
 def test_ledger_goes_with_its_plan(store, ledger_store):
+    from workbench.domain.demo_plan import demo_plan
+    from workbench.store.ledger_rows import LedgerCellRow, SchemeTrackingRow
+
     store.delete_all_plans()
-    store.save_new_plan(store_plan := __import__(
-        "workbench.domain.demo_plan", fromlist=["demo_plan"]).demo_plan())
-    assert store_plan is not None
+    with store.transaction() as s:  # the database removed them with the plan
+        assert s.query(LedgerCellRow).count() == 0 and s.query(SchemeTrackingRow).count() == 0
+    store.save_new_plan(demo_plan())
     assert not LedgerStore(store).has_ledger()
 
 
