@@ -15,6 +15,7 @@ from typing import Any
 
 from workbench.domain.activity import ActivityLine
 from workbench.domain.plan import CostPressure, Plan, SpendLine
+from workbench.domain.plan_years import PlanYear
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
@@ -33,6 +34,7 @@ class EntityKind(StrEnum):
     TRAJECTORY = "trajectory"
     TEMPLATE_VALUE = "template_value"
     SCENARIO = "scenario"
+    PLAN_YEAR = "plan_year"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -47,6 +49,7 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.TRAJECTORY: Trajectory,
     EntityKind.TEMPLATE_VALUE: TemplateValue,
     EntityKind.SCENARIO: Scenario,
+    EntityKind.PLAN_YEAR: PlanYear,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -59,6 +62,7 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.TRAJECTORY: "trajectories",
     EntityKind.TEMPLATE_VALUE: "template_values",
     EntityKind.SCENARIO: "scenarios",
+    EntityKind.PLAN_YEAR: "plan_years",
 }
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from workbench.domain.activity import ActivityLine
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
+from workbench.domain.plan_years import PlanYear
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
@@ -77,6 +78,7 @@ class Plan:
     trajectories: list[Trajectory] = field(default_factory=list)
     template_values: list[TemplateValue] = field(default_factory=list)  # SRG, BCF inputs
     scenarios: list[Scenario] = field(default_factory=list)  # what-ifs on the drivers
+    plan_years: list[PlanYear] = field(default_factory=list)  # firm/indicative, growth by year
 
     @property
     def title(self) -> str:

@@ -1,0 +1,78 @@
+"""The five-year plan: one row per plan year (firm or indicative allocation, growth, tariff,
+activity growth, ring-fence, new investment, target allocation), frozen with versions
+like every row (the same triggers as 0010, for this table).
+
+Revision ID: 0014
+Revises: 0010
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0014"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+TABLE = "plan_years"
+MESSAGE = "a frozen version of the plan cannot be changed"
+FROZEN = "EXISTS (SELECT 1 FROM plan_versions WHERE frozen_plan_id = {row}.plan_id)"
+ROWS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
+
+
+def _frozen_when(op_name: str) -> str:
+    return " OR ".join(FROZEN.format(row=row) for row in ROWS[op_name])
+
+
+def upgrade() -> None:
+    op.create_table(
+        TABLE,
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "plan_id", sa.Integer(),
+            sa.ForeignKey("plans.id", ondelete="CASCADE", name="fk_plan_years_plan_id_plans"),
+            nullable=False,
+        ),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("firm", sa.Boolean(), nullable=False),
+        sa.Column("allocation_growth_pct", sa.String(40), nullable=True),
+        sa.Column("tariff_uplift_pct", sa.String(40), nullable=True),
+        sa.Column("activity_growth_pct", sa.String(40), nullable=True),
+        sa.Column("transformation_ringfence_pct", sa.String(40), nullable=True),
+        sa.Column("investment", sa.BigInteger(), nullable=False),
+        sa.Column("investment_recurrent", sa.Boolean(), nullable=False),
+        sa.Column("target_allocation", sa.BigInteger(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.UniqueConstraint("plan_id", "year", name="uq_plan_years_plan_id_year"),
+        sqlite_autoincrement=True,
+    )
+    op.create_index("ix_plan_years_plan_id", TABLE, ["plan_id"])
+    if op.get_bind().dialect.name == "postgresql":
+        checks = "\n".join(
+            f"    IF TG_OP = '{name}' AND ({_frozen_when(name)}) THEN\n"
+            f"        RAISE EXCEPTION '{MESSAGE}';\n    END IF;" for name in ROWS)
+        op.execute(f"""
+CREATE OR REPLACE FUNCTION workbench_{TABLE}_frozen() RETURNS trigger AS $$
+BEGIN
+{checks}
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql""")
+        op.execute(f"""CREATE TRIGGER {TABLE}_frozen BEFORE INSERT OR UPDATE OR DELETE
+        ON {TABLE} FOR EACH ROW EXECUTE FUNCTION workbench_{TABLE}_frozen()""")
+    else:
+        for name in ROWS:
+            op.execute(f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_frozen_{name.lower()}
+            BEFORE {name} ON {TABLE} WHEN {_frozen_when(name)}
+            BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP TRIGGER IF EXISTS {TABLE}_frozen ON {TABLE}")
+        op.execute(f"DROP FUNCTION IF EXISTS workbench_{TABLE}_frozen()")
+    else:
+        for name in ROWS:
+            op.execute(f"DROP TRIGGER IF EXISTS {TABLE}_frozen_{name.lower()}")
+    op.drop_index("ix_plan_years_plan_id", table_name=TABLE)
+    op.drop_table(TABLE)
