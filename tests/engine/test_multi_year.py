@@ -13,7 +13,7 @@ from workbench.domain.enums import SchemeStatus
 from workbench.domain.plan import new_plan
 from workbench.domain.plan_years import PlanYear
 from workbench.engine import compute
-from workbench.engine.multi_year import multi_year
+from workbench.engine.multi_year import multi_year, year_plan
 
 M = D(1_000_000)
 
@@ -130,3 +130,19 @@ def test_a_year_row_overrides_only_what_it_sets():
     assert changed.allocation == base.allocation  # growth None: the drivers' 2%
     assert changed.tariff_pressure > base.tariff_pressure
     assert changed.activity_growth_pressure == base.activity_growth_pressure
+
+
+def test_a_later_year_computed_as_a_plan_gives_the_same_figures():
+    """What the charts draw for a selected year is the engine's compute of that year's plan;
+    it agrees with the five-year table figure for figure."""
+    plan = demo_plan()
+    for figures in multi_year(plan).years:
+        summary = compute(year_plan(plan, figures.year)).summary
+        for key in ("allocation", "total_allocation", "holdbacks", "planned_spend",
+                    "savings_requirement", "schemes_identified", "schemes_earmarked",
+                    "savings_gap", "savings_gap_risk_adjusted"):
+            assert getattr(summary, key) == getattr(figures, key), (figures.label, key)
+    later = compute(year_plan(plan, 2017))
+    assert later.months[0] == "2017-04"
+    assert later.savings_monthly["requirement_cum"].iloc[-1] == pytest.approx(
+        float(multi_year(plan).year(2017).savings_requirement))

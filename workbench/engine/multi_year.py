@@ -1,8 +1,9 @@
 """The five-year plan: each year's allocation, business rules, requirement, savings and gap,
 and the seed's rules for the years. Pure and exact (Decimal pounds).
 
-Year one is the plan as the summary computes it (`financial_position`); each later year
-rolls forward from the one before:
+Year one is the plan as the summary computes it (`financial_position`), counting the schemes
+whose years include it (every scheme of the demo); each later year rolls forward from the
+one before:
 
 - core allocation = last year's x (1 + that year's growth); the running-cost allocation
   and the CHC risk-pool contribution stay as in year one;
@@ -23,11 +24,13 @@ rolls forward from the one before:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
 from workbench.domain.enums import SchemeStatus
-from workbench.domain.plan import Plan
+from workbench.domain.periods import FinancialYear
+from workbench.domain.plan import CostPressure, Plan, SpendLine
 from workbench.domain.plan_years import (
     MAX_BELOW_TARGET,
     RINGFENCE_MINIMUM,
@@ -38,6 +41,7 @@ from workbench.engine.allocation import financial_position
 
 ZERO = Decimal(0)
 CLOSING = (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
+CARRIED = "Carried forward (recurrent investments less recurrent savings)"
 
 
 @dataclass(frozen=True)
@@ -114,80 +118,89 @@ def _pct(value: Decimal) -> str:
     return f"{value * 100:.1f}%"
 
 
-def multi_year(plan: Plan) -> MultiYearResults:
-    """Every plan year's figures, and the rules checked for each year."""
+def year_plans(plan: Plan) -> list[tuple[PlanYear, Plan]]:
+    """Each plan year's row and the plan as that year stands: its drivers, spend lines
+    rolled forward (with the carried-forward line), that year's investment as its one
+    pressure, and the schemes whose years include it. The engine computes any of them
+    like a plan (`compute`), so a year's figures have one home: `financial_position`."""
     d = plan.drivers
-    first = financial_position(plan)
     rows = years_of(plan.first_year.start, plan.last_year.start, plan.plan_years)
-    lines = [(s.baseline, s.tariff_applies, s.growth_applies) for s in plan.spend_lines]
+    lines = list(plan.spend_lines)
     carried = ZERO
     allocation = d.allocation
-    out: list[YearFigures] = []
+    out: list[tuple[PlanYear, Plan]] = []
     for index, row in enumerate(rows):
+        active = [s for s in plan.schemes if s.first_year <= row.year <= s.last_year]
         if index == 0:
-            growth_pct, tariff, activity = first.growth_pct, d.tariff_uplift_pct, \
-                d.activity_growth_pct
-            ringfence_pct = d.transformation_ringfence_pct
-            investment = first.other_pressures
-            recurrent_investment = sum((p.amount for p in plan.pressures if p.recurrent), ZERO)
-            prior = d.prior_year_allocation
+            year_plan = dataclasses.replace(plan, schemes=active)
         else:
-            growth_pct = _pick(row.allocation_growth_pct, d.future_growth_pct)
-            tariff = _pick(row.tariff_uplift_pct, d.tariff_uplift_pct)
-            activity = _pick(row.activity_growth_pct, d.activity_growth_pct)
-            ringfence_pct = _pick(row.transformation_ringfence_pct,
-                                  d.transformation_ringfence_pct)
-            investment = row.investment
-            recurrent_investment = row.investment if row.investment_recurrent else ZERO
-            prior = allocation
-            allocation = prior * (1 + growth_pct)
-        figures = _year(plan, row, index, prior, allocation, ringfence_pct, tariff, activity,
-                        lines, carried, investment)
-        out.append(figures)
+            prior, allocation = allocation, allocation * (
+                1 + _pick(row.allocation_growth_pct, d.future_growth_pct))
+            drivers = dataclasses.replace(
+                d, allocation=allocation, prior_year_allocation=prior,
+                tariff_uplift_pct=_pick(row.tariff_uplift_pct, d.tariff_uplift_pct),
+                activity_growth_pct=_pick(row.activity_growth_pct, d.activity_growth_pct),
+                transformation_ringfence_pct=_pick(row.transformation_ringfence_pct,
+                                                   d.transformation_ringfence_pct))
+            pressures = [CostPressure(None, f"New investment {row.label}", row.investment,
+                                      row.investment_recurrent)] if row.investment else []
+            year_plan = dataclasses.replace(
+                plan, first_year=FinancialYear(row.year), drivers=drivers, schemes=active,
+                spend_lines=[*lines, SpendLine(None, CARRIED, carried, False, False)],
+                pressures=pressures)
+        out.append((row, year_plan))
         # roll forward: pressures become recurrent spend; recurrent savings come out
-        lines = [(b * (1 + (tariff if t else ZERO) + (activity if g else ZERO)), t, g)
-                 for b, t, g in lines]
-        carried += recurrent_investment - figures.recurrent_savings
-    return MultiYearResults(tuple(out), tuple(rules_for(out, rows)))
+        t, g = year_plan.drivers.tariff_uplift_pct, year_plan.drivers.activity_growth_pct
+        lines = [dataclasses.replace(line, baseline=line.baseline * (
+            1 + (t if line.tariff_applies else ZERO) + (g if line.growth_applies else ZERO)))
+            for line in lines]
+        carried += sum((p.amount for p in year_plan.pressures if p.recurrent), ZERO) - sum(
+            (s.net_saving for s in active if s.recurrent and s.status in CLOSING), ZERO)
+    return out
 
 
-def _year(plan: Plan, row: PlanYear, index: int, prior: Decimal, allocation: Decimal,
-          ringfence_pct: Decimal, tariff: Decimal, activity: Decimal,
-          lines: list[tuple[Decimal, bool, bool]], carried: Decimal,
-          investment: Decimal) -> YearFigures:
-    d = plan.drivers
-    total = allocation + d.running_cost_allocation
-    surplus, reserve = total * d.surplus_pct, total * d.uncommitted_reserve_pct
-    contingency, ringfence = total * d.contingency_pct, total * ringfence_pct
-    holdbacks = surplus + reserve + contingency + ringfence + d.chc_risk_pool
-    baseline = sum((b for b, _t, _g in lines), ZERO) + carried
-    tariff_pressure = sum((b for b, t, _g in lines if t), ZERO) * tariff
-    growth_pressure = sum((b for b, _t, g in lines if g), ZERO) * activity
-    planned = baseline + tariff_pressure + growth_pressure + investment
-    requirement = planned + holdbacks - total
-    active = [s for s in plan.schemes
-              if s.first_year <= row.year <= s.last_year and s.status in CLOSING]
-    identified = sum((s.net_saving for s in active if s.status is SchemeStatus.IDENTIFIED),
+def year_plan(plan: Plan, year: int) -> Plan:
+    """The plan as year `year` stands (see year_plans)."""
+    return next(p for row, p in year_plans(plan) if row.year == year)
+
+
+def multi_year(plan: Plan) -> MultiYearResults:
+    """Every plan year's figures, and the rules checked for each year."""
+    pairs = year_plans(plan)
+    years = [_year(row, p) for row, p in pairs]
+    return MultiYearResults(tuple(years), tuple(rules_for(years, [r for r, _p in pairs])))
+
+
+def _year(row: PlanYear, plan: Plan) -> YearFigures:
+    fin = financial_position(plan)
+    closing = [s for s in plan.schemes if s.status in CLOSING]
+    identified = sum((s.net_saving for s in closing if s.status is SchemeStatus.IDENTIFIED),
                      ZERO)
-    earmarked = sum((s.net_saving for s in active if s.status is SchemeStatus.EARMARKED), ZERO)
-    adjusted = sum((s.net_saving * s.confidence for s in active), ZERO)
+    earmarked = sum((s.net_saving for s in closing if s.status is SchemeStatus.EARMARKED),
+                    ZERO)
+    adjusted = sum((s.net_saving * s.confidence for s in closing), ZERO)
+    carried = sum((line.baseline for line in plan.spend_lines if line.id is None
+                   and line.category == CARRIED), ZERO)
     target = row.target_allocation
+    requirement = fin.savings_requirement
     return YearFigures(
-        year=row.year, label=row.label, firm=row.firm, allocation=allocation,
-        growth=allocation - prior, growth_pct=_ratio(allocation - prior, prior),
-        total_allocation=total, surplus=surplus, uncommitted_reserve=reserve,
-        contingency=contingency, transformation_ringfence=ringfence,
-        transformation_ringfence_pct=ringfence_pct, chc_risk_pool=d.chc_risk_pool,
-        holdbacks=holdbacks, baseline_spend=baseline, carried_forward=carried,
-        tariff_pressure=tariff_pressure, activity_growth_pressure=growth_pressure,
-        other_pressures=investment, planned_spend=planned, savings_requirement=requirement,
-        savings_requirement_pct=_ratio(requirement, total), schemes_identified=identified,
-        schemes_earmarked=earmarked, schemes_risk_adjusted=adjusted,
-        savings_gap=requirement - identified - earmarked,
+        year=row.year, label=row.label, firm=row.firm, allocation=fin.allocation,
+        growth=fin.growth, growth_pct=fin.growth_pct, total_allocation=fin.total_allocation,
+        surplus=fin.surplus, uncommitted_reserve=fin.uncommitted_reserve,
+        contingency=fin.contingency, transformation_ringfence=fin.transformation_ringfence,
+        transformation_ringfence_pct=plan.drivers.transformation_ringfence_pct,
+        chc_risk_pool=fin.chc_risk_pool, holdbacks=fin.holdbacks,
+        baseline_spend=fin.baseline_spend, carried_forward=carried,
+        tariff_pressure=fin.tariff_pressure,
+        activity_growth_pressure=fin.activity_growth_pressure,
+        other_pressures=fin.other_pressures, planned_spend=fin.planned_spend,
+        savings_requirement=requirement, savings_requirement_pct=fin.savings_requirement_pct,
+        schemes_identified=identified, schemes_earmarked=earmarked,
+        schemes_risk_adjusted=adjusted, savings_gap=requirement - identified - earmarked,
         savings_gap_risk_adjusted=requirement - adjusted,
-        recurrent_savings=sum((s.net_saving for s in active if s.recurrent), ZERO),
+        recurrent_savings=sum((s.net_saving for s in closing if s.recurrent), ZERO),
         target_allocation=target,
-        distance_from_target_pct=(allocation - target) / target if target else None,
+        distance_from_target_pct=(fin.allocation - target) / target if target else None,
     )
 
 
