@@ -53,6 +53,7 @@ from workbench.ui.tables.selection_stats import SelectionStatsLabel
 from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_view import TablePanel
 from workbench.ui.window_menus import build_menus
+from workbench.ui.years import YearsFeature
 
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.odds = OddsFeature(self)
         self.explain = ExplainFeature(self)
         self.scenarios = ScenariosFeature(self)
+        self.years = YearsFeature(self)  # the year selector and the Five-year plan page
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)
@@ -178,6 +180,15 @@ class MainWindow(QMainWindow):
     def trajectories(self) -> TrajectoryPage:
         return self._deferred.page("Trajectories")
 
+    def add_deferred_page(self, title: str, factory) -> None:
+        self._deferred.add(title, factory)
+
+    def deferred_page(self, title: str):
+        return self._deferred.page(title)
+
+    def charts_built(self) -> bool:
+        return self._charts.is_built()
+
     def _built(self, title: str):
         """A deferred page if it was built, else None (without building it)."""
         return self._deferred.page(title) if self._deferred.is_built(title) else None
@@ -185,7 +196,10 @@ class MainWindow(QMainWindow):
     def _build_charts(self) -> ChartsPanel:
         from workbench.ui.charts import ChartsPanel
 
-        return ChartsPanel(self.controller)
+        panel = ChartsPanel(self.controller)
+        panel.year_results = self.years.results.results_on_show  # the selected plan year
+        panel.refresh()
+        return panel
 
     def _build_activity(self) -> ActivityPage:
         from workbench.ui.activity.activity_page import ActivityPage

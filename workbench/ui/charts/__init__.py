@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,6 +21,8 @@ class ChartsPanel(QWidget):
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        # the results of the plan year on show when it is not the first (the year selector)
+        self.year_results: Callable[[], PlanResults | None] = lambda: None
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
         self.risks = RiskChart()
@@ -36,7 +39,12 @@ class ChartsPanel(QWidget):
         for chart in (self.savings, self.workstreams, self.risks):
             install_chart_export(chart, lambda: self.controller.plan)  # right-click
 
+    def refresh(self) -> None:
+        """Redraw (the plan year on show changed)."""
+        self._on_results_changed(self.controller.results)
+
     def _on_results_changed(self, results: PlanResults) -> None:
+        results = self.year_results() or results
         plan = self.controller.plan
         workstream_of = {s.id: s.workstream_id for s in plan.schemes}
         names = {w.id: w.name for w in plan.workstreams}
