@@ -81,6 +81,8 @@ def test_the_year_selector_drives_the_charts(window, qtbot):
     assert charts.savings.series()["requirement_cum"][-1] == pytest.approx(
         float(later.savings_requirement) / 1e6)
     assert charts.savings._months[0] == "2017-04"
+    assert charts.savings.getPlotItem().titleLabel.text.endswith(
+        "Cumulative savings v requirement, 2017/18")
     # an edit while 2017/18 is on show redraws that year's figures
     scheme = window.controller.plan.schemes[0]
     window.controller.push(_saving(scheme, scheme.gross_saving + Decimal(1_000_000)))
@@ -92,6 +94,7 @@ def test_the_year_selector_drives_the_charts(window, qtbot):
         float(moved.schemes_identified + moved.schemes_earmarked) / 1e6)
     qtbot.keyClick(combo, Qt.Key.Key_Up)  # back to the first year
     assert charts.savings.series()["requirement_cum"][-1] == pytest.approx(first)
+    assert "2017/18" not in charts.savings.getPlotItem().titleLabel.text
 
 
 def _saving(scheme, new):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.engine.results import PlanResults
+from workbench.ui.charts.axes import set_title
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
 from workbench.ui.charts.export_menu import install_chart_export
 from workbench.ui.charts.risk_chart import RiskChart
@@ -23,6 +24,7 @@ class ChartsPanel(QWidget):
         self.controller = controller
         # the results of the plan year on show when it is not the first (the year selector)
         self.year_results: Callable[[], PlanResults | None] = lambda: None
+        self._savings_title = "Cumulative savings v requirement"
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
         self.risks = RiskChart()
@@ -44,7 +46,13 @@ class ChartsPanel(QWidget):
         self._on_results_changed(self.controller.results)
 
     def _on_results_changed(self, results: PlanResults) -> None:
-        results = self.year_results() or results
+        year = self.year_results()
+        title = "Cumulative savings v requirement"
+        if year is not None:
+            results, title = year, f"{title}, {year.months[0][:4]}/{year.months[-1][2:4]}"
+        if self._savings_title != title:
+            self._savings_title = title
+            set_title(self.savings.getPlotItem(), title)
         plan = self.controller.plan
         workstream_of = {s.id: s.workstream_id for s in plan.schemes}
         names = {w.id: w.name for w in plan.workstreams}

@@ -23,7 +23,7 @@ class YearsChart(pg.PlotWidget):
         self.setAccessibleName("Five-year plan chart: requirement, schemes and gap by year")
         plot = self.getPlotItem()
         style_plot(plot, "Savings requirement and schemes by year")
-        self.legend = plot.addLegend(offset=(8, 8), labelTextColor="#212B32",
+        self.legend = plot.addLegend(offset=(-8, 8), labelTextColor="#212B32",
                                      brush=pg.mkBrush(255, 255, 255, 220))
         self.band = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(232, 237, 238, 200),
                                         pen=pg.mkPen(None))
