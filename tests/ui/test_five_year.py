@@ -186,3 +186,24 @@ def test_a_year_without_a_row_gets_one_when_typed_and_loses_it_on_undo(window, q
         page.rules.text()
     window.undo_action.trigger()
     assert [y.year for y in controller.plan.plan_years] == [2016, 2017, 2018, 2019]
+
+
+def test_the_summary_and_its_explanations_follow_the_selected_year(window, qtbot):
+    combo = window.years.selector.combo
+    assert window.summary.text_of("savings_requirement") == "£22.4m"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    later = multi_year(window.controller.plan).year(2017)
+    assert window.summary.text_of("savings_requirement") == style.fmt_money(
+        later.savings_requirement) == "£16.5m"
+    assert window.summary.text_of("allocation") == style.fmt_money(later.allocation)
+    assert window.summary_dock.windowTitle() == "Summary 2017/18"
+    label = window.summary.values["savings_requirement"]
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    explained = window.explain.panel
+    assert window.explain.dock.isVisible()
+    assert "£16.5m" in explained.headline.text()  # 2017/18's, not 2016/17's £22.4m
+    assert "£22.4m" not in explained.headline.text()
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert window.summary.text_of("savings_requirement") == "£22.4m"
+    assert window.summary_dock.windowTitle() == "Summary"

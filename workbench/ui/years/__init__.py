@@ -25,6 +25,7 @@ class YearsFeature:
         window.pages.setCornerWidget(self.selector, Qt.Corner.TopRightCorner)
         window.add_deferred_page(TITLE, self._build_page)
         self.results.year_selected.connect(self._on_year_selected)
+        window.summary.year_results = self.results.results_on_show
 
     @property
     def page(self) -> FiveYearPage:
@@ -39,7 +40,13 @@ class YearsFeature:
         window = self._window
         if window.charts_built():
             window.charts.refresh()
+        window.summary.refresh()
         figures = self.results.figures.year(year)
+        first = year == self.results.first_year
+        window.summary_dock.setWindowTitle("Summary" if first else f"Summary {figures.label}")
+        if window.explain.dock.isVisible():
+            window.explain.refresh()
         window.statusBar().showMessage(
             f"Showing {figures.label} ({'firm' if figures.firm else 'indicative'} "
-            "allocation): the charts and the five-year view follow the plan year", 8000)
+            "allocation): the summary, the charts and the five-year view follow the plan "
+            "year", 8000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from workbench.domain.plan import Plan
 from workbench.engine import compute
 from workbench.engine.multi_year import MultiYearResults, multi_year, year_plan
 from workbench.engine.results import PlanResults
@@ -24,7 +25,7 @@ class YearResults(QObject):
         self.controller = controller
         self.selected = controller.plan.first_year.start
         self.figures: MultiYearResults = multi_year(controller.plan)
-        self._year_results: tuple[tuple, PlanResults] | None = None
+        self._year_results: tuple[tuple, tuple[Plan, PlanResults]] | None = None
         controller.results_changed.connect(self._on_results_changed)
 
     @property
@@ -41,11 +42,17 @@ class YearResults(QObject):
     def results_on_show(self) -> PlanResults | None:
         """The engine's results for the selected year when it is a later one (None for the
         first year, whose results are the controller's own)."""
+        return self.on_show()[1] if self.selected != self.first_year else None
+
+    def on_show(self) -> tuple[Plan, PlanResults]:
+        """The plan as the selected year stands and the engine's results for it (the
+        controller's own plan and results for the first year)."""
         if self.selected == self.first_year:
-            return None
+            return self.controller.plan, self.controller.results
         key = (self.selected, self.controller.edits_applied, id(self.controller.plan))
         if self._year_results is None or self._year_results[0] != key:
-            self._year_results = (key, compute(year_plan(self.controller.plan, self.selected)))
+            plan = year_plan(self.controller.plan, self.selected)
+            self._year_results = (key, (plan, compute(plan)))
         return self._year_results[1]
 
     def _on_results_changed(self, _results) -> None:
