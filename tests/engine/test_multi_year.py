@@ -146,3 +146,16 @@ def test_a_later_year_computed_as_a_plan_gives_the_same_figures():
     assert later.months[0] == "2017-04"
     assert later.savings_monthly["requirement_cum"].iloc[-1] == pytest.approx(
         float(multi_year(plan).year(2017).savings_requirement))
+
+
+def test_a_broken_year_rule_is_on_the_plans_checklist():
+    from workbench.domain.edits import EntityKind
+    from workbench.engine.checks import WARNING, check_plan
+
+    plan = demo_plan()
+    assert not [c for c in check_plan(plan, compute(plan)) if c.kind is EntityKind.PLAN_YEAR]
+    plan.plan_years[1] = dataclasses.replace(plan.plan_years[1],
+                                             transformation_ringfence_pct=D("0.01"))
+    found = [c for c in check_plan(plan, compute(plan)) if c.kind is EntityKind.PLAN_YEAR]
+    assert [(c.severity, c.row_id, c.message) for c in found] == [
+        (WARNING, 2, "2017/18: the transformation ring-fence is 1.0%, below the 1.2% minimum")]

@@ -207,3 +207,25 @@ def test_the_summary_and_its_explanations_follow_the_selected_year(window, qtbot
     qtbot.keyClick(combo, Qt.Key.Key_Up)
     assert window.summary.text_of("savings_requirement") == "£22.4m"
     assert window.summary_dock.windowTitle() == "Summary"
+
+
+def test_a_year_check_takes_the_user_to_the_five_year_page(window, qtbot):
+    page = open_page(window, qtbot)
+    type_in_cell(qtbot, page.inputs, INPUT_FIELDS.index("transformation_ringfence_pct"), 1,
+                 "1%")
+    window.show_page(window.splitter)
+    window.checks_dock.show()
+    window.checks_dock.raise_()
+    window.checks.refresh()
+    tree = window.checks.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    item = next(i for i in items
+                if i.text(1).startswith("2017/18: the transformation ring-fence"))
+    assert item.text(0) == "Warning"
+    tree.scrollToItem(item)
+    qtbot.waitExposed(tree)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(item).center())
+    assert tree.currentItem() is item
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is page

@@ -355,6 +355,9 @@ class MainWindow(QMainWindow):
                 if row_id is not None:
                     self.tables[kind].select_id(row_id)
                 return
+        if kind is EntityKind.PLAN_YEAR:
+            self.show_page(self.years.page)
+            return
         if kind is EntityKind.DRIVERS:
             self.drivers_dock.show()
             self.drivers_dock.raise_()
