@@ -1,6 +1,7 @@
 """The five-year plan: one row per plan year (firm or indicative allocation, growth, tariff,
-activity growth, ring-fence, new investment, target allocation), frozen with versions
-like every row (the same triggers as 0010, for this table).
+activity growth, ring-fence, new investment, target allocation); and the planning round's
+timetable (submissions: due, sent, version, signed off by). Both frozen with versions like
+every row (the same triggers as 0010, for these tables).
 
 Revision ID: 0014
 Revises: 0010
@@ -14,7 +15,7 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-TABLE = "plan_years"
+TABLES = ("plan_years", "submissions")
 MESSAGE = "a frozen version of the plan cannot be changed"
 FROZEN = "EXISTS (SELECT 1 FROM plan_versions WHERE frozen_plan_id = {row}.plan_id)"
 ROWS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
@@ -26,7 +27,7 @@ def _frozen_when(op_name: str) -> str:
 
 def upgrade() -> None:
     op.create_table(
-        TABLE,
+        "plan_years",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
             "plan_id", sa.Integer(),
@@ -46,33 +47,58 @@ def upgrade() -> None:
         sa.UniqueConstraint("plan_id", "year", name="uq_plan_years_plan_id_year"),
         sqlite_autoincrement=True,
     )
-    op.create_index("ix_plan_years_plan_id", TABLE, ["plan_id"])
+    op.create_index("ix_plan_years_plan_id", "plan_years", ["plan_id"])
+    op.create_table(
+        "submissions",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "plan_id", sa.Integer(),
+            sa.ForeignKey("plans.id", ondelete="CASCADE", name="fk_submissions_plan_id_plans"),
+            nullable=False,
+        ),
+        sa.Column("name", sa.String(200), nullable=False),
+        sa.Column("returns", sa.Text(), nullable=False),
+        sa.Column("due", sa.Date(), nullable=True),
+        sa.Column("submitted_on", sa.Date(), nullable=True),
+        sa.Column("version_label", sa.String(200), nullable=False),
+        sa.Column("signed_off_by", sa.String(200), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sqlite_autoincrement=True,
+    )
+    op.create_index("ix_submissions_plan_id", "submissions", ["plan_id"])
+    for table in TABLES:
+        _guard(table)
+
+
+def _guard(table: str) -> None:
+    """Refuse any write to a frozen copy's rows of `table` (as 0010 does for the others)."""
     if op.get_bind().dialect.name == "postgresql":
         checks = "\n".join(
             f"    IF TG_OP = '{name}' AND ({_frozen_when(name)}) THEN\n"
             f"        RAISE EXCEPTION '{MESSAGE}';\n    END IF;" for name in ROWS)
         op.execute(f"""
-CREATE OR REPLACE FUNCTION workbench_{TABLE}_frozen() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION workbench_{table}_frozen() RETURNS trigger AS $$
 BEGIN
 {checks}
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql""")
-        op.execute(f"""CREATE TRIGGER {TABLE}_frozen BEFORE INSERT OR UPDATE OR DELETE
-        ON {TABLE} FOR EACH ROW EXECUTE FUNCTION workbench_{TABLE}_frozen()""")
+        op.execute(f"""CREATE TRIGGER {table}_frozen BEFORE INSERT OR UPDATE OR DELETE
+        ON {table} FOR EACH ROW EXECUTE FUNCTION workbench_{table}_frozen()""")
     else:
         for name in ROWS:
-            op.execute(f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_frozen_{name.lower()}
-            BEFORE {name} ON {TABLE} WHEN {_frozen_when(name)}
+            op.execute(f"""CREATE TRIGGER IF NOT EXISTS {table}_frozen_{name.lower()}
+            BEFORE {name} ON {table} WHEN {_frozen_when(name)}
             BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(f"DROP TRIGGER IF EXISTS {TABLE}_frozen ON {TABLE}")
-        op.execute(f"DROP FUNCTION IF EXISTS workbench_{TABLE}_frozen()")
-    else:
-        for name in ROWS:
-            op.execute(f"DROP TRIGGER IF EXISTS {TABLE}_frozen_{name.lower()}")
-    op.drop_index("ix_plan_years_plan_id", table_name=TABLE)
-    op.drop_table(TABLE)
+    for table in reversed(TABLES):
+        if op.get_bind().dialect.name == "postgresql":
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_frozen ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS workbench_{table}_frozen()")
+        else:
+            for name in ROWS:
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_frozen_{name.lower()}")
+        op.drop_index(f"ix_{table}_plan_id", table_name=table)
+        op.drop_table(table)

@@ -16,6 +16,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 from workbench.domain.demo_activity import demo_activity_lines, demo_trajectories
+from workbench.domain.demo_submissions import demo_submissions
 from workbench.domain.demo_years import demo_plan_years
 from workbench.domain.enums import (
     Footprint,
@@ -400,4 +401,5 @@ def demo_plan() -> Plan:
         activity_lines=demo_activity_lines(),
         trajectories=demo_trajectories(),
         plan_years=demo_plan_years(),  # firm / indicative years, growth (demo_years)
+        submissions=demo_submissions(),  # the round's timetable (demo_submissions)
     )

@@ -19,6 +19,7 @@ from workbench.domain.plan_years import PlanYear
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.submissions import Submission
 from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
@@ -35,6 +36,7 @@ class EntityKind(StrEnum):
     TEMPLATE_VALUE = "template_value"
     SCENARIO = "scenario"
     PLAN_YEAR = "plan_year"
+    SUBMISSION = "submission"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -50,6 +52,7 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.TEMPLATE_VALUE: TemplateValue,
     EntityKind.SCENARIO: Scenario,
     EntityKind.PLAN_YEAR: PlanYear,
+    EntityKind.SUBMISSION: Submission,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -63,6 +66,7 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.TEMPLATE_VALUE: "template_values",
     EntityKind.SCENARIO: "scenarios",
     EntityKind.PLAN_YEAR: "plan_years",
+    EntityKind.SUBMISSION: "submissions",
 }
 
 

@@ -12,6 +12,7 @@ from workbench.domain.plan_years import PlanYear
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.submissions import Submission
 from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
@@ -79,6 +80,7 @@ class Plan:
     template_values: list[TemplateValue] = field(default_factory=list)  # SRG, BCF inputs
     scenarios: list[Scenario] = field(default_factory=list)  # what-ifs on the drivers
     plan_years: list[PlanYear] = field(default_factory=list)  # firm/indicative, growth by year
+    submissions: list[Submission] = field(default_factory=list)  # the round's timetable
 
     @property
     def title(self) -> str:

@@ -26,7 +26,8 @@ LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME,
 # Row kinds in the order links need them: targets (workstreams, schemes) before links.
 ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
          EntityKind.RISK, EntityKind.ACTIVITY_LINE, EntityKind.TRAJECTORY,
-         EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO, EntityKind.PLAN_YEAR)
+         EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO, EntityKind.PLAN_YEAR,
+         EntityKind.SUBMISSION)
 KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.SPEND_LINE: lambda r: (r.category,),
     EntityKind.PRESSURE: lambda r: (r.name,),
@@ -38,6 +39,7 @@ KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.TEMPLATE_VALUE: lambda r: (r.template, r.sheet, r.row, r.column),
     EntityKind.SCENARIO: lambda r: (r.name,),
     EntityKind.PLAN_YEAR: lambda r: (r.label,),
+    EntityKind.SUBMISSION: lambda r: (r.name,),
 }
 
 

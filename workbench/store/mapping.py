@@ -23,6 +23,7 @@ from workbench.store.rows import (
     TrajectoryRow,
     WorkstreamRow,
 )
+from workbench.store.submission_rows import SubmissionRow
 
 ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.WORKSTREAM: WorkstreamRow,
@@ -35,6 +36,7 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.TEMPLATE_VALUE: TemplateValueRow,
     EntityKind.SCENARIO: ScenarioRow,
     EntityKind.PLAN_YEAR: PlanYearRow,
+    EntityKind.SUBMISSION: SubmissionRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

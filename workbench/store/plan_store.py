@@ -47,6 +47,7 @@ LOAD_ORDER = [
     (EntityKind.TEMPLATE_VALUE, "template_values"),
     (EntityKind.SCENARIO, "scenarios"),
     (EntityKind.PLAN_YEAR, "plan_years"),
+    (EntityKind.SUBMISSION, "submissions"),
 ]
 
 

@@ -34,3 +34,4 @@ class PlanYearRow(Base):
     target_allocation: Mapped[Decimal | None] = mapped_column(PenceType, nullable=True)
     note: Mapped[str] = mapped_column(Text)
 
+
