@@ -52,6 +52,7 @@ from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.selection_stats import SelectionStatsLabel
 from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_view import TablePanel
+from workbench.ui.timetable import TimetableFeature
 from workbench.ui.window_menus import build_menus
 from workbench.ui.years import YearsFeature
 
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.explain = ExplainFeature(self)
         self.scenarios = ScenariosFeature(self)
         self.years = YearsFeature(self)  # the year selector and the Five-year plan page
+        self.timetable = TimetableFeature(self)  # the round's submissions, in a dock
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)
@@ -337,7 +339,8 @@ class MainWindow(QMainWindow):
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
         pages = any(p.is_editing() for p in self._deferred.built_pages())
-        return tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
+        return (tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
+                or self.timetable.panel.is_editing())
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""

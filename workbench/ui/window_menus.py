@@ -86,6 +86,10 @@ def build_menus(w: MainWindow) -> None:
                                   "What if: named overrides of the drivers, side by side, "
                                   "and the tornado of the year-end shortfall")
     plan_menu.addAction(w.scenarios_action)
+    w.timetable_action = w.action("Submission &timetable…", w.timetable.show, "Ctrl+Shift+T",
+                                  "The planning round: what is due when, which version went, "
+                                  "who signed it off")
+    plan_menu.addAction(w.timetable_action)
 
     view_menu = w.menuBar().addMenu("&View")
     for index, kind in enumerate(w.tables):  # in tab order
@@ -106,6 +110,7 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.odds.dock.toggleViewAction())
     view_menu.addAction(w.explain.dock.toggleViewAction())
     view_menu.addAction(w.scenarios.dock.toggleViewAction())
+    view_menu.addAction(w.timetable.dock.toggleViewAction())
     history = w.history_dock.toggleViewAction()
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)
