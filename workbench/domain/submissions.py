@@ -39,4 +39,3 @@ class Submission:
 def in_date_order(rows: list[Submission]) -> list[Submission]:
     """Due date first (undated last), then name: the order the timetable reads in."""
     return sorted(rows, key=lambda s: (s.due is None, s.due or dt.date.max, s.name))
-
