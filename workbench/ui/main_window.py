@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         # The charts and the other pages are built after the first paint or on first use
         # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
         self._charts = DeferredWidget(self._build_charts)
+        self._charts.built.connect(lambda _w: self.scenarios.draw_on_charts())  # overlays
         self._painted = False
         self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
         self.phasing.message.connect(self._message)

@@ -25,6 +25,7 @@ class ChartsPanel(QWidget):
         # the results of the plan year on show when it is not the first (the year selector)
         self.year_results: Callable[[], PlanResults | None] = lambda: None
         self._savings_title = "Cumulative savings v requirement"
+        self._scenario_lines: list[tuple[str, object]] = []  # (name, planned cumulative)
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
         self.risks = RiskChart()
@@ -53,12 +54,21 @@ class ChartsPanel(QWidget):
         if self._savings_title != title:
             self._savings_title = title
             set_title(self.savings.getPlotItem(), title)
+        # scenario lines are the first year's: drawn only while it is on show
+        self.savings.show_overlays(self._scenario_lines if year is None else [])
         plan = self.controller.plan
         workstream_of = {s.id: s.workstream_id for s in plan.schemes}
         names = {w.id: w.name for w in plan.workstreams}
         self.savings.update_results(results, workstream_of)
         self.workstreams.update_results(results, names, workstream_of)
         self.risks.update_results(results)
+
+    def show_scenarios(self, lines: list[tuple[str, object]]) -> None:
+        """Overlay each scenario's planned cumulative savings (from the engine) on the
+        savings chart."""
+        self._scenario_lines = list(lines)
+        self.savings.show_overlays(self._scenario_lines if self.year_results() is None
+                                   else [])
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         for chart in (self.savings, self.workstreams, self.risks):

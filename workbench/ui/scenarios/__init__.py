@@ -27,6 +27,16 @@ class ScenariosFeature:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         window.summary.attach_scenarios(self.results, self.show)
+        self._window = window
+        self.results.updated.connect(lambda _f: self.draw_on_charts())
+
+    def draw_on_charts(self) -> None:
+        """Each scenario's planned cumulative savings over the savings chart (once the
+        charts are built; the window calls this when it builds them)."""
+        if self._window.charts_built():
+            self._window.charts.show_scenarios([
+                (f.name, f.results.savings_monthly["planned_cum"].to_numpy())
+                for f in self.results.figures[1:] if f.results is not None])
 
     @property
     def panel(self) -> ScenariosPanel:
