@@ -119,9 +119,10 @@ def test_each_scenarios_savings_line_is_overlaid_on_the_savings_chart(window, qt
     assert plan.scenarios[0].slippage_months == 3
     lines = window.charts.savings.overlay_series()
     assert list(lines) == ["Slip 3 months"]
-    expected = compute(apply_scenario(plan, plan.scenarios[0])).savings_monthly["planned_cum"]
+    expected = compute(apply_scenario(plan, plan.scenarios[0])).savings_monthly[
+        "risk_adjusted_cum"]
     assert lines["Slip 3 months"] == pytest.approx(expected.to_numpy() / 1e6)
-    base = window.charts.savings.series()["planned_cum"]
+    base = window.charts.savings.series()["risk_adjusted_cum"]
     assert lines["Slip 3 months"][2] == 0 < base[2]  # nothing saved before July
     # a later plan year on show: the first year's scenario lines are not drawn over it
     combo = window.years.selector.combo

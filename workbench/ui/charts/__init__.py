@@ -25,7 +25,7 @@ class ChartsPanel(QWidget):
         # the results of the plan year on show when it is not the first (the year selector)
         self.year_results: Callable[[], PlanResults | None] = lambda: None
         self._savings_title = "Cumulative savings v requirement"
-        self._scenario_lines: list[tuple[str, object]] = []  # (name, planned cumulative)
+        self._scenario_lines: list[tuple[str, object]] = []  # (name, cumulative savings)
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
         self.risks = RiskChart()
@@ -64,8 +64,8 @@ class ChartsPanel(QWidget):
         self.risks.update_results(results)
 
     def show_scenarios(self, lines: list[tuple[str, object]]) -> None:
-        """Overlay each scenario's planned cumulative savings (from the engine) on the
-        savings chart."""
+        """Overlay each scenario's risk-adjusted cumulative savings (from the engine) on
+        the savings chart."""
         self._scenario_lines = list(lines)
         self.savings.show_overlays(self._scenario_lines if self.year_results() is None
                                    else [])

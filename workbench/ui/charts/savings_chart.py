@@ -64,7 +64,7 @@ class SavingsChart(pg.PlotWidget):
         self._results: PlanResults | None = None
         self._highlight: tuple[str | None, int | None] = (None, None)
         self._workstream_of: dict[int, int | None] = {}
-        self.overlays: dict[str, pg.PlotDataItem] = {}  # scenario name -> its planned line
+        self.overlays: dict[str, pg.PlotDataItem] = {}  # scenario name -> its line
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def update_results(self, results: PlanResults, workstream_of: dict[int, int | None]) -> None:
@@ -96,8 +96,8 @@ class SavingsChart(pg.PlotWidget):
         self._draw_highlight()
 
     def show_overlays(self, lines: list[tuple[str, np.ndarray]]) -> None:
-        """One dashed line per scenario: its planned cumulative savings (pounds, as the
-        engine computed them for the scenario); an empty list removes them."""
+        """One dashed line per scenario: its risk-adjusted cumulative savings (pounds, as
+        the engine computed them for the scenario); an empty list removes them."""
         plot = self.getPlotItem()
         wanted = dict(lines)
         for name in [n for n in self.overlays if n not in wanted]:
@@ -108,7 +108,7 @@ class SavingsChart(pg.PlotWidget):
             item = self.overlays.get(name)
             if item is None:
                 colour = OVERLAY_COLOURS[i % len(OVERLAY_COLOURS)]
-                item = plot.plot(name=f"{name} (scenario)", pen=pg.mkPen(
+                item = plot.plot(name=f"{name} (risk-adj.)", pen=pg.mkPen(
                     colour, width=2, style=Qt.PenStyle.DashDotLine))
                 self.overlays[name] = item
             data = np.asarray(values, dtype=float) / MILLION
