@@ -1,7 +1,8 @@
 """The five-year plan: one row per plan year (firm or indicative allocation, growth, tariff,
 activity growth, ring-fence, new investment, target allocation); and the planning round's
 timetable (submissions: due, sent, version, signed off by). Both frozen with versions like
-every row (the same triggers as 0010, for these tables).
+every row (the same triggers as 0010, for these tables). Scenarios keep the base they were
+last looked at on (scenarios.base_seen).
 
 Revision ID: 0014
 Revises: 0010
@@ -68,6 +69,9 @@ def upgrade() -> None:
     op.create_index("ix_submissions_plan_id", "submissions", ["plan_id"])
     for table in TABLES:
         _guard(table)
+    # what each scenario's base was when last looked at (engine.scenario_base)
+    with op.batch_alter_table("scenarios") as batch:
+        batch.add_column(sa.Column("base_seen", sa.Text(), nullable=False, server_default=""))
 
 
 def _guard(table: str) -> None:
@@ -93,6 +97,8 @@ END $$ LANGUAGE plpgsql""")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("scenarios") as batch:
+        batch.drop_column("base_seen")
     for table in reversed(TABLES):
         if op.get_bind().dialect.name == "postgresql":
             op.execute(f"DROP TRIGGER IF EXISTS {table}_frozen ON {table}")

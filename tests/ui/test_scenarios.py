@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from workbench.domain.edits import EntityKind
 from workbench.engine.scenarios import tornado
 from workbench.ui.scenarios.scenario_figures import COMPARED
 
@@ -136,3 +137,28 @@ def test_each_scenarios_savings_line_is_overlaid_on_the_savings_chart(window, qt
     window.undo_action.trigger()  # the scenario
     window.scenarios.results.recompute()
     assert window.charts.savings.overlay_series() == {}
+
+
+def test_a_scenario_whose_base_changed_says_what_changed_until_seen(window, qtbot):
+    from workbench.domain.edits import SetField
+
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    notice = panel.base_notice
+    assert notice.isHidden()  # built on the base as it is
+    drivers = window.controller.plan.drivers
+    window.controller.push(SetField(EntityKind.DRIVERS, window.controller.plan.id,
+                                    "tariff_uplift_pct", drivers.tariff_uplift_pct,
+                                    Decimal("0.02")))
+    assert not notice.isHidden()
+    assert "Built on an older base" in notice.text.text()
+    assert notice.changes[:2] == ["Tariff uplift 1.1% → 2.0%",
+                                  "Savings requirement £22.4m → £27.3m"]
+    qtbot.mouseClick(notice.accept_button, Qt.MouseButton.LeftButton)
+    assert notice.isHidden()
+    assert window.controller.undo_stack.undoText().endswith("built on the current base")
+    window.undo_action.trigger()  # seen again as the older base
+    assert not notice.isHidden()
+    window.undo_action.trigger()  # the tariff back: the base is as the scenario saw it
+    assert notice.isHidden()

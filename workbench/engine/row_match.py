@@ -103,7 +103,7 @@ def changed_fields(old: Any, new: Any, old_names, new_names) -> list[tuple[str, 
     """(field, old value, new value) of every field that differs, ids aside."""
     out = []
     for f in dataclasses.fields(old):
-        if f.name == "id":
+        if f.name in ("id", "base_seen"):  # base_seen: what a scenario's user last saw
             continue
         a, b = getattr(old, f.name), getattr(new, f.name)
         if f.name not in LINKS and a == b:
