@@ -27,6 +27,24 @@ def _frozen_when(op_name: str) -> str:
 
 
 def upgrade() -> None:
+    """Idempotent (each step only if not done yet): a database stamped with an older
+    revision may hold some of it already."""
+    existing = sa.inspect(op.get_bind())
+    tables = set(existing.get_table_names())
+    if "plan_years" not in tables:
+        _create_plan_years()
+    if "submissions" not in tables:
+        _create_submissions()
+    for table in TABLES:
+        _guard(table)
+    # what each scenario's base was when last looked at (engine.scenario_base)
+    if "base_seen" not in {c["name"] for c in existing.get_columns("scenarios")}:
+        with op.batch_alter_table("scenarios") as batch:
+            batch.add_column(sa.Column("base_seen", sa.Text(), nullable=False,
+                                       server_default=""))
+
+
+def _create_plan_years() -> None:
     op.create_table(
         "plan_years",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -49,6 +67,9 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_plan_years_plan_id", "plan_years", ["plan_id"])
+
+
+def _create_submissions() -> None:
     op.create_table(
         "submissions",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -67,11 +88,6 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_submissions_plan_id", "submissions", ["plan_id"])
-    for table in TABLES:
-        _guard(table)
-    # what each scenario's base was when last looked at (engine.scenario_base)
-    with op.batch_alter_table("scenarios") as batch:
-        batch.add_column(sa.Column("base_seen", sa.Text(), nullable=False, server_default=""))
 
 
 def _guard(table: str) -> None:
@@ -87,6 +103,7 @@ BEGIN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql""")
+        op.execute(f"DROP TRIGGER IF EXISTS {table}_frozen ON {table}")
         op.execute(f"""CREATE TRIGGER {table}_frozen BEFORE INSERT OR UPDATE OR DELETE
         ON {table} FOR EACH ROW EXECUTE FUNCTION workbench_{table}_frozen()""")
     else:
