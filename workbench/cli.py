@@ -185,6 +185,34 @@ def summary_figures(summary) -> dict[str, float]:
     return out
 
 
+YEAR_KEYS = ("allocation", "growth", "total_allocation", "holdbacks",
+             "transformation_ringfence", "planned_spend", "savings_requirement",
+             "schemes_identified", "schemes_earmarked", "savings_gap",
+             "savings_gap_risk_adjusted")
+
+
+def years_json(plan) -> list[dict]:
+    """Each plan year's figures (engine.multi_year): pounds to the penny, percent, the
+    firm / indicative mark and the seed's rules that year breaks."""
+    from workbench.engine.multi_year import multi_year
+
+    result = multi_year(plan)
+    out = []
+    for y in result.years:
+        distance = y.distance_from_target_pct
+        out.append({
+            "year": y.label, "allocation_firm": y.firm,
+            **{f"{k}_gbp": float(round(getattr(y, k), 2)) for k in YEAR_KEYS},
+            "growth_pct": float(round(y.growth_pct * 100, 4)),
+            "transformation_ringfence_pct": float(round(y.transformation_ringfence_pct * 100,
+                                                        4)),
+            "distance_from_target_pct": None if distance is None else float(
+                round(distance * 100, 4)),
+            "problems": [r.message for r in result.problems() if r.year == y.year],
+        })
+    return out
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from workbench.engine import compute
     from workbench.store import open_store
@@ -199,7 +227,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
                           "year": plan.first_year.label, **figures,
                           "nel_admissions_avoided": avoided,
                           **ledger_cli.in_year_figures(store, plan),
-                          "trajectories": [s.as_dict() for s in results.trajectory_status]},
+                          "trajectories": [s.as_dict() for s in results.trajectory_status],
+                          "years": years_json(plan)},
                          indent=2))
         return 0
     print(plan.title)
@@ -211,6 +240,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for status in results.trajectory_status:
         where = f" at {status.period}" if status.period else ""
         print(f"  {status.metric}: {status.status.value}{where}")
+    for year in years_json(plan):
+        mark = "firm" if year["allocation_firm"] else "indicative"
+        print(f"  {year['year']} ({mark}): requirement £{year['savings_requirement_gbp']:,.0f}"
+              f", gap £{year['savings_gap_gbp']:,.0f}"
+              + "".join(f"; {p}" for p in year["problems"]))
     return 0
 
 

@@ -63,3 +63,17 @@ def test_edits_invert_and_apply(memory_plan):
 
     changes = PlanChanges.of(batch)
     assert changes.touches(EntityKind.SCHEME) and EntityKind.SCHEME in changes.structural
+
+
+def test_a_submissions_status_and_days_left_follow_its_dates():
+    import datetime as dt
+
+    from workbench.domain.submissions import DUE, OVERDUE, SUBMITTED, Submission
+
+    final = Submission(None, "Final", due=dt.date(2016, 4, 11))
+    assert (final.status(dt.date(2016, 4, 1)), final.days_left(dt.date(2016, 4, 1))) == (DUE, 10)
+    assert (final.status(dt.date(2016, 4, 12)), final.days_left(dt.date(2016, 4, 12))) == (
+        OVERDUE, -1)
+    final.submitted_on = dt.date(2016, 4, 11)
+    assert (final.status(dt.date(2016, 5, 1)), final.days_left(dt.date(2016, 5, 1))) == (
+        SUBMITTED, None)

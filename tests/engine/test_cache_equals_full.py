@@ -85,6 +85,11 @@ def candidates(plan, kind: EntityKind, field: str, current: Any) -> list[Any]:
     return [v for v in out if v != current] or [current]
 
 
+def new_year(plan) -> int:
+    """A year no plan-year row holds yet."""
+    return max((y.year for y in plan.plan_years), default=2015) + 1
+
+
 @st.composite
 def an_edit(draw, plan, done: list):
     """One step: a field edit, an insert, a delete with its unlinks, or an undo."""
@@ -95,7 +100,10 @@ def an_edit(draw, plan, done: list):
     rows = rows_of(plan, kind)
     if op == "insert" and kind in ROW_KINDS and rows:
         model = draw(st.sampled_from(rows))
-        return InsertRows(kind, (dataclasses.replace(copy.deepcopy(model), id=None),)), "edit"
+        row = dataclasses.replace(copy.deepcopy(model), id=None)
+        if kind is EntityKind.PLAN_YEAR:  # one row per year: the store refuses a second
+            row.year = new_year(plan)
+        return InsertRows(kind, (row,)), "edit"
     if op == "delete" and kind in ROW_KINDS and rows:
         doomed = draw(st.sampled_from(rows))
         return Batch((*unlinks(plan, kind, {doomed.id}), DeleteRows(kind, (doomed,)))), "edit"
@@ -105,6 +113,8 @@ def an_edit(draw, plan, done: list):
     field = draw(st.sampled_from(fields_of(kind)))
     current = getattr(row, field)
     new = draw(st.sampled_from(candidates(plan, kind, field, current)))
+    if kind is EntityKind.PLAN_YEAR and field == "year":
+        new = new_year(plan)
     row_id = plan.id if kind in (EntityKind.PLAN, EntityKind.DRIVERS) else row.id
     return SetField(kind, row_id, field, copy.deepcopy(current), new), "edit"
 

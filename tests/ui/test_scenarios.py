@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from workbench.domain.edits import EntityKind
 from workbench.engine.scenarios import tornado
 from workbench.ui.scenarios.scenario_figures import COMPARED
 
@@ -100,3 +101,64 @@ def test_the_tornado_follows_an_edit_once_edits_pause(window, qtbot):
     assert panel.tornado.base == before  # not redrawn inside the edit
     qtbot.waitUntil(lambda: panel.tornado.base != before, timeout=3000)
     assert panel.tornado.base == pytest.approx(tornado(window.controller.plan)[0])
+
+
+def test_each_scenarios_savings_line_is_overlaid_on_the_savings_chart(window, qtbot):
+    from workbench.engine import compute
+    from workbench.engine.scenarios import apply_scenario
+
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, panel.editors["name"], "Slip 3 months")
+    panel.editors["slippage_months"].setFocus()
+    panel.editors["slippage_months"].selectAll()
+    qtbot.keyClicks(panel.editors["slippage_months"], "3")
+    qtbot.keyClick(panel.editors["slippage_months"], Qt.Key.Key_Return)
+    window.scenarios.results.recompute()
+    plan = window.controller.plan
+    assert plan.scenarios[0].slippage_months == 3
+    lines = window.charts.savings.overlay_series()
+    assert list(lines) == ["Slip 3 months"]
+    expected = compute(apply_scenario(plan, plan.scenarios[0])).savings_monthly[
+        "risk_adjusted_cum"]
+    assert lines["Slip 3 months"] == pytest.approx(expected.to_numpy() / 1e6)
+    base = window.charts.savings.series()["risk_adjusted_cum"]
+    assert lines["Slip 3 months"][2] == 0 < base[2]  # nothing saved before July
+    # a later plan year on show: the first year's scenario lines are not drawn over it
+    combo = window.years.selector.combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert window.charts.savings.overlay_series() == {}
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert list(window.charts.savings.overlay_series()) == ["Slip 3 months"]
+    window.undo_action.trigger()  # the slippage
+    window.undo_action.trigger()  # the name
+    window.undo_action.trigger()  # the scenario
+    window.scenarios.results.recompute()
+    assert window.charts.savings.overlay_series() == {}
+
+
+def test_a_scenario_whose_base_changed_says_what_changed_until_seen(window, qtbot):
+    from workbench.domain.edits import SetField
+
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    notice = panel.base_notice
+    assert notice.isHidden()  # built on the base as it is
+    drivers = window.controller.plan.drivers
+    window.controller.push(SetField(EntityKind.DRIVERS, window.controller.plan.id,
+                                    "tariff_uplift_pct", drivers.tariff_uplift_pct,
+                                    Decimal("0.02")))
+    assert not notice.isHidden()
+    assert "Built on an older base" in notice.text.text()
+    assert notice.changes[:2] == ["Tariff uplift 1.1% → 2.0%",
+                                  "Savings requirement £22.4m → £27.3m"]
+    qtbot.mouseClick(notice.accept_button, Qt.MouseButton.LeftButton)
+    assert notice.isHidden()
+    assert window.controller.undo_stack.undoText().endswith("built on the current base")
+    window.undo_action.trigger()  # seen again as the older base
+    assert not notice.isHidden()
+    window.undo_action.trigger()  # the tariff back: the base is as the scenario saw it
+    assert notice.isHidden()

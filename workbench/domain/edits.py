@@ -15,9 +15,11 @@ from typing import Any
 
 from workbench.domain.activity import ActivityLine
 from workbench.domain.plan import CostPressure, Plan, SpendLine
+from workbench.domain.plan_years import PlanYear
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.submissions import Submission
 from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
@@ -33,6 +35,8 @@ class EntityKind(StrEnum):
     TRAJECTORY = "trajectory"
     TEMPLATE_VALUE = "template_value"
     SCENARIO = "scenario"
+    PLAN_YEAR = "plan_year"
+    SUBMISSION = "submission"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -47,6 +51,8 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.TRAJECTORY: Trajectory,
     EntityKind.TEMPLATE_VALUE: TemplateValue,
     EntityKind.SCENARIO: Scenario,
+    EntityKind.PLAN_YEAR: PlanYear,
+    EntityKind.SUBMISSION: Submission,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -59,6 +65,8 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.TRAJECTORY: "trajectories",
     EntityKind.TEMPLATE_VALUE: "template_values",
     EntityKind.SCENARIO: "scenarios",
+    EntityKind.PLAN_YEAR: "plan_years",
+    EntityKind.SUBMISSION: "submissions",
 }
 
 

@@ -8,9 +8,11 @@ from decimal import Decimal
 from workbench.domain.activity import ActivityLine
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
+from workbench.domain.plan_years import PlanYear
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
+from workbench.domain.submissions import Submission
 from workbench.domain.template_values import TemplateValue
 from workbench.domain.trajectories import Trajectory
 from workbench.domain.workstreams import Workstream
@@ -81,6 +83,8 @@ class Plan:
     scenarios: list[Scenario] = field(default_factory=list)  # what-ifs on the drivers
     # where each driver's value comes from, by FinancialDrivers field name (demo plans)
     driver_sources: dict[str, str] = field(default_factory=dict)
+    plan_years: list[PlanYear] = field(default_factory=list)  # firm/indicative, growth by year
+    submissions: list[Submission] = field(default_factory=list)  # the round's timetable
 
     @property
     def title(self) -> str:

@@ -38,6 +38,7 @@ class Scenario:
     confidence_haircut: Decimal = Decimal(0)
     risk_likelihood_shift: int = 0
     note: str = ""
+    base_seen: str = ""  # the base when last looked at (engine.scenario_base), JSON text
 
     def overridden(self) -> list[str]:
         """The fields this scenario changes, in OVERRIDES order."""

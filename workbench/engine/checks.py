@@ -13,6 +13,7 @@ from decimal import Decimal
 from workbench.domain.edits import EntityKind
 from workbench.domain.enums import RiskStatus, SchemeStatus
 from workbench.domain.plan import Plan
+from workbench.engine.multi_year import multi_year
 from workbench.engine.results import PlanResults
 from workbench.engine.trajectories import Status
 
@@ -84,6 +85,9 @@ def check_plan(plan: Plan, results: PlanResults) -> list[PlanCheck]:
                       f"({_money(s.savings_gap_risk_adjusted)} risk-adjusted)"))
     if s.risks_net > 0:
         add(PlanCheck(INFO, f"Net risk exposure of {_money(s.risks_net)} beyond reserves"))
+    year_ids = {y.year: y.id for y in plan.plan_years}
+    for rule in multi_year(plan).problems():  # the seed's rules for the five years
+        add(PlanCheck(WARNING, rule.message, EntityKind.PLAN_YEAR, year_ids.get(rule.year)))
     low = [x for x in plan.schemes if x.confidence < Decimal("0.5")]
     if low:
         add(PlanCheck(INFO, f"{len(low)} scheme(s) below 50% confidence"))

@@ -26,7 +26,8 @@ LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME,
 # Row kinds in the order links need them: targets (workstreams, schemes) before links.
 ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
          EntityKind.RISK, EntityKind.ACTIVITY_LINE, EntityKind.TRAJECTORY,
-         EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO)
+         EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO, EntityKind.PLAN_YEAR,
+         EntityKind.SUBMISSION)
 KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.SPEND_LINE: lambda r: (r.category,),
     EntityKind.PRESSURE: lambda r: (r.name,),
@@ -37,6 +38,8 @@ KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.TRAJECTORY: lambda r: (r.metric, r.provider),
     EntityKind.TEMPLATE_VALUE: lambda r: (r.template, r.sheet, r.row, r.column),
     EntityKind.SCENARIO: lambda r: (r.name,),
+    EntityKind.PLAN_YEAR: lambda r: (r.label,),
+    EntityKind.SUBMISSION: lambda r: (r.name,),
 }
 
 
@@ -100,7 +103,7 @@ def changed_fields(old: Any, new: Any, old_names, new_names) -> list[tuple[str, 
     """(field, old value, new value) of every field that differs, ids aside."""
     out = []
     for f in dataclasses.fields(old):
-        if f.name == "id":
+        if f.name in ("id", "base_seen"):  # base_seen: what a scenario's user last saw
             continue
         a, b = getattr(old, f.name), getattr(new, f.name)
         if f.name not in LINKS and a == b:

@@ -9,6 +9,7 @@ from workbench.domain.edits import ROW_TYPES, EntityKind
 from workbench.domain.periods import FinancialYear
 from workbench.domain.plan import FinancialDrivers, Plan
 from workbench.domain.workstreams import Milestone
+from workbench.store.plan_year_rows import PlanYearRow
 from workbench.store.rows import (
     ActivityLineRow,
     MilestoneRow,
@@ -22,6 +23,7 @@ from workbench.store.rows import (
     TrajectoryRow,
     WorkstreamRow,
 )
+from workbench.store.submission_rows import SubmissionRow
 
 ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.WORKSTREAM: WorkstreamRow,
@@ -33,6 +35,8 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.TRAJECTORY: TrajectoryRow,
     EntityKind.TEMPLATE_VALUE: TemplateValueRow,
     EntityKind.SCENARIO: ScenarioRow,
+    EntityKind.PLAN_YEAR: PlanYearRow,
+    EntityKind.SUBMISSION: SubmissionRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

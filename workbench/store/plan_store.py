@@ -46,6 +46,8 @@ LOAD_ORDER = [
     (EntityKind.TRAJECTORY, "trajectories"),
     (EntityKind.TEMPLATE_VALUE, "template_values"),
     (EntityKind.SCENARIO, "scenarios"),
+    (EntityKind.PLAN_YEAR, "plan_years"),
+    (EntityKind.SUBMISSION, "submissions"),
 ]
 
 

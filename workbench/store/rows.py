@@ -260,3 +260,4 @@ class ScenarioRow(Base):
     confidence_haircut: Mapped[Decimal] = mapped_column(DecimalText)
     risk_likelihood_shift: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text)
+    base_seen: Mapped[str] = mapped_column(Text, server_default="")  # migration 0014

@@ -52,7 +52,9 @@ from workbench.ui.store_guard import StoreGuard
 from workbench.ui.tables.selection_stats import SelectionStatsLabel
 from workbench.ui.tables.sheet_view import SheetView
 from workbench.ui.tables.table_view import TablePanel
+from workbench.ui.timetable import TimetableFeature
 from workbench.ui.window_menus import build_menus
+from workbench.ui.years import YearsFeature
 
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         # The charts and the other pages are built after the first paint or on first use
         # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
         self._charts = DeferredWidget(self._build_charts)
+        self._charts.built.connect(lambda _w: self.scenarios.draw_on_charts())  # overlays
         self._painted = False
         self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
         self.phasing.message.connect(self._message)
@@ -136,6 +139,8 @@ class MainWindow(QMainWindow):
         self.odds = OddsFeature(self)
         self.explain = ExplainFeature(self)
         self.scenarios = ScenariosFeature(self)
+        self.years = YearsFeature(self)  # the year selector and the Five-year plan page
+        self.timetable = TimetableFeature(self)  # the round's submissions, in a dock
         self.summary_dock.raise_()
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)
@@ -178,6 +183,15 @@ class MainWindow(QMainWindow):
     def trajectories(self) -> TrajectoryPage:
         return self._deferred.page("Trajectories")
 
+    def add_deferred_page(self, title: str, factory) -> None:
+        self._deferred.add(title, factory)
+
+    def deferred_page(self, title: str):
+        return self._deferred.page(title)
+
+    def charts_built(self) -> bool:
+        return self._charts.is_built()
+
     def _built(self, title: str):
         """A deferred page if it was built, else None (without building it)."""
         return self._deferred.page(title) if self._deferred.is_built(title) else None
@@ -185,7 +199,10 @@ class MainWindow(QMainWindow):
     def _build_charts(self) -> ChartsPanel:
         from workbench.ui.charts import ChartsPanel
 
-        return ChartsPanel(self.controller)
+        panel = ChartsPanel(self.controller)
+        panel.year_results = self.years.results.results_on_show  # the selected plan year
+        panel.refresh()
+        return panel
 
     def _build_activity(self) -> ActivityPage:
         from workbench.ui.activity.activity_page import ActivityPage
@@ -323,7 +340,8 @@ class MainWindow(QMainWindow):
         """True while a cell or driver editor is open: reloads wait for it."""
         tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
         pages = any(p.is_editing() for p in self._deferred.built_pages())
-        return tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
+        return (tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
+                or self.timetable.panel.is_editing())
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
@@ -341,6 +359,9 @@ class MainWindow(QMainWindow):
                 if row_id is not None:
                     self.tables[kind].select_id(row_id)
                 return
+        if kind is EntityKind.PLAN_YEAR:
+            self.show_page(self.years.page)
+            return
         if kind is EntityKind.DRIVERS:
             self.drivers_dock.show()
             self.drivers_dock.raise_()

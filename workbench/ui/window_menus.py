@@ -86,6 +86,10 @@ def build_menus(w: MainWindow) -> None:
                                   "What if: named overrides of the drivers, side by side, "
                                   "and the tornado of the year-end shortfall")
     plan_menu.addAction(w.scenarios_action)
+    w.timetable_action = w.action("Submission &timetable…", w.timetable.show, "Ctrl+Shift+T",
+                                  "The planning round: what is due when, which version went, "
+                                  "who signed it off")
+    plan_menu.addAction(w.timetable_action)
 
     view_menu = w.menuBar().addMenu("&View")
     for index, kind in enumerate(w.tables):  # in tab order
@@ -97,12 +101,16 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.action("&Trajectories",
                                  lambda _=False: w.show_page(w.trajectories),
                                  f"Ctrl+{len(w.tables) + 2}"))
+    view_menu.addAction(w.action("&Five-year plan", lambda _=False: w.show_page(w.years.page),
+                                 f"Ctrl+{len(w.tables) + 3}",
+                                 "The plan's years side by side, firm and indicative"))
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
     view_menu.addAction(w.odds.dock.toggleViewAction())
     view_menu.addAction(w.explain.dock.toggleViewAction())
     view_menu.addAction(w.scenarios.dock.toggleViewAction())
+    view_menu.addAction(w.timetable.dock.toggleViewAction())
     history = w.history_dock.toggleViewAction()
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.engine.results import PlanResults
+from workbench.ui.charts.axes import set_title
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
 from workbench.ui.charts.export_menu import install_chart_export
 from workbench.ui.charts.risk_chart import RiskChart
@@ -20,6 +22,10 @@ class ChartsPanel(QWidget):
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        # the results of the plan year on show when it is not the first (the year selector)
+        self.year_results: Callable[[], PlanResults | None] = lambda: None
+        self._savings_title = "Cumulative savings v requirement"
+        self._scenario_lines: list[tuple[str, object]] = []  # (name, cumulative savings)
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
         self.risks = RiskChart()
@@ -36,13 +42,33 @@ class ChartsPanel(QWidget):
         for chart in (self.savings, self.workstreams, self.risks):
             install_chart_export(chart, lambda: self.controller.plan)  # right-click
 
+    def refresh(self) -> None:
+        """Redraw (the plan year on show changed)."""
+        self._on_results_changed(self.controller.results)
+
     def _on_results_changed(self, results: PlanResults) -> None:
+        year = self.year_results()
+        title = "Cumulative savings v requirement"
+        if year is not None:
+            results, title = year, f"{title}, {year.months[0][:4]}/{year.months[-1][2:4]}"
+        if self._savings_title != title:
+            self._savings_title = title
+            set_title(self.savings.getPlotItem(), title)
+        # scenario lines are the first year's: drawn only while it is on show
+        self.savings.show_overlays(self._scenario_lines if year is None else [])
         plan = self.controller.plan
         workstream_of = {s.id: s.workstream_id for s in plan.schemes}
         names = {w.id: w.name for w in plan.workstreams}
         self.savings.update_results(results, workstream_of)
         self.workstreams.update_results(results, names, workstream_of)
         self.risks.update_results(results)
+
+    def show_scenarios(self, lines: list[tuple[str, object]]) -> None:
+        """Overlay each scenario's risk-adjusted cumulative savings (from the engine) on
+        the savings chart."""
+        self._scenario_lines = list(lines)
+        self.savings.show_overlays(self._scenario_lines if self.year_results() is None
+                                   else [])
 
     def highlight(self, kind: str | None, row_id: int | None) -> None:
         for chart in (self.savings, self.workstreams, self.risks):

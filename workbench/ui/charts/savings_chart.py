@@ -18,6 +18,8 @@ from workbench.ui.charts.axes import (
     style_plot,
 )
 
+OVERLAY_COLOURS = (style.NHS_ORANGE, style.NHS_DARK_BLUE, "#7C2855", style.NHS_GREEN)
+
 
 class SavingsChart(pg.PlotWidget):
     """Items are built once; a recompute sets only the data that changed (no clear-and-redraw,
@@ -62,6 +64,7 @@ class SavingsChart(pg.PlotWidget):
         self._results: PlanResults | None = None
         self._highlight: tuple[str | None, int | None] = (None, None)
         self._workstream_of: dict[int, int | None] = {}
+        self.overlays: dict[str, pg.PlotDataItem] = {}  # scenario name -> its line
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def update_results(self, results: PlanResults, workstream_of: dict[int, int | None]) -> None:
@@ -92,8 +95,33 @@ class SavingsChart(pg.PlotWidget):
             self.gap_label.setPos(x[-1], end)
         self._draw_highlight()
 
+    def show_overlays(self, lines: list[tuple[str, np.ndarray]]) -> None:
+        """One dashed line per scenario: its risk-adjusted cumulative savings (pounds, as
+        the engine computed them for the scenario); an empty list removes them."""
+        plot = self.getPlotItem()
+        wanted = dict(lines)
+        for name in [n for n in self.overlays if n not in wanted]:
+            item = self.overlays.pop(name)
+            self.legend.removeItem(item)
+            plot.removeItem(item)
+        for i, (name, values) in enumerate(lines):
+            item = self.overlays.get(name)
+            if item is None:
+                colour = OVERLAY_COLOURS[i % len(OVERLAY_COLOURS)]
+                item = plot.plot(name=f"{name} (risk-adj.)", pen=pg.mkPen(
+                    colour, width=2, style=Qt.PenStyle.DashDotLine))
+                self.overlays[name] = item
+            data = np.asarray(values, dtype=float) / MILLION
+            item.setData(np.arange(len(data)), data)
+        self._fit_range()
+
+    def overlay_series(self) -> dict[str, np.ndarray]:
+        """Each scenario's line as drawn, in £m (for tests)."""
+        return {name: item.getData()[1] for name, item in self.overlays.items()}
+
     def _fit_range(self) -> None:
         curves = [*self._drawn.values()]
+        curves += [item.getData()[1] for item in self.overlays.values()]
         selected = self.highlight_curve.getData()[1]
         if selected is not None and len(selected):
             curves.append(selected)

@@ -46,11 +46,18 @@ class ExplainFeature:
         self.dock.show()
         self.dock.raise_()
 
+    def refresh(self) -> None:
+        """Explain the figure again (the plan year on show changed)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         self._timer.stop()
         if self.key is None:
             return
-        nodes = explain_all(self.controller.plan, self.controller.results)
+        years = getattr(self.window, "years", None)  # the plan year on show, if not the first
+        plan, results = (years.results.on_show() if years is not None
+                         else (self.controller.plan, self.controller.results))
+        nodes = explain_all(plan, results)
         if self.key in nodes:
             self.panel.show_explanation(nodes[self.key])
 

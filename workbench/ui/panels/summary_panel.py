@@ -119,6 +119,9 @@ class SummaryPanel(QScrollArea):
             self._make_clickable(key, name, value, tip)
         outer.addStretch(1)
         self.setWidget(body)
+        self.controller = controller
+        # the results of the plan year on show when it is not the first (the year selector)
+        self.year_results = lambda: None
         controller.results_changed.connect(self._on_results_changed)
         self._on_results_changed(controller.results)
 
@@ -227,7 +230,12 @@ class SummaryPanel(QScrollArea):
         of = "" if subject == "Base plan" else f", {subject}"
         self.odds_button.setText(f"Delivery odds ({result.settings.draws:,} draws{of})…")
 
+    def refresh(self) -> None:
+        """Show the figures again (the plan year on show changed)."""
+        self._on_results_changed(self.controller.results)
+
     def _on_results_changed(self, results: PlanResults) -> None:
+        results = self.year_results() or results
         summary: PlanSummary = results.summary
         for key, _label, fmt, _tip in ROWS:
             if key is not None:

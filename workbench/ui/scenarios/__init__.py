@@ -27,6 +27,16 @@ class ScenariosFeature:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         window.summary.attach_scenarios(self.results, self.show)
+        self._window = window
+        self.results.updated.connect(lambda _f: self.draw_on_charts())
+
+    def draw_on_charts(self) -> None:
+        """Each scenario's risk-adjusted cumulative savings (what its slippage and
+        confidence haircut move) over the savings chart, once the charts are built."""
+        if self._window.charts_built():
+            self._window.charts.show_scenarios([
+                (f.name, f.results.savings_monthly["risk_adjusted_cum"].to_numpy())
+                for f in self.results.figures[1:] if f.results is not None])
 
     @property
     def panel(self) -> ScenariosPanel:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.domain.scenarios import Scenario
 from workbench.engine import compute
-from workbench.engine.results import PlanSummary
+from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.scenarios import apply_scenario, year_end_shortfall
 from workbench.ui.plan_controller import PlanController
 
@@ -31,6 +31,7 @@ class ScenarioFigures:
     name: str
     summary: PlanSummary
     shortfall: float  # risk-adjusted gap + risks after mitigations
+    results: PlanResults | None = None  # the engine's results (monthly savings for charts)
 
     def value(self, key: str) -> float:
         return self.shortfall if key == "year_end_shortfall" else float(
@@ -55,7 +56,7 @@ class ScenarioResults(QObject):
         self._timer.stop()
         plan = self.controller.plan
         out = [ScenarioFigures("Base plan", self.controller.results.summary,
-                               year_end_shortfall(plan))]
+                               year_end_shortfall(plan), self.controller.results)]
         for scenario in plan.scenarios:
             out.append(self.of(scenario))
         self.figures = out
@@ -63,5 +64,6 @@ class ScenarioResults(QObject):
 
     def of(self, scenario: Scenario) -> ScenarioFigures:
         changed = apply_scenario(self.controller.plan, scenario)
-        return ScenarioFigures(scenario.name, compute(changed).summary,
-                               year_end_shortfall(changed))
+        results = compute(changed)
+        return ScenarioFigures(scenario.name, results.summary, year_end_shortfall(changed),
+                               results)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.edits import DeleteRows, EntityKind, InsertRows, SetField
 from workbench.domain.scenarios import OVERRIDES, Scenario
+from workbench.engine.scenario_base import base_snapshot
 from workbench.engine.scenarios import tornado
 from workbench.ui import style
 from workbench.ui.plan_controller import PlanController
+from workbench.ui.scenarios.base_notice import BaseChangedNotice
 from workbench.ui.scenarios.scenario_figures import COMPARED, ScenarioFigures, ScenarioResults
 from workbench.ui.scenarios.tornado_chart import TornadoChart
 from workbench.ui.tables.parsing import format_percent, parse_percent
@@ -100,6 +102,8 @@ class ScenariosPanel(QWidget):
         left_layout.addLayout(buttons)
         left_layout.addLayout(form)
         left_layout.addWidget(self.message)
+        self.base_notice = BaseChangedNotice(controller, self.selected)
+        left_layout.addWidget(self.base_notice)
         swing_row = QHBoxLayout()
         swing_row.addWidget(QLabel("Tornado: swing each driver by ±"))
         swing_row.addWidget(self.swing)
@@ -160,6 +164,7 @@ class ScenariosPanel(QWidget):
                 editor.setText(format_percent(value) if field in PERCENT_FIELDS
                                else (value or ""))
             editor.blockSignals(False)
+        self.base_notice.refresh()
 
     def _parse(self, field: str, editor) -> object:
         if isinstance(editor, QSpinBox):
@@ -197,8 +202,9 @@ class ScenariosPanel(QWidget):
         n = len(taken) + 1
         while f"Scenario {n}" in taken:
             n += 1
-        if self.controller.push(InsertRows(EntityKind.SCENARIO, (Scenario(None, f"Scenario {n}"),),
-                                           f"Add scenario 'Scenario {n}'")):
+        seen = base_snapshot(self.controller.plan, self.controller.results)
+        if self.controller.push(InsertRows(EntityKind.SCENARIO, (
+                Scenario(None, f"Scenario {n}", base_seen=seen),), f"Add scenario 'Scenario {n}'")):
             self._reload_list(self.scenarios()[-1].id)
             self.editors["name"].setFocus()
             self.editors["name"].selectAll()

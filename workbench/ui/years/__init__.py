@@ -1,0 +1,52 @@
+"""The five-year plan in the window: the year selector in the pages' header, the
+Five-year plan page (built on first use), and the charts following the selected year."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from workbench.ui.years.year_results import YearResults
+from workbench.ui.years.year_selector import YearSelector
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.years.years_page import FiveYearPage
+
+TITLE = "Five-year plan"
+
+
+class YearsFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.results = YearResults(window.controller, window)
+        self.selector = YearSelector(self.results)
+        window.pages.setCornerWidget(self.selector, Qt.Corner.TopRightCorner)
+        window.add_deferred_page(TITLE, self._build_page)
+        self.results.year_selected.connect(self._on_year_selected)
+        window.summary.year_results = self.results.results_on_show
+
+    @property
+    def page(self) -> FiveYearPage:
+        return self._window.deferred_page(TITLE)
+
+    def _build_page(self) -> FiveYearPage:
+        from workbench.ui.years.years_page import FiveYearPage  # pyqtgraph: on first use
+
+        return FiveYearPage(self._window.controller, self.results)
+
+    def _on_year_selected(self, year: int) -> None:
+        window = self._window
+        if window.charts_built():
+            window.charts.refresh()
+        window.summary.refresh()
+        figures = self.results.figures.year(year)
+        first = year == self.results.first_year
+        window.summary_dock.setWindowTitle("Summary" if first else f"Summary {figures.label}")
+        if window.explain.dock.isVisible():
+            window.explain.refresh()
+        window.statusBar().showMessage(
+            f"Showing {figures.label} ({'firm' if figures.firm else 'indicative'} "
+            "allocation): the summary, the charts and the five-year view follow the plan "
+            "year", 8000)

@@ -1,0 +1,63 @@
+"""The five-year figures and the plan year on show, kept with the controller's plan.
+
+The engine computes everything (`multi_year`, and `compute(year_plan(...))` for the charts
+of a later year); this object only remembers which year the user chose and recomputes
+after every change of the plan.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.domain.plan import Plan
+from workbench.engine import compute
+from workbench.engine.multi_year import MultiYearResults, multi_year, year_plan
+from workbench.engine.results import PlanResults
+from workbench.ui.plan_controller import PlanController
+
+
+class YearResults(QObject):
+    updated = Signal(object)  # MultiYearResults, after every change of the plan
+    year_selected = Signal(int)  # the plan year now on show (its starting calendar year)
+
+    def __init__(self, controller: PlanController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.selected = controller.plan.first_year.start
+        self.figures: MultiYearResults = multi_year(controller.plan)
+        self._year_results: tuple[tuple, tuple[Plan, PlanResults]] | None = None
+        controller.results_changed.connect(self._on_results_changed)
+
+    @property
+    def first_year(self) -> int:
+        return self.controller.plan.first_year.start
+
+    def select(self, year: int) -> None:
+        years = [y.year for y in self.figures.years]
+        if year not in years or year == self.selected:
+            return
+        self.selected = year
+        self.year_selected.emit(year)
+
+    def results_on_show(self) -> PlanResults | None:
+        """The engine's results for the selected year when it is a later one (None for the
+        first year, whose results are the controller's own)."""
+        return self.on_show()[1] if self.selected != self.first_year else None
+
+    def on_show(self) -> tuple[Plan, PlanResults]:
+        """The plan as the selected year stands and the engine's results for it (the
+        controller's own plan and results for the first year)."""
+        if self.selected == self.first_year:
+            return self.controller.plan, self.controller.results
+        key = (self.selected, self.controller.edits_applied, id(self.controller.plan))
+        if self._year_results is None or self._year_results[0] != key:
+            plan = year_plan(self.controller.plan, self.selected)
+            self._year_results = (key, (plan, compute(plan)))
+        return self._year_results[1]
+
+    def _on_results_changed(self, _results) -> None:
+        self.figures = multi_year(self.controller.plan)
+        if self.selected not in [y.year for y in self.figures.years]:
+            self.selected = self.first_year  # the plan's years changed (another plan)
+            self.year_selected.emit(self.selected)
+        self.updated.emit(self.figures)
