@@ -15,13 +15,13 @@ def test_no_change_no_notice_and_each_kind_of_change_named():
     seen = base_snapshot(plan, compute(plan))
     assert base_changes(seen, plan, compute(plan)) == []
     plan.drivers.tariff_uplift_pct = Decimal("0.02")
-    plan.risks = plan.risks[:-1]
+    plan.risks = [r for r in plan.risks if not r.description.startswith("Continuing healthcare")]
     changes = base_changes(seen, plan, compute(plan))
     # tariff 2.0% instead of 1.1% on £547.3m of tariff lines: +£4.9m on the requirement;
     # the CHC risk (£1.0m at 50%, less £0.2m mitigation) gone: −£0.3m after mitigations
     assert changes == [
         "Tariff uplift 1.1% → 2.0%",
-        "Risks 5 → 4",
+        "Risks 6 → 5",
         "Savings requirement £22.4m → £27.3m",
         "Risks after mitigations £15.8m → £15.5m",  # CHC: £1.0m × 50% − £0.2m
     ]
