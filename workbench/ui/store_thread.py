@@ -29,6 +29,12 @@ INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
          QEvent.Type.Drop, QEvent.Type.Close}
 
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-store")
+_waiting = 0  # calls the GUI thread is waiting on (in an event loop of their own)
+
+
+def waiting() -> bool:
+    """True while the GUI thread waits on the store thread (its event loop still runs)."""
+    return _waiting > 0
 
 
 class _Relay(QObject):
@@ -60,21 +66,26 @@ def _input_held() -> Iterator[None]:
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run `fn` on the store thread and return its result (or raise its exception)."""
+    global _waiting
     future = _executor.submit(fn, *args, **kwargs)
+    _waiting += 1
     try:
-        return future.result(timeout=QUICK_S)
-    except FutureTimeout:
-        pass
-    if QApplication.instance() is None:
+        try:
+            return future.result(timeout=QUICK_S)
+        except FutureTimeout:
+            pass
+        if QApplication.instance() is None:
+            return future.result()
+        loop = QEventLoop()
+        relay = _Relay()
+        relay.done.connect(lambda _f: loop.quit(), Qt.ConnectionType.QueuedConnection)
+        future.add_done_callback(relay.done.emit)
+        if not future.done():
+            with _input_held():
+                loop.exec()
         return future.result()
-    loop = QEventLoop()
-    relay = _Relay()
-    relay.done.connect(lambda _f: loop.quit(), Qt.ConnectionType.QueuedConnection)
-    future.add_done_callback(relay.done.emit)
-    if not future.done():
-        with _input_held():
-            loop.exec()
-    return future.result()
+    finally:
+        _waiting -= 1
 
 
 def submit(fn: Callable[[], T], on_done: Callable[[Future], None],
