@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,7 +84,7 @@ class PlanStore:
         except StoreError:
             raise
         except (SQLAlchemyError, ValueError) as exc:
-            if getattr(getattr(exc, "orig", None), "sqlstate", None) in WAITED_TOO_LONG:
+            if _waited_too_long(exc):
                 outcome = "your change was not saved" if write else "the plan was not read"
                 raise StoreError(
                     f"{self.label}: the database is busy (another user's change held it for "
@@ -190,6 +191,15 @@ class PlanStore:
                             .where(audit.AuditRow.plan_id == self.plan_id)
                             .order_by(audit.AuditRow.id.desc()).limit(1)).first()
         return (row[0], row[1]) if row else (0, "")
+
+def _waited_too_long(exc: Exception) -> bool:
+    """A lock another session held past the wait allowed: PostgreSQL's lock or statement
+    timeout, SQLite's busy_timeout ("database is locked")."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in WAITED_TOO_LONG:
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
+
 
 def created_entry(plan: Plan, plan_id: int) -> Batch:
     """The plan's title, then how many rows of each kind it was created with."""

@@ -96,7 +96,7 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
             except WorkbenchError as exc:
                 QMessageBox.warning(parent, "Planning Workbench",
                                     f"Not frozen: {exc}\n\nYour name and note are kept: "
-                                    "change the name and try again.")
+                                    "change what is needed and try again.")
     controller.plan_changed.emit(PlanChanges())  # the change history shows the freeze
     return version
 
