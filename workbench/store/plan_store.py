@@ -90,7 +90,8 @@ class PlanStore:
                     f"{self.label}: the database is busy (another user's change held it for "
                     f"more than {self.lock_timeout_s} s); {outcome}, please try again") from exc
             reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"{self.label}: the change was not saved ({reason})") from exc
+            what = "the change was not saved" if write else "the plan could not be read"
+            raise StoreError(f"{self.label}: {what} ({reason})") from exc
         except Exception:
             # A fault in the program, not in the data or the database: rolled back, logged
             # with its traceback and left to rise, to be reported as a fault.
