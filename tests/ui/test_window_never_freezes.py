@@ -371,3 +371,33 @@ def test_the_change_poll_runs_off_the_gui_thread(window, target, qtbot):
     qtbot.wait(int(max(0.0, held_until - time.perf_counter()) * 1000) + 200)
     window.guard.poll_in_background()  # the timer's next tick, once the colleague is done
     qtbot.waitUntil(lambda: window.controller.plan.name == "Their name", timeout=5000)
+
+
+def test_esc_stops_waiting_on_a_read(window, target, qtbot):
+    """A read held up by a colleague's lock says so in the status bar; Esc gives the
+    window back at once (the read is dropped, nothing changed), and says what stopped."""
+    if "://" not in target:
+        pytest.skip("SQLite readers never wait (WAL): only PostgreSQL can hold up a read")
+    window.history_dock.hide()
+    versions_dialog.freeze(window.controller, window, "Submission 1")  # history to read
+    said: list[str] = []
+    store_thread.notices.waiting.connect(said.append)
+    try:
+        hold_lock(target, HOLD_S, "audit_log")
+        QTimer.singleShot(1000, lambda: qtbot.keyClick(window, Qt.Key.Key_Escape))
+        start = time.perf_counter()
+        with LatencyProbe(store_thread.waiting) as probe:
+            menu_action(window, "Change history").trigger()
+        waited = time.perf_counter() - start
+        status = window.statusBar().currentMessage()
+    finally:
+        store_thread.notices.waiting.disconnect(said.append)
+    print(f"\nEsc after 1 s: the window was back after {waited:.2f} s; said {said}; "
+          f"latency worst {probe.worst} ms")
+    assert 0.8 < waited < 3  # not the 5 s lock timeout
+    assert probe.worst < LATENCY_LIMIT_MS
+    assert said == ["Waiting for the database: reading the change history… "
+                    "(Esc stops waiting)", ""]
+    assert not status.startswith("Waiting")
+    assert "stopped reading the change history (Esc)" in window.history.notice.text()
+    store_thread.call(lambda: None)  # the dropped read ends at the lock timeout

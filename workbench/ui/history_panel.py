@@ -109,7 +109,7 @@ class HistoryPanel(LazyPanel):
             page = history(*query, limit=limit, before=before)
             return page, bool(page) and bool(history(*query, limit=1, before=page[-1].id))
 
-        return store_thread.call(read)
+        return store_thread.read("reading the change history", read)
 
     def _all_pages(self) -> Iterator[list]:
         before = None

@@ -158,7 +158,8 @@ class Launcher(QObject):
         lock, locked_by = self._lock(target)
         try:
             # on the store thread: a slow or locked database never freezes the window
-            store, plan = store_thread.call(open_plan, target, create=create)
+            store, plan = store_thread.call_as("opening the plan", open_plan, target,
+                                               create=create)
         except WorkbenchError as exc:
             if lock is not None:
                 lock.release()

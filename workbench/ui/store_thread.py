@@ -21,6 +21,8 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from workbench.domain.errors import StoreError
+
 T = TypeVar("T")
 QUICK_S = 0.03  # a call that ends within this never enters an event loop of its own
 INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -37,24 +39,45 @@ def waiting() -> bool:
     return _waiting > 0
 
 
+class WaitCancelled(StoreError):
+    """The user stopped waiting on a read (Esc): nothing was changed."""
+
+
 class _Relay(QObject):
     """Carries 'done' from the store thread to the GUI thread."""
 
     done = Signal(object)
 
 
+class _Notices(QObject):
+    waiting = Signal(str)  # what the window waits on, for the status bar ("" once done)
+
+
+notices = _Notices()
+
+
 class _HoldInput(QObject):
+    """Holds input back while the window waits; Esc stops a wait that may be stopped."""
+
+    def __init__(self, cancel: Callable[[], None] | None) -> None:
+        super().__init__()
+        self.cancel = cancel
+
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if self.cancel is not None and event.type() == QEvent.Type.KeyPress \
+                and getattr(event, "key", lambda: None)() == Qt.Key.Key_Escape:
+            self.cancel()
+            return True
         return event.type() in INPUT
 
 
 @contextmanager
-def _input_held() -> Iterator[None]:
+def _input_held(cancel: Callable[[], None] | None = None) -> Iterator[None]:
     app = QApplication.instance()
     if app is None:
         yield
         return
-    hold = _HoldInput()
+    hold = _HoldInput(cancel)
     app.installEventFilter(hold)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
@@ -66,8 +89,21 @@ def _input_held() -> Iterator[None]:
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run `fn` on the store thread and return its result (or raise its exception)."""
+    return _wait(_executor.submit(fn, *args, **kwargs), "saving your change", False)
+
+
+def call_as(what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`call`, saying `what` ("restoring the backup") in the status bar while it waits."""
+    return _wait(_executor.submit(fn, *args, **kwargs), what, False)
+
+
+def read(what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`call_as` for a read: Esc stops waiting (WaitCancelled); its result is dropped."""
+    return _wait(_executor.submit(fn, *args, **kwargs), what, True)
+
+
+def _wait(future: Future, what: str, cancellable: bool) -> T:
     global _waiting
-    future = _executor.submit(fn, *args, **kwargs)
     _waiting += 1
     try:
         try:
@@ -80,9 +116,22 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         relay = _Relay()
         relay.done.connect(lambda _f: loop.quit(), Qt.ConnectionType.QueuedConnection)
         future.add_done_callback(relay.done.emit)
+        stopped: list[bool] = []
+
+        def cancel() -> None:
+            stopped.append(True)
+            loop.quit()
+
         if not future.done():
-            with _input_held():
-                loop.exec()
+            notices.waiting.emit(f"Waiting for the database: {what}…"
+                                 + (" (Esc stops waiting)" if cancellable else ""))
+            try:
+                with _input_held(cancel if cancellable else None):
+                    loop.exec()
+            finally:
+                notices.waiting.emit("")
+        if stopped and not future.done():
+            raise WaitCancelled(f"stopped {what} (Esc); nothing was changed")
         return future.result()
     finally:
         _waiting -= 1

@@ -45,7 +45,8 @@ def restore_into(controller: PlanController, db: Path, backup: Path) -> None:
     if controller.store.read_only:
         raise WorkbenchError("This plan is open read-only here; restore it from the copy "
                              "that has it open for editing.")
-    store, plan = store_thread.call(_restore, controller.store, db, backup)
+    store, plan = store_thread.call_as("restoring the backup", _restore,
+                                       controller.store, db, backup)
     controller.store = store
     controller.replace_plan(plan)
 
@@ -61,7 +62,7 @@ class RestoreDialog(QDialog):
         self.list.setAccessibleName("Backups, newest first")
         try:
             # this plan's only, by the identity inside each (read off the GUI thread)
-            backups = store_thread.call(list_backups, db)
+            backups = store_thread.read("listing the backups", list_backups, db)
         except WorkbenchError as exc:
             backups = []
             self.list.addItem(str(exc))

@@ -80,7 +80,8 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
     (cancelled, or a clear message said why)."""
     if label is not None:
         try:
-            version = store_thread.call(freeze_version, controller.store, label, note)
+            version = store_thread.call_as("freezing the version", freeze_version,
+                                          controller.store, label, note)
         except WorkbenchError as exc:
             QMessageBox.warning(parent, "Planning Workbench", f"Not frozen: {exc}")
             return None
@@ -90,8 +91,9 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
             if ask.exec() != QDialog.DialogCode.Accepted:
                 return None
             try:
-                version = store_thread.call(freeze_version, controller.store,
-                                            ask.label.text(), ask.note.toPlainText())
+                version = store_thread.call_as("freezing the version", freeze_version,
+                                               controller.store, ask.label.text(),
+                                               ask.note.toPlainText())
                 break
             except WorkbenchError as exc:
                 QMessageBox.warning(parent, "Planning Workbench",
@@ -140,7 +142,8 @@ class VersionsDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            self.versions = store_thread.call(list_versions, self.controller.store)
+            self.versions = store_thread.read("reading the versions", list_versions,
+                                              self.controller.store)
         except WorkbenchError as exc:
             self.versions = []
             QMessageBox.warning(self, "Planning Workbench", str(exc))
@@ -172,7 +175,8 @@ class VersionsDialog(QDialog):
         frozen = None
         if 0 <= row < len(self.versions):
             try:
-                plan = store_thread.call(load_version, self.controller.store, self.versions[row])
+                plan = store_thread.read("reading the version", load_version,
+                                         self.controller.store, self.versions[row])
                 frozen = compute(plan).summary
             except WorkbenchError as exc:
                 QMessageBox.warning(self, "Planning Workbench", str(exc))
