@@ -175,3 +175,18 @@ def test_read_only_file_of_an_older_schema_says_it_needs_upgrading(tmp_path, mon
     with pytest.raises(StoreError, match="must be upgraded, but plan.db is a read-only file"):
         open_store(db)
     assert db.read_bytes() == before
+
+
+def test_a_new_plans_wal_and_shm_files_are_private_too(tmp_path):
+    """SQLite gives -wal and -shm the database file's mode when it creates them: the file
+    is private before SQLite first writes, so they are never readable by others."""
+    db = tmp_path / "plan.db"
+    store = open_store(db, create=True)
+    from workbench.domain.demo_plan import demo_plan
+
+    store.save_new_plan(demo_plan())
+    sidecars = [db.with_name(db.name + s) for s in ("-wal", "-shm")]
+    assert all(f.exists() for f in sidecars)  # WAL mode, the store still open
+    for file in (db, *sidecars):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    store.engine.dispose()

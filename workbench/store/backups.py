@@ -23,6 +23,7 @@ from workbench.domain.errors import StoreError
 from workbench.store.database import data_dir
 from workbench.store.identity import IDENTITY_KEY, identity_of_file, read_facts
 from workbench.store.safe_files import (
+    backup_within,
     describe,
     make_private_dir,
     read_only_uri,
@@ -153,7 +154,7 @@ def restore_backup(backup: Path, db: Path) -> Path:
     try:
         with closing(sqlite3.connect(read_only_uri(backup), uri=True)) as src, \
                 closing(sqlite3.connect(db, timeout=5)) as dst:
-            src.backup(dst)
+            backup_within(src, dst)
     except (sqlite3.Error, OSError) as exc:
         reason = describe(exc) if isinstance(exc, OSError) else str(exc)
         raise StoreError(f"could not restore {backup} into {db} ({reason}); the plan is "

@@ -32,7 +32,7 @@ from workbench.store.locations import shared_location
 from workbench.store.migrate import scripts_head, stored_revision, upgrade
 from workbench.store.plan_store import PlanStore
 from workbench.store.rows import MetaRow
-from workbench.store.safe_files import make_private, make_private_dir
+from workbench.store.safe_files import describe, make_private, make_private_dir
 
 
 def _check_file(path: Path, create: bool) -> bool:
@@ -46,6 +46,7 @@ def _check_file(path: Path, create: bool) -> bool:
             make_private_dir(path.parent)
         if not os.access(path.parent, os.W_OK):
             raise StoreError(f"cannot create {path}: the folder {path.parent} is read-only")
+        _create_private(path)
         return True
     facts = read_facts(path)
     if facts.empty:
@@ -56,6 +57,18 @@ def _check_file(path: Path, create: bool) -> bool:
     if not facts.ours:
         raise NotAWorkbenchDatabase(f"{path} is not a Planning Workbench database")
     return False
+
+
+def _create_private(path: Path) -> None:
+    """An empty file, private from the start: SQLite gives the -wal and -shm files it
+    creates the database file's mode, so they are private too (never 0644 for a moment)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot create {path} ({describe(exc)})") from exc
+    make_private(path)  # whatever the umask
 
 
 def _read_only_reason(path: Path) -> str:
@@ -110,7 +123,9 @@ def open_store(target: str | Path | URL, create: bool = False, *,
             ) from exc
         raise StoreError(f"cannot open {label} ({reason})") from exc
     if file is not None:
-        make_private(file)
+        for own in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
+            if own.exists():
+                make_private(own)
     store = PlanStore(engine, label)
     if read_only:
         store.read_only = True

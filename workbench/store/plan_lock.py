@@ -3,7 +3,9 @@
 `<plan>.db.lock` is created exclusively and holds a small JSON record: user, machine,
 process id, when taken and when last refreshed. The holder refreshes it every few
 minutes while the plan is open. Another copy that finds it opens the plan read-only and
-names the holder. A lock whose process is gone from this machine is stale at once; a
+names the holder. A lock whose process is gone from this machine is stale at once (the
+process's start time is recorded too, so a process id reused after a crash does not keep
+a dead lock); a live holder's lock is never taken over. A
 lock from another machine (a crashed PC on a shared drive) can be taken over, after the
 user confirms, once it has not been refreshed for STALE_MINUTES.
 
@@ -48,11 +50,13 @@ class LockHolder:
     taken: str  # ISO time, UTC
     refreshed: str = ""
     app: str = "Planning Workbench"
+    started: str = ""  # when the process started, as the OS tells it ("" if unknown)
 
     @classmethod
     def me(cls) -> LockHolder:
         now = _now().isoformat()
-        return cls(_user(), socket.gethostname(), os.getpid(), now, now)
+        return cls(_user(), socket.gethostname(), os.getpid(), now, now,
+                   started=process_started(os.getpid()))
 
     def age(self, now: dt.datetime | None = None) -> dt.timedelta:
         try:
@@ -68,6 +72,34 @@ class LockHolder:
         except ValueError:
             when = "an unknown time"
         return f"{self.user} on {self.machine} since {when}"
+
+
+def process_started(pid: int) -> str:
+    """When process `pid` started, as an opaque token ("" where not cheaply known): a
+    process id reused by another program after a crash has another start time. Linux:
+    field 22 of /proc/<pid>/stat (clock ticks since boot); Windows: its creation time."""
+    if os.name == "nt":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        if not handle:
+            return ""
+        times = [ctypes.c_ulonglong() for _ in range(4)]
+        ok = ctypes.windll.kernel32.GetProcessTimes(handle, *map(ctypes.byref, times))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return str(times[0].value) if ok else ""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        return stat.rsplit(")", 1)[1].split()[19]  # fields after the name start at 3
+    except (OSError, IndexError):
+        return ""
+
+
+def _holder_alive(holder: LockHolder) -> bool:
+    """The process that took the lock is still running (not merely one with its id)."""
+    if not _pid_alive(holder.pid):
+        return False
+    return not holder.started or process_started(holder.pid) in ("", holder.started)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -143,7 +175,7 @@ def _abandoned(holder: LockHolder | None, path: Path) -> tuple[bool, bool]:
             return True, True
         return False, age > dt.timedelta(minutes=STALE_MINUTES)
     if holder.machine == socket.gethostname():
-        return not _pid_alive(holder.pid), False
+        return not _holder_alive(holder), False
     return False, holder.age() > dt.timedelta(minutes=STALE_MINUTES)
 
 

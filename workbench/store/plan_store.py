@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,13 +86,14 @@ class PlanStore:
         except StoreError:
             raise
         except (SQLAlchemyError, ValueError) as exc:
-            if getattr(getattr(exc, "orig", None), "sqlstate", None) in WAITED_TOO_LONG:
+            if _waited_too_long(exc):
                 outcome = "your change was not saved" if write else "the plan was not read"
                 raise StoreError(
                     f"{self.label}: the database is busy (another user's change held it for "
                     f"more than {self.lock_timeout_s} s); {outcome}, please try again") from exc
             reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"{self.label}: the change was not saved ({reason})") from exc
+            what = "the change was not saved" if write else "the plan could not be read"
+            raise StoreError(f"{self.label}: {what} ({reason})") from exc
         except Exception:
             # A fault in the program, not in the data or the database: rolled back, logged
             # with its traceback and left to rise, to be reported as a fault.
@@ -192,6 +194,15 @@ class PlanStore:
                             .where(audit.AuditRow.plan_id == self.plan_id)
                             .order_by(audit.AuditRow.id.desc()).limit(1)).first()
         return (row[0], row[1]) if row else (0, "")
+
+def _waited_too_long(exc: Exception) -> bool:
+    """A lock another session held past the wait allowed: PostgreSQL's lock or statement
+    timeout, SQLite's busy_timeout ("database is locked")."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in WAITED_TOO_LONG:
+        return True
+    return isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig)
+
 
 def created_entry(plan: Plan, plan_id: int) -> Batch:
     """The plan's title, then how many rows of each kind it was created with."""

@@ -73,6 +73,29 @@ def read_only_uri(path: Path) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
+BUSY_WAIT_S = 5.0  # as the store's busy_timeout: the longest a copy waits for a lock
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+class CopyWaitedTooLong(sqlite3.OperationalError):
+    """Another connection held a lock the copy needs for longer than BUSY_WAIT_S."""
+
+
+def backup_within(src: sqlite3.Connection, dst: sqlite3.Connection,
+                  wait_s: float = BUSY_WAIT_S) -> None:
+    """`src.backup(dst)`, but giving up after `wait_s` of waiting on a lock (the sqlite3
+    module would otherwise retry for as long as another program holds it). The copy is one
+    step, so a copy given up has written nothing."""
+    deadline = time.monotonic() + wait_s
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in _BUSY and time.monotonic() > deadline:
+            raise CopyWaitedTooLong(f"the database is busy (another program held it for "
+                                    f"more than {wait_s:.0f} s)")
+
+    src.backup(dst, progress=progress)
+
+
 def sqlite_copy(source: Path, target: Path, *, what: str = "copy") -> None:
     """A consistent copy of a (possibly live) SQLite database, written to a temporary name
     beside `target` and swapped in only once complete and closed; a partial copy is removed
@@ -83,7 +106,7 @@ def sqlite_copy(source: Path, target: Path, *, what: str = "copy") -> None:
         remove_file(partial)
         with closing(sqlite3.connect(read_only_uri(source), uri=True)) as src, \
                 closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
+            backup_within(src, dst)
             # A copy is a plain file: reading it later (read-only) leaves no -wal/-shm.
             dst.execute("PRAGMA journal_mode=DELETE")
         make_private(partial)

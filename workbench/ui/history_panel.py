@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.edits import EntityKind
+from workbench.domain.errors import WorkbenchError
 from workbench.domain.export_files import write_excel_csv
+from workbench.domain.masking import mask
+from workbench.ui import store_thread
 from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.history_wording import (
     action_text,
@@ -49,6 +53,12 @@ class HistoryPanel(LazyPanel):
         self.only_selected = QCheckBox("Only the selected row")
         self.only_selected.toggled.connect(self.refresh)
         self._entries: list = []
+        self._more = False  # older rows remain to be read
+        self._reading = False
+        self._again = False
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.older = QPushButton("Show older changes")
         self.older.setEnabled(False)
         self.older.clicked.connect(self.load_older)
@@ -63,6 +73,7 @@ class HistoryPanel(LazyPanel):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tree)
         controller.plan_changed.connect(self.changed)
         self.refresh()
@@ -73,17 +84,32 @@ class HistoryPanel(LazyPanel):
         if self.only_selected.isChecked():
             self.refresh()
 
-    def _page(self, before: int | None, limit: int = PAGE) -> list:
-        """One page of audit rows older than `before` (newest first), for the filter shown."""
-        history = getattr(self.controller.store, "history", None)
-        if history is None:
-            return []
+    def _query(self) -> tuple | None:
+        """What `history` is asked for the filter shown; None when nothing can match."""
+        if getattr(self.controller.store, "history", None) is None:
+            return None
         kind, row_id = self._selected
         if self.only_selected.isChecked():
-            if kind is None or row_id is None:
-                return []
-            return history(kind, row_id, limit=limit, before=before)
-        return history(limit=limit, before=before)
+            return None if kind is None or row_id is None else (kind, row_id)
+        return ()
+
+    def _page(self, before: int | None, limit: int = PAGE) -> list:
+        """One page of audit rows older than `before` (newest first), for the filter shown;
+        read on the store thread (a busy database never freezes the window)."""
+        return self._read(before, limit)[0]
+
+    def _read(self, before: int | None, limit: int = PAGE) -> tuple[list, bool]:
+        """A page and whether older rows remain, in one trip to the store thread."""
+        query = self._query()
+        if query is None:
+            return [], False
+        history = self.controller.store.history
+
+        def read() -> tuple[list, bool]:
+            page = history(*query, limit=limit, before=before)
+            return page, bool(page) and bool(history(*query, limit=1, before=page[-1].id))
+
+        return store_thread.read("reading the change history", read)
 
     def _all_pages(self) -> Iterator[list]:
         before = None
@@ -97,8 +123,35 @@ class HistoryPanel(LazyPanel):
 
     def load_older(self) -> None:
         if self._entries:
-            self._entries += self._page(self._entries[-1].id)
+            self._load(self._entries[-1].id)
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._load(None)
+
+    def _load(self, before: int | None) -> None:
+        """Read a page (all of it afresh when `before` is None) and show it; a refusal
+        (a busy or unreachable database) is said in the panel and the rows shown stay."""
+        if self._reading:  # a refresh asked for while one waits: one more when it is done
+            self._again = self._again or before is None
+            return
+        self._reading = True
+        try:
+            page, more = self._read(before)
+        except WorkbenchError as exc:
+            self.notice.setText(f"History not read: {mask(str(exc))}")
+            self.notice.show()
+            self._stale = True
+            return
+        finally:
+            self._reading = False
+        self.notice.hide()
+        self._entries = page if before is None else self._entries + page
+        self._more = more
         self._show()
+        if self._again:
+            self._again = False
+            self.refresh()
 
     @staticmethod
     def _row(e) -> list[str]:
@@ -110,14 +163,8 @@ class HistoryPanel(LazyPanel):
         """Every audited field change loaded so far, newest first."""
         return [self._row(e) for e in self._entries]
 
-    def refresh(self) -> None:
-        self._stale = False
-        self._entries = self._page(None)
-        self._show()
-
     def _show(self) -> None:
-        self.older.setEnabled(bool(self._entries)
-                              and bool(self._page(self._entries[-1].id, limit=1)))
+        self.older.setEnabled(self._more)
         self.tree.clear()
         plan = self.controller.plan
         for _step, group in groupby(self._entries, key=lambda e: e.step):

@@ -20,6 +20,7 @@ from workbench.domain.plan import new_plan
 from workbench.store import open_store
 from workbench.store.database import data_dir, default_db_path, is_url
 from workbench.store.plan_lock import STALE_MINUTES, PlanLocked, acquire
+from workbench.ui import store_thread
 from workbench.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
 from workbench.ui.errors import install_excepthooks
 from workbench.ui.main_window import MainWindow
@@ -156,7 +157,9 @@ class Launcher(QObject):
             return current
         lock, locked_by = self._lock(target)
         try:
-            store, plan = open_plan(target, create=create)
+            # on the store thread: a slow or locked database never freezes the window
+            store, plan = store_thread.call_as("opening the plan", open_plan, target,
+                                               create=create)
         except WorkbenchError as exc:
             if lock is not None:
                 lock.release()

@@ -26,6 +26,7 @@ from workbench import __version__
 from workbench.domain.edits import EntityKind
 from workbench.domain.masking import mask
 from workbench.store.log_file import log_dir
+from workbench.ui import store_thread
 from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.dialogs.help_dialog import HelpDialog
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.guard = StoreGuard(controller, sqlite_file, self.is_editing, self)
         self.guard.others_changed.connect(self._message)
         self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        store_thread.notices.waiting.connect(self._on_store_waiting)
 
         self.selection_stats = SelectionStatsLabel()
         self.statusBar().addPermanentWidget(self.selection_stats)
@@ -382,6 +384,13 @@ class MainWindow(QMainWindow):
         message = mask(message)
         self.statusBar().showMessage(f"Not saved: {message}", 15000)
         QMessageBox.warning(self, "Planning Workbench", f"The change was not saved.\n\n{message}")
+
+    def _on_store_waiting(self, text: str) -> None:
+        """What the window waits on the database for (its event loop still runs)."""
+        if text:
+            self.statusBar().showMessage(text)
+        elif self.statusBar().currentMessage().startswith("Waiting for the database"):
+            self.statusBar().clearMessage()
 
     def _on_plan_changed(self, _changes) -> None:
         self._update_status()

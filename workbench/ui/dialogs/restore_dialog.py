@@ -16,9 +16,22 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import WorkbenchError
-from workbench.store import open_store
+from workbench.domain.plan import Plan
+from workbench.store import PlanStore, open_store
 from workbench.store.backups import list_backups, restore_backup
+from workbench.ui import store_thread
 from workbench.ui.plan_controller import PlanController
+
+
+def _restore(old: PlanStore, db: Path, backup: Path) -> tuple[PlanStore, Plan]:
+    """The database work of a restore (on the store thread): the old store's connections
+    closed, the copy made, the plan reopened and the restore recorded."""
+    old.engine.dispose()
+    restore_backup(backup, db)
+    store = open_store(db)
+    store.load_plan()
+    store.record_event("restore", f"Restored from backup {backup.name}")
+    return store, store.load_plan()
 
 
 def restore_into(controller: PlanController, db: Path, backup: Path) -> None:
@@ -26,16 +39,14 @@ def restore_into(controller: PlanController, db: Path, backup: Path) -> None:
 
     Only a window that holds the plan's lock offers this (a read-only copy cannot), so no
     other copy is writing; the copy goes through SQLite's own locks, never a file swap.
+    The copy runs on the store thread: a file another program holds (or a large plan)
+    keeps the window painting, and a refusal leaves the plan shown and stored as it was.
     """
     if controller.store.read_only:
         raise WorkbenchError("This plan is open read-only here; restore it from the copy "
                              "that has it open for editing.")
-    controller.store.engine.dispose()
-    restore_backup(backup, db)
-    store = open_store(db)
-    store.load_plan()
-    store.record_event("restore", f"Restored from backup {backup.name}")
-    plan = store.load_plan()
+    store, plan = store_thread.call_as("restoring the backup", _restore,
+                                       controller.store, db, backup)
     controller.store = store
     controller.replace_plan(plan)
 
@@ -50,7 +61,8 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Backups, newest first")
         try:
-            backups = list_backups(db)  # this plan's only, by the identity inside each
+            # this plan's only, by the identity inside each (read off the GUI thread)
+            backups = store_thread.read("listing the backups", list_backups, db)
         except WorkbenchError as exc:
             backups = []
             self.list.addItem(str(exc))

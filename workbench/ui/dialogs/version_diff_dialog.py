@@ -31,7 +31,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.engine.diff import PlanDiff, diff_plans, field_text
 from workbench.store.versions import PlanVersion, compare_plans, list_versions, restore_edit_for
 from workbench.templates.diff_workbook import KINDS, write_diff_workbook
-from workbench.ui import style
+from workbench.ui import store_thread, style
 from workbench.ui.plan_controller import PlanController
 
 WORKING = "Working plan (today)"
@@ -62,7 +62,12 @@ class VersionDiffDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle("Compare versions")
-        self.versions = list_versions(controller.store)
+        try:  # reads on the store thread: a busy database never freezes the window
+            self.versions = store_thread.read("reading the versions", list_versions,
+                                              controller.store)
+        except WorkbenchError as exc:
+            self.versions = []
+            QMessageBox.warning(parent, "Planning Workbench", str(exc))
         self.older, self.newer = QComboBox(), QComboBox()
         for combo, name in ((self.older, "Compare from"), (self.newer, "Compare to")):
             combo.setAccessibleName(name)
@@ -115,8 +120,9 @@ class VersionDiffDialog(QDialog):
 
     def compare(self) -> None:
         try:
-            old, new = compare_plans(self.controller.store, self.chosen(self.older),
-                                     self.chosen(self.newer))
+            old, new = store_thread.read("reading the versions", compare_plans,
+                                         self.controller.store, self.chosen(self.older),
+                                         self.chosen(self.newer))
         except WorkbenchError as exc:
             QMessageBox.warning(self, "Planning Workbench", str(exc))
             return
@@ -200,7 +206,8 @@ class VersionDiffDialog(QDialog):
     def restore(self, version: PlanVersion) -> bool:
         """Restore `version` as one undoable step (audited as a restore)."""
         try:
-            edit = restore_edit_for(self.controller.store, version)
+            edit = store_thread.read("reading the version", restore_edit_for,
+                                     self.controller.store, version)
         except WorkbenchError as exc:
             QMessageBox.warning(self, "Planning Workbench", f"Not restored: {exc}")
             return False

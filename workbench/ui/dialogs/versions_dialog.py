@@ -1,7 +1,8 @@
 """Plan versions: freeze the plan as submitted, and compare a frozen version with today's.
 
 A freeze is a named read-only copy in the store (and one entry in the change history);
-the comparison shows the engine's headline figures for both, side by side.
+the comparison shows the engine's headline figures for both, side by side. Every read and
+the freeze run on the store thread, so a busy database never freezes the window.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.store.versions import PlanVersion, freeze_version, list_versions, load_version
+from workbench.ui import store_thread
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.style import fmt_money_full, fmt_pct
 
@@ -78,7 +80,8 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
     (cancelled, or a clear message said why)."""
     if label is not None:
         try:
-            version = freeze_version(controller.store, label, note)
+            version = store_thread.call_as("freezing the version", freeze_version,
+                                          controller.store, label, note)
         except WorkbenchError as exc:
             QMessageBox.warning(parent, "Planning Workbench", f"Not frozen: {exc}")
             return None
@@ -88,13 +91,14 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
             if ask.exec() != QDialog.DialogCode.Accepted:
                 return None
             try:
-                version = freeze_version(controller.store, ask.label.text(),
-                                         ask.note.toPlainText())
+                version = store_thread.call_as("freezing the version", freeze_version,
+                                               controller.store, ask.label.text(),
+                                               ask.note.toPlainText())
                 break
             except WorkbenchError as exc:
                 QMessageBox.warning(parent, "Planning Workbench",
                                     f"Not frozen: {exc}\n\nYour name and note are kept: "
-                                    "change the name and try again.")
+                                    "change what is needed and try again.")
     controller.plan_changed.emit(PlanChanges())  # the change history shows the freeze
     return version
 
@@ -137,7 +141,12 @@ class VersionsDialog(QDialog):
         self.resize(820, 420)
 
     def reload(self) -> None:
-        self.versions = list_versions(self.controller.store)
+        try:
+            self.versions = store_thread.read("reading the versions", list_versions,
+                                              self.controller.store)
+        except WorkbenchError as exc:
+            self.versions = []
+            QMessageBox.warning(self, "Planning Workbench", str(exc))
         self.list.clear()
         for v in self.versions:
             self.list.addItem(f"{v.label}\n{v.created_at:%d %b %Y %H:%M} · {v.author}")
@@ -166,7 +175,9 @@ class VersionsDialog(QDialog):
         frozen = None
         if 0 <= row < len(self.versions):
             try:
-                frozen = compute(load_version(self.controller.store, self.versions[row])).summary
+                plan = store_thread.read("reading the version", load_version,
+                                         self.controller.store, self.versions[row])
+                frozen = compute(plan).summary
             except WorkbenchError as exc:
                 QMessageBox.warning(self, "Planning Workbench", str(exc))
         for i, (label, field) in enumerate(COMPARED):
