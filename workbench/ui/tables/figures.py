@@ -1,10 +1,11 @@
 """Table cells that show an engine figure, and which rows' figures an edit moved.
 
-A `FigureGetter` reads `results.<frame>` at (row id, column) through a dictionary made once
-per results frame (the engine makes new frames when figures change; it never alters one),
-so a table of 10,000 rows reads its figures without a pandas lookup per cell. Its `frame`
-tells a table model where the figure lives: after an edit the model compares the old and
-new frames as arrays (`changed_ids`) instead of reading every cell.
+A `FigureGetter` reads `results.<frame>` at (row id, column) from the column's array and a
+row id -> position dictionary made once per results index (the engine makes new frames
+when figures change; it never alters one), so a table of 10,000 rows reads its figures
+without a pandas lookup per cell. Its `frame` tells a table model where the figure lives:
+after an edit the model compares the old and new frames as arrays (`changed_ids`) instead
+of reading every cell.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-
-_MISSING = object()
 
 
 class FigureGetter:
@@ -29,20 +28,38 @@ class FigureGetter:
         self.missing = missing
         self.convert = convert
         self._read = attrgetter(frame)
-        self._source: pd.DataFrame | None = None  # the frame `_values` was made from
-        self._values: dict[Any, Any] = {}
+        self._source: pd.DataFrame | None = None  # the frame `_values` was taken from
+        self._values: np.ndarray | None = None
+        self._where: dict[Any, int] = {}
 
     def __call__(self, row: Any, ctl: Any) -> Any:
         frame = self._read(ctl.results)
         if frame is not self._source:
-            self._values = (dict(zip(frame.index.tolist(), frame[self.column].tolist(),
-                                     strict=True))
-                            if self.column in frame.columns else {})
+            self._values = (frame[self.column].to_numpy()
+                            if self.column in frame.columns else None)
+            self._where = positions(frame.index)
             self._source = frame
-        value = self._values.get(row.id, _MISSING)
-        if value is _MISSING:
+        at = self._where.get(row.id)
+        if at is None or self._values is None:
             return self.missing
+        value = self._values[at]
         return self.convert(value) if self.convert is not None else value
+
+
+_positions: dict[int, tuple[pd.Index, dict[Any, int]]] = {}
+
+
+def positions(index: pd.Index) -> dict[Any, int]:
+    """Label -> position of a results index, made once per index (the engine keeps the
+    schemes' index from edit to edit, so a 10,000-row table's lookup is not remade)."""
+    kept = _positions.get(id(index))
+    if kept is not None and kept[0] is index:
+        return kept[1]
+    where = {label: i for i, label in enumerate(index.tolist())}
+    if len(_positions) >= 16:
+        _positions.pop(next(iter(_positions)))
+    _positions[id(index)] = (index, where)
+    return where
 
 
 def frames_read(getters: Iterable[Any]) -> tuple[str, ...]:
