@@ -10,6 +10,7 @@ of reading every cell.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import Any
@@ -28,17 +29,18 @@ class FigureGetter:
         self.missing = missing
         self.convert = convert
         self._read = attrgetter(frame)
-        self._source: pd.DataFrame | None = None  # the frame `_values` was taken from
+        # the frame `_values` was taken from, held weakly: a getter serves every window
+        self._source: Callable[[], Any] = lambda: None
         self._values: np.ndarray | None = None
         self._where: dict[Any, int] = {}
 
     def __call__(self, row: Any, ctl: Any) -> Any:
         frame = self._read(ctl.results)
-        if frame is not self._source:
+        if self._source() is not frame:
             self._values = (frame[self.column].to_numpy()
                             if self.column in frame.columns else None)
             self._where = positions(frame.index)
-            self._source = frame
+            self._source = weakref.ref(frame)
         at = self._where.get(row.id)
         if at is None or self._values is None:
             return self.missing
@@ -46,20 +48,28 @@ class FigureGetter:
         return self.convert(value) if self.convert is not None else value
 
 
-_positions: dict[int, tuple[pd.Index, dict[Any, int]]] = {}
+_positions: dict[int, tuple[weakref.ref, dict[Any, int]]] = {}
 
 
 def positions(index: pd.Index) -> dict[Any, int]:
     """Label -> position of a results index, made once per index (the engine keeps the
     schemes' index from edit to edit, so a 10,000-row table's lookup is not remade)."""
     kept = _positions.get(id(index))
-    if kept is not None and kept[0] is index:
+    if kept is not None and kept[0]() is index:
         return kept[1]
     where = {label: i for i, label in enumerate(index.tolist())}
-    if len(_positions) >= 16:
-        _positions.pop(next(iter(_positions)))
-    _positions[id(index)] = (index, where)
+    _remember(_positions, index, where)
     return where
+
+
+def _remember(cache: dict[int, tuple[weakref.ref, Any]], key: Any, value: Any) -> None:
+    """Keep `value` for the object `key` (held weakly, so no window's results outlive it),
+    dropping entries whose object has gone and, past 16, the oldest."""
+    for stale in [k for k, (ref, _v) in cache.items() if ref() is None]:
+        del cache[stale]
+    if len(cache) >= 16:
+        cache.pop(next(iter(cache)))
+    cache[id(key)] = (weakref.ref(key), value)
 
 
 def frames_read(getters: Iterable[Any]) -> tuple[str, ...]:
@@ -101,14 +111,14 @@ def changed_ids(old: pd.DataFrame | None, new: pd.DataFrame) -> set[Any] | None:
     return set(new.index[differs].tolist())
 
 
-_made: dict[int, tuple[pd.DataFrame, list[np.ndarray]]] = {}  # id -> (frame, its arrays)
+_made: dict[int, tuple[weakref.ref, list[np.ndarray]]] = {}  # id -> (frame, its arrays)
 
 
 def _arrays(frame: pd.DataFrame) -> list[np.ndarray]:
     """A frame's values as arrays (one 2-D array when every column is one numeric type),
     made once per frame: the old frame of one edit is the new frame of the last."""
     kept = _made.get(id(frame))
-    if kept is not None and kept[0] is frame:
+    if kept is not None and kept[0]() is frame:
         return kept[1]
     dtypes = set(frame.dtypes)
     kind = next(iter(dtypes)) if len(dtypes) == 1 else None
@@ -116,9 +126,7 @@ def _arrays(frame: pd.DataFrame) -> list[np.ndarray]:
         arrays = [frame.to_numpy()]
     else:
         arrays = _columns(frame)
-    if len(_made) >= 16:
-        _made.pop(next(iter(_made)))
-    _made[id(frame)] = (frame, arrays)
+    _remember(_made, frame, arrays)
     return arrays
 
 

@@ -7,7 +7,6 @@ step with the table's columns (widths, order, hidden ones) and its sideways scro
 
 from __future__ import annotations
 
-import math
 from numbers import Number
 from typing import Any
 
@@ -91,7 +90,7 @@ class TotalsTableModel(QAbstractTableModel):
     def _add_up(self) -> None:
         sums: list[Any] = [None] * self.source.columnCount()
         for column in self._columns:
-            sums[column] = math.fsum(self._values[column][self._shown].tolist())
+            sums[column] = float(self._values[column][self._shown].sum())
         self._sums = sums
         if self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
