@@ -123,9 +123,17 @@ class WindowEdits:
         return self._commit(panel, index, f"{round(value) + 7}")
 
     # -- timing ------------------------------------------------------------------------------
+    def settle(self) -> None:
+        """Let the window finish what the untimed steps queued. A page change takes more
+        than one processEvents() call (its layout requests post the repaint), and what was
+        left over was counted in the next edit's time."""
+        for _ in range(3):
+            self.app.sendPostedEvents()
+            self.app.processEvents()
+
     def run(self, kind: str, n: int) -> EditRun:
         edit = self._steps[kind](n)
-        self.app.processEvents()  # the selection and page change painted, untimed
+        self.settle()  # the selection and page change painted, untimed
         self.paints.reset()
         before = self.window.charts.savings.series()["planned_cum"].copy()
         start = time.perf_counter()

@@ -8,6 +8,7 @@ import openpyxl
 from tests.templates.helpers import demo
 from tests.templates.hostile import long_row
 from workbench.cli import main
+from workbench.templates import xlsx_stream
 from workbench.templates.importer import plan_import
 
 
@@ -49,4 +50,5 @@ def test_an_unreadable_file_is_one_line_on_stderr_with_exit_2(tmp_path, capsys):
     huge = long_row(tmp_path / "huge.xlsx", cells=1_000_000)
     assert main(["import", str(huge), "--db", str(db)]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and "limit 100,000 cells" in err and err.strip().count("\n") == 0
+    limit = f"limit {xlsx_stream.MAX_CELLS:,} cells"
+    assert out == "" and limit in err and err.strip().count("\n") == 0

@@ -162,3 +162,34 @@ def test_a_scenario_whose_base_changed_says_what_changed_until_seen(window, qtbo
     assert not notice.isHidden()
     window.undo_action.trigger()  # the tariff back: the base is as the scenario saw it
     assert notice.isHidden()
+
+
+def test_an_edit_updates_the_summarys_scenario_lines_in_place(window, qtbot):
+    """After an edit the summary's scenario lines show the new figures in the labels they
+    had: rebuilding them relaid the dock and repainted the window a moment after each edit."""
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.domain.edits import EntityKind
+
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, panel.editors["tariff_uplift_pct"], "2.5%")
+    window.scenarios.results.recompute()
+    summary = window.summary
+    labels = list(summary._scenario_values)
+    before = dict(summary.scenario_lines)
+    table = window.tables[EntityKind.SCHEME]
+    window.tabs.setCurrentIndex(1)
+    column = [c.header for c in table.model.columns].index("Gross saving")
+    index = table.proxy.index(0, column)
+    table.view.scrollTo(index)
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.view.visualRect(index).center())
+    qtbot.keyClicks(QApplication.focusWidget(), "9000000")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    window.scenarios.results.recompute()
+    after = summary.scenario_lines
+    assert list(after) == list(before) and after != before
+    assert list(summary._scenario_values) == labels
+    assert [label.text() for label in labels] == list(after.values())

@@ -28,7 +28,7 @@ from workbench.store.mapping import (
     ROW_CLASSES,
     plan_from_row,
     plan_row,
-    to_domain,
+    read_rows,
     to_row,
 )
 from workbench.store.rows import PlanRow, PlanVersionRow
@@ -238,7 +238,5 @@ def read_plan(s: Session, plan_id: int | None, label: str) -> Plan:
                          else f"{label} holds no plan with id {plan_id}")
     plan = plan_from_row(head)
     for kind, attr in LOAD_ORDER:
-        cls = ROW_CLASSES[kind]
-        rows = s.scalars(select(cls).where(cls.plan_id == head.id).order_by(cls.id))
-        setattr(plan, attr, [to_domain(kind, r) for r in rows])
+        setattr(plan, attr, read_rows(s, kind, head.id))
     return plan

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import BigInteger, String, Text
@@ -50,7 +51,20 @@ class PhasingType(TypeDecorator):
         return None if value is None else json.dumps([str(Decimal(v)) for v in value])
 
     def process_result_value(self, value, dialect):
-        return None if value is None else tuple(Decimal(v) for v in json.loads(value))
+        return None if value is None else _phasing(value)
+
+
+@lru_cache(maxsize=4096)
+def _phasing(text: str) -> tuple[Decimal, ...]:
+    """Weights from their JSON text. A plan's schemes share a few phasings, and the text
+    is always what process_bind_param wrote (a list of plain decimal strings), so it is
+    split directly; anything else goes through json."""
+    if text.startswith('["') and text.endswith('"]') and "\\" not in text:
+        try:
+            return tuple(Decimal(v) for v in text[2:-2].split('", "'))
+        except InvalidOperation:
+            pass
+    return tuple(Decimal(v) for v in json.loads(text))
 
 
 class GapsType(TypeDecorator):
@@ -141,3 +155,4 @@ class LongEnumText(EnumText):
     """EnumText for labels longer than 40 characters (activity measures)."""
 
     impl = String(100)
+    cache_ok = True

@@ -197,7 +197,21 @@ class SummaryPanel(QScrollArea):
         self._on_scenarios(results.figures)
 
     def _on_scenarios(self, figures) -> None:
+        names = tuple(f.name for f in figures) if len(figures) >= 2 else ()
+        if names == getattr(self, "_scenario_names", None):
+            # the same scenarios: new texts in place (rebuilding the rows relaid the dock
+            # and repainted the whole window a moment after every edit)
+            for f, value in zip(figures if names else (), self._scenario_values, strict=True):
+                text = " · ".join(style.fmt_money(f.value(k)) for k, _label in SCENARIO_ROWS)
+                value.setText(text)
+                self.scenario_lines[f.name] = text
+            return
+        self._rebuild_scenarios(figures)
+        self._scenario_names = names
+
+    def _rebuild_scenarios(self, figures) -> None:
         form = self._scenario_form
+        self._scenario_values: list[QLabel] = []
         while form.rowCount():
             form.removeRow(0)  # deletes the old labels (and the button, made anew below)
         tip = ("Gap, risk-adjusted · year-end shortfall (the risk-adjusted gap plus risks "
@@ -217,6 +231,7 @@ class SummaryPanel(QScrollArea):
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 form.addRow(name, value)
                 self.scenario_lines[f.name] = text
+                self._scenario_values.append(value)
         button = QPushButton(self.scenarios_button.text())
         button.clicked.connect(self.scenarios_button.click)
         form.addRow(button)
@@ -242,7 +257,9 @@ class SummaryPanel(QScrollArea):
                 self.values[key].setText(fmt(getattr(summary, key)))
         gap = self.values["savings_gap"]
         colour = style.NHS_RED if summary.savings_gap > 0 else style.NHS_GREEN
-        gap.setStyleSheet(f"font-weight: bold; color: {colour};")
+        sheet = f"font-weight: bold; color: {colour};"
+        if gap.styleSheet() != sheet:  # a new style sheet re-polishes and relays the panel
+            gap.setStyleSheet(sheet)
 
     def text_of(self, key: str) -> str:
         return self.values[key].text()

@@ -34,6 +34,8 @@ class PhasingTableModel(QAbstractTableModel):
         self.controller = controller
         self.scheme_id: int | None = None
         self.compact = False  # £75k rather than £75,000 when the grid is narrow
+        self._found: tuple[tuple, SavingsScheme | None] = ((), None)
+        self._amounts: tuple[Any, int | None, list[float]] = (None, None, [])
         controller.results_changed.connect(self._on_results_changed)
         controller.plan_changed.connect(lambda _c: self._on_results_changed(None))
 
@@ -45,14 +47,25 @@ class PhasingTableModel(QAbstractTableModel):
 
     @property
     def scheme(self) -> SavingsScheme | None:
-        return next((s for s in self.controller.plan.schemes if s.id == self.scheme_id), None)
+        # found once per edit, not on every cell read (a search of 10,000 schemes per cell)
+        ctl = self.controller
+        key = (id(ctl.plan), ctl.edits_applied, self.scheme_id)
+        if self._found[0] != key:
+            self._found = (key, next((s for s in ctl.plan.schemes if s.id == self.scheme_id),
+                                     None))
+        return self._found[1]
 
     def amounts(self) -> list[float]:
         """The months as the engine phases them, pounds (zeros when it has none)."""
         monthly = self.controller.results.scheme_monthly
-        if self.scheme_id is None or self.scheme_id not in monthly.index:
-            return [0.0] * MONTHS_IN_YEAR
-        return [float(v) for v in monthly.loc[self.scheme_id].to_numpy()]
+        key = (monthly, self.scheme_id)  # read once per results, not on every cell read
+        if self._amounts[0] is not monthly or self._amounts[1] != self.scheme_id:
+            if self.scheme_id is None or self.scheme_id not in monthly.index:
+                amounts = [0.0] * MONTHS_IN_YEAR
+            else:
+                amounts = [float(v) for v in monthly.loc[self.scheme_id].to_numpy()]
+            self._amounts = (*key, amounts)
+        return list(self._amounts[2])
 
     # -- shape and reading -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008

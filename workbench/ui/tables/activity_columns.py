@@ -8,7 +8,6 @@ Planned totals and scheme impact are the engine's, never computed here.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from workbench.domain.activity import ActivityLine, ImpactRule, Measure, Profile
 from workbench.domain.periods import MONTHS_IN_YEAR, month_label, short_month
@@ -16,19 +15,16 @@ from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables import columns as c
 from workbench.ui.tables import parsing as p
 from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.figures import FigureGetter
 
 
-def _figure(name: str):
-    def get(row: ActivityLine, ctl: PlanController) -> Any:
-        figures = ctl.results.activity.figures
-        return figures.at[row.id, name] if row.id in figures.index else None
-    return get
+def _figure(name: str) -> FigureGetter:
+    return FigureGetter("activity.figures", name)
 
 
 def _month(index: int) -> ColumnSpec:
-    def value(row: ActivityLine, ctl: PlanController) -> Any:
-        monthly = ctl.results.activity.monthly
-        return monthly.at[row.id, index] if row.id in monthly.index else None
+    value = FigureGetter("activity.monthly", index)
+    profiled = FigureGetter("activity.profiled", index)
 
     def merge(row: ActivityLine, typed: Decimal | None) -> dict[int, Decimal]:
         kept = {m: v for m, v in row.overrides.items() if m != index}
@@ -37,8 +33,7 @@ def _month(index: int) -> ColumnSpec:
     def mark(row: ActivityLine, ctl: PlanController) -> str | None:
         if index not in row.overrides:
             return None
-        profiled = ctl.results.activity.profiled
-        was = profiled.at[row.id, index] if row.id in profiled.index else None
+        was = profiled(row, ctl)
         return (f"Typed by you; the profile gives {p.format_count(was)}. "
                 "Delete clears it back to the profile.")
 
@@ -62,12 +57,15 @@ def _derived_count(header: str, name: str, tooltip: str) -> ColumnSpec:
                       tooltip=tooltip, derived=True)
 
 
+_OVERRIDE_DELTA, _PLANNED = _figure("override_delta"), _figure("planned")
+
+
 def _months_off_plan(row: ActivityLine, ctl: PlanController) -> str | None:
     """Why the months total is marked: the typed months no longer add up to the plan."""
-    delta = _figure("override_delta")(row, ctl)
+    delta = _OVERRIDE_DELTA(row, ctl)
     if delta is None or abs(float(delta)) < 0.5:
         return None
-    planned = _figure("planned")(row, ctl)
+    planned = _PLANNED(row, ctl)
     return (f"The months add up to {p.format_count(float(planned) + float(delta))}, not the "
             f"planned {p.format_count(planned)} ({float(delta):+,.0f}): the typed months "
             "leave no month free to make up the difference. Delete on a typed month "

@@ -14,6 +14,7 @@ from workbench.domain.workstreams import Workstream
 from workbench.ui.tables import columns as c
 from workbench.ui.tables.activity_columns import ACTIVITY_COLUMNS, new_activity_line
 from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.figures import FigureGetter
 from workbench.ui.tables.parsing import format_percent
 
 
@@ -42,12 +43,9 @@ WORKSTREAM_COLUMNS = [
 ]
 
 
-def _figure(table: str, column: str):
+def _figure(table: str, column: str, convert=float) -> FigureGetter:
     """A per-row figure from the engine's results (results.<table>.at[row id, column])."""
-    def get(row, ctl) -> float:
-        figures = getattr(ctl.results, table)
-        return float(figures.at[row.id, column]) if row.id in figures.index else 0.0
-    return get
+    return FigureGetter(table, column, missing=convert(0), convert=convert)
 
 
 def _scheme_figure(column: str):
@@ -87,7 +85,7 @@ RISK_COLUMNS = [  # status and figures before the descriptive text: they fit a l
     c.money("Value", "value", "Gross financial value if the risk materialises, pounds"),
     c.integer("Likelihood", "likelihood", 1, 5, "1 rare … 5 almost certain"),
     c.integer("Impact", "impact", 1, 5, "1 negligible … 5 catastrophic"),
-    ColumnSpec("Score", lambda r, ctl: int(_risk_figure("score")(r, ctl)), align=c.CENTRE,
+    ColumnSpec("Score", _figure("risk_figures", "score", lambda v: int(float(v))), align=c.CENTRE,
                width=60, tooltip="Likelihood × impact (5×5 matrix)", derived=True),
     ColumnSpec("Probability", _risk_figure("probability"), format=format_percent,
                align=c.RIGHT, width=90, derived=True,

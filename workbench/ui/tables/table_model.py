@@ -19,6 +19,7 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import ROW_LISTS, Batch, DeleteRows, EntityKind, InsertRows, SetField
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.figures import changed_ids, frames_read, read_frames
 from workbench.ui.tables.parsing import NotAccepted
 from workbench.ui.tables.row_sync import runs_of, sync_rows
 from workbench.ui.tables.specs import COLUMNS, new_row
@@ -50,8 +51,11 @@ class PlanTableModel(QAbstractTableModel):
         self.columns = columns if columns is not None else COLUMNS[kind]
         self._plan = controller.plan
         self._rows: list[Any] = list(self._plan_rows())
-        # what the engine-fed columns showed, per row id: only rows that differ repaint
-        self._figures: dict[int, tuple] = self._read_figures()
+        self._positions: dict[Any, int] | None = None  # row id -> row, made when needed
+        # the results frames the engine-fed columns read, as last shown: after an edit the
+        # rows whose frame rows differ repaint (compared as arrays, no cell is read)
+        self._sources = frames_read(spec.value for spec in self.columns)
+        self._frames = read_frames(controller.results, self._sources)
         controller.plan_changed.connect(self._on_plan_changed)
         controller.results_changed.connect(self._on_results_changed)
 
@@ -299,38 +303,42 @@ class PlanTableModel(QAbstractTableModel):
         if self.controller.plan is not self._plan:  # a reload or a restore
             self._reset()
             return
-        if self.kind in changes.structural and not sync_rows(self, self._rows,
-                                                             self._plan_rows()):
-            self._reset()
-            return
+        if self.kind in changes.structural:
+            self._positions = None
+            if not sync_rows(self, self._rows, self._plan_rows()):
+                self._reset()
+                return
         ids = {row_id for kind, row_id in changes.rows if kind is self.kind}
-        self._emit_rows([r for r, obj in enumerate(self._rows) if obj.id in ids])
+        self._emit_ids(ids)
 
-    def _on_results_changed(self, _results) -> None:
-        figures = self._read_figures()
-        changed = [r for r, obj in enumerate(self._rows)
-                   if figures.get(obj.id) != self._figures.get(obj.id)]
-        self._figures = figures
-        self._emit_rows(changed)
+    def _on_results_changed(self, results) -> None:
+        frames = read_frames(results, self._sources)
+        moved: set[Any] = set()
+        for path, frame in frames.items():
+            ids = changed_ids(self._frames.get(path), frame)
+            if ids is None:  # cannot tell row by row: every row repaints
+                self._frames = frames
+                self._emit_rows(list(range(len(self._rows))))
+                return
+            moved |= ids
+        self._frames = frames
+        self._emit_ids(moved)
 
     def _reset(self) -> None:
         self.beginResetModel()
         self._plan = self.controller.plan
         self._rows = list(self._plan_rows())
-        self._figures = self._read_figures()
+        self._positions = None
+        self._frames = read_frames(self.controller.results, self._sources)
         self.endResetModel()
 
-    def _read_figures(self) -> dict[int, tuple]:
-        fed = [s for s in self.columns if s.derived or s.merge is not None or s.field is None]
-        if not fed:
-            return {}
-        out = {}
-        for obj in self._rows:
-            try:
-                out[obj.id] = tuple(str(s.value(obj, self.controller)) for s in fed)
-            except (KeyError, AttributeError):  # results not yet computed for this row
-                out[obj.id] = ()
-        return out
+    def _emit_ids(self, ids: set[Any]) -> None:
+        if not ids:
+            return
+        if self._positions is None:
+            self._positions = {obj.id: r for r, obj in enumerate(self._rows)}
+        where = self._positions
+        self._emit_rows([where[i] for i in ids if i in where])
 
     def _emit_rows(self, rows: list[int]) -> None:
         last = len(self.columns) - 1

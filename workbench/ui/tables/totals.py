@@ -10,6 +10,7 @@ from __future__ import annotations
 from numbers import Number
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -25,19 +26,29 @@ from workbench.ui.tables.table_model import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 TOTALLED = (parsing.format_money, parsing.format_count)  # pounds and activity add up
+LOTS = 256  # a change to this many rows or more is read as a whole table
 
 
 class TotalsTableModel(QAbstractTableModel):
-    """One row: the sum of each money or activity column over the proxy's rows."""
+    """One row: the sum of each money or activity column over the proxy's rows.
+
+    It keeps each totalled column's values by source row and which source rows the proxy
+    shows, so an edit re-reads only the rows it changed; a filter, sort, insert or removal
+    reads the table afresh."""
 
     def __init__(self, proxy: QSortFilterProxyModel) -> None:
         super().__init__(proxy)
         self.proxy = proxy
         self.source = proxy.sourceModel()
         self._sums: list[Any] = []
+        self._columns: list[int] = []  # the totalled columns
+        self._values: dict[int, np.ndarray] = {}  # column -> value by source row (0: none)
+        self._shown = np.zeros(0, dtype=np.intp)  # the source rows the proxy shows
+        self._known_rows = 0
         for signal in (proxy.layoutChanged, proxy.modelReset, proxy.rowsInserted,
-                       proxy.rowsRemoved, proxy.dataChanged):
+                       proxy.rowsRemoved):
             signal.connect(self.refresh)
+        proxy.dataChanged.connect(self._on_data_changed)
         self.refresh()
 
     @staticmethod
@@ -48,18 +59,38 @@ class TotalsTableModel(QAbstractTableModel):
         return self.totalled_spec(self.source.columns[column])
 
     def refresh(self, *_args) -> None:
-        rows = self.proxy.rowCount()
-        sums: list[Any] = []
-        for column in range(self.source.columnCount()):
-            if not self.totalled(column):
-                sums.append(None)
-                continue
-            total = 0.0
-            for row in range(rows):
-                value = self.proxy.index(row, column).data(SORT_ROLE)
-                if isinstance(value, Number) and not isinstance(value, bool):
-                    total += float(value)
-            sums.append(total)
+        """Read every shown row afresh."""
+        self._columns = [c for c in range(self.source.columnCount()) if self.totalled(c)]
+        rows = self._known_rows = self.source.rowCount()
+        self._values = {c: np.zeros(rows) for c in self._columns}
+        self._shown = np.fromiter(
+            (self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+             for r in range(self.proxy.rowCount())), dtype=np.intp)
+        self._read_rows(self._shown.tolist())
+        self._add_up()
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                         _roles: Any = ()) -> None:
+        first, last = top_left.row(), bottom_right.row()
+        if self._known_rows != self.source.rowCount() or last - first >= LOTS:
+            self.refresh()
+            return
+        self._read_rows([self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+                         for r in range(first, last + 1)])
+        self._add_up()
+
+    def _read_rows(self, source_rows: list[int]) -> None:
+        for column in self._columns:
+            values = self._values[column]
+            for row in source_rows:
+                value = self.source.index(row, column).data(SORT_ROLE)
+                ok = isinstance(value, Number) and not isinstance(value, bool)
+                values[row] = float(value) if ok else 0.0
+
+    def _add_up(self) -> None:
+        sums: list[Any] = [None] * self.source.columnCount()
+        for column in self._columns:
+            sums[column] = float(self._values[column][self._shown].sum())
         self._sums = sums
         if self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
