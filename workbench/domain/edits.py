@@ -14,7 +14,10 @@ from enum import StrEnum
 from typing import Any
 
 from workbench.domain.activity import ActivityLine
+from workbench.domain.contracts import Contract
+from workbench.domain.place import PlaceElement
 from workbench.domain.plan import CostPressure, Plan, SpendLine
+from workbench.domain.pools import Pool
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
@@ -33,6 +36,9 @@ class EntityKind(StrEnum):
     TRAJECTORY = "trajectory"
     TEMPLATE_VALUE = "template_value"
     SCENARIO = "scenario"
+    POOL = "pool"
+    CONTRACT = "contract"
+    PLACE_ELEMENT = "place_element"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -47,6 +53,9 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.TRAJECTORY: Trajectory,
     EntityKind.TEMPLATE_VALUE: TemplateValue,
     EntityKind.SCENARIO: Scenario,
+    EntityKind.POOL: Pool,
+    EntityKind.CONTRACT: Contract,
+    EntityKind.PLACE_ELEMENT: PlaceElement,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -59,6 +68,9 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.TRAJECTORY: "trajectories",
     EntityKind.TEMPLATE_VALUE: "template_values",
     EntityKind.SCENARIO: "scenarios",
+    EntityKind.POOL: "pools",
+    EntityKind.CONTRACT: "contracts",
+    EntityKind.PLACE_ELEMENT: "place_elements",
 }
 
 

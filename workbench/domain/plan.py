@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workbench.domain.activity import ActivityLine
+from workbench.domain.contracts import Contract
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
+from workbench.domain.place import PlaceElement
+from workbench.domain.pools import Pool
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
@@ -77,6 +80,9 @@ class Plan:
     trajectories: list[Trajectory] = field(default_factory=list)
     template_values: list[TemplateValue] = field(default_factory=list)  # SRG, BCF inputs
     scenarios: list[Scenario] = field(default_factory=list)  # what-ifs on the drivers
+    pools: list[Pool] = field(default_factory=list)  # pooled budgets with partners
+    contracts: list[Contract] = field(default_factory=list)  # providers' contracts, levers
+    place_elements: list[PlaceElement] = field(default_factory=list)  # the place budget
 
     @property
     def title(self) -> str:

@@ -22,6 +22,7 @@ from workbench.store.rows import (
     TrajectoryRow,
     WorkstreamRow,
 )
+from workbench.store.system_store import ContractRow, PlaceElementRow, PoolRow
 
 ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.WORKSTREAM: WorkstreamRow,
@@ -33,6 +34,9 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.TRAJECTORY: TrajectoryRow,
     EntityKind.TEMPLATE_VALUE: TemplateValueRow,
     EntityKind.SCENARIO: ScenarioRow,
+    EntityKind.POOL: PoolRow,
+    EntityKind.CONTRACT: ContractRow,
+    EntityKind.PLACE_ELEMENT: PlaceElementRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

@@ -46,6 +46,9 @@ LOAD_ORDER = [
     (EntityKind.TRAJECTORY, "trajectories"),
     (EntityKind.TEMPLATE_VALUE, "template_values"),
     (EntityKind.SCENARIO, "scenarios"),
+    (EntityKind.POOL, "pools"),
+    (EntityKind.CONTRACT, "contracts"),
+    (EntityKind.PLACE_ELEMENT, "place_elements"),
 ]
 
 
