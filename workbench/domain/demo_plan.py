@@ -16,6 +16,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 from workbench.domain.demo_activity import demo_activity_lines, demo_trajectories
+from workbench.domain.demo_system import demo_system_rows
 from workbench.domain.enums import (
     Footprint,
     Gap,
@@ -398,4 +399,5 @@ def demo_plan() -> Plan:
         risks=risks,
         activity_lines=demo_activity_lines(),
         trajectories=demo_trajectories(),
+        **demo_system_rows(),
     )
