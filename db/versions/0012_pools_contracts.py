@@ -1,4 +1,5 @@
-"""System money: pooled budgets, provider contracts and the place-based budget.
+"""System money: pooled budgets, provider contracts, the place-based budget and
+comparator figures (benchmarks).
 
 Revision ID: 0012
 Revises: 0010
@@ -13,7 +14,7 @@ branch_labels = None
 depends_on = None
 
 
-TABLES = ("pools", "contracts", "place_elements")
+TABLES = ("pools", "contracts", "place_elements", "benchmarks")
 # A frozen version's rows are immutable, as migration 0010 makes them for the other tables.
 MESSAGE = "a frozen version of the plan cannot be changed"
 FROZEN = "EXISTS (SELECT 1 FROM plan_versions WHERE frozen_plan_id = {row}.plan_id)"
@@ -92,6 +93,20 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_place_elements_plan_id", "place_elements", ["plan_id"])
+    op.create_table(
+        "benchmarks",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        _plan_fk("benchmarks"),
+        sa.Column("measure", sa.String(200), nullable=False),
+        sa.Column("unit", sa.String(60), nullable=False),
+        sa.Column("ods_code", sa.String(20), nullable=False),
+        sa.Column("organisation", sa.String(200), nullable=False),
+        sa.Column("value", sa.String(40), nullable=False),
+        sa.Column("population", sa.Integer(), nullable=False),
+        sa.Column("source", sa.Text(), nullable=False),
+        sqlite_autoincrement=True,
+    )
+    op.create_index("ix_benchmarks_plan_id", "benchmarks", ["plan_id"])
     dialect = op.get_bind().dialect.name
     for table in TABLES:
         for sql in _frozen_triggers(table, dialect):

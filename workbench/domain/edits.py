@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from workbench.domain.activity import ActivityLine
+from workbench.domain.benchmarks import Benchmark
 from workbench.domain.contracts import Contract
 from workbench.domain.place import PlaceElement
 from workbench.domain.plan import CostPressure, Plan, SpendLine
@@ -39,6 +40,7 @@ class EntityKind(StrEnum):
     POOL = "pool"
     CONTRACT = "contract"
     PLACE_ELEMENT = "place_element"
+    BENCHMARK = "benchmark"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -56,6 +58,7 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.POOL: Pool,
     EntityKind.CONTRACT: Contract,
     EntityKind.PLACE_ELEMENT: PlaceElement,
+    EntityKind.BENCHMARK: Benchmark,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -71,6 +74,7 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.POOL: "pools",
     EntityKind.CONTRACT: "contracts",
     EntityKind.PLACE_ELEMENT: "place_elements",
+    EntityKind.BENCHMARK: "benchmarks",
 }
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workbench.domain.activity import ActivityLine
+from workbench.domain.benchmarks import Benchmark
 from workbench.domain.contracts import Contract
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
@@ -83,6 +84,7 @@ class Plan:
     pools: list[Pool] = field(default_factory=list)  # pooled budgets with partners
     contracts: list[Contract] = field(default_factory=list)  # providers' contracts, levers
     place_elements: list[PlaceElement] = field(default_factory=list)  # the place budget
+    benchmarks: list[Benchmark] = field(default_factory=list)  # comparators per head
 
     @property
     def title(self) -> str:

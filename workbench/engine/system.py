@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workbench.domain.plan import Plan
+from workbench.engine.benchmarks import BenchmarkPosition, benchmark_positions
 from workbench.engine.contracts import (
     ContractTotals,
     LeverPosition,
@@ -25,6 +26,7 @@ class SystemResults:
     levers: tuple[LeverPosition, ...]  # one per contract standard
     contracts: ContractTotals
     place: PlaceView
+    benchmarks: tuple[BenchmarkPosition, ...] = ()  # one per measure with peers
 
 
 def system_results(plan: Plan, allocation: Decimal,
@@ -39,4 +41,5 @@ def system_results(plan: Plan, allocation: Decimal,
         levers=tuple(levers),
         contracts=contract_totals(plan.contracts, levers),
         place=place_view(plan.place_elements, allocation),
+        benchmarks=tuple(benchmark_positions(plan.benchmarks, plan.ods_code)),
     )

@@ -22,7 +22,7 @@ from workbench.store.rows import (
     TrajectoryRow,
     WorkstreamRow,
 )
-from workbench.store.system_store import ContractRow, PlaceElementRow, PoolRow
+from workbench.store.system_store import BenchmarkRow, ContractRow, PlaceElementRow, PoolRow
 
 ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.WORKSTREAM: WorkstreamRow,
@@ -37,6 +37,7 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.POOL: PoolRow,
     EntityKind.CONTRACT: ContractRow,
     EntityKind.PLACE_ELEMENT: PlaceElementRow,
+    EntityKind.BENCHMARK: BenchmarkRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

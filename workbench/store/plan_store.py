@@ -49,6 +49,7 @@ LOAD_ORDER = [
     (EntityKind.POOL, "pools"),
     (EntityKind.CONTRACT, "contracts"),
     (EntityKind.PLACE_ELEMENT, "place_elements"),
+    (EntityKind.BENCHMARK, "benchmarks"),
 ]
 
 

@@ -98,3 +98,19 @@ class PlaceElementRow(Base):
     ccg_share: Mapped[Decimal] = mapped_column(DecimalText)
     from_allocation: Mapped[bool] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(Text)
+
+
+class BenchmarkRow(Base):
+    """A comparator figure per head (added in migration 0012)."""
+
+    __tablename__ = "benchmarks"
+    __table_args__ = AUTOINC
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = plan_fk()
+    measure: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(60))
+    ods_code: Mapped[str] = mapped_column(String(20))
+    organisation: Mapped[str] = mapped_column(String(200))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    population: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
