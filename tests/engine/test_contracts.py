@@ -70,3 +70,21 @@ def test_demo_ouh_incentive_follows_the_ae_actuals():
         four_hour, actuals={**four_hour.actuals, "2019-04": Actual(0.96)})
     s = compute(plan).summary
     assert (s.contract_income, s.contract_risk) == (D("400000"), 0)
+
+
+def test_positions_by_contract_add_up_their_standards():
+    from workbench.engine.contracts import contract_positions
+
+    contracts = [Contract(1, "OUH", "RTH", standards=(
+                     ContractStandard("AE_4HR", "A&E", D("400000")),
+                     ContractStandard("RTT_INCOMPLETE", "RTT", D("300000")))),
+                 Contract(2, "OHFT", "RNU"),
+                 Contract(3, "SCAS", "RYE", standards=(
+                     ContractStandard("AE_4HR", "A&E", D("5"), LeverKind.PENALTY),))]
+    trajectories = [_trajectory("AE_4HR", 0.96)]
+    levers = lever_positions(contracts, trajectories, tuple(trajectory_summary(trajectories)))
+    got = [(p.contract_id, p.at_stake, p.income, p.risk, len(p.levers))
+           for p in contract_positions(contracts, levers)]
+    # OUH: A&E on track earns £400k, RTT has no trajectory; SCAS: no RYE trajectory
+    assert got == [(1, D("700000"), D("400000"), 0, 2), (2, 0, 0, 0, 0),
+                   (3, D("5"), 0, 0, 1)]

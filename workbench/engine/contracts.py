@@ -72,6 +72,31 @@ def lever_positions(contracts: list[Contract], trajectories: list[Trajectory],
     return out
 
 
+@dataclass(frozen=True)
+class ContractPosition:
+    """One contract's standards taken together."""
+
+    contract_id: int | None
+    at_stake: Decimal
+    income: Decimal
+    risk: Decimal
+    levers: tuple[LeverPosition, ...]
+
+
+def contract_positions(contracts: list[Contract],
+                       levers: list[LeverPosition]) -> list[ContractPosition]:
+    """One position per contract, in plan order (levers as lever_positions gave them)."""
+    out, start = [], 0
+    for contract in contracts:
+        mine = tuple(levers[start:start + len(contract.standards)])
+        start += len(contract.standards)
+        out.append(ContractPosition(
+            contract.id, sum((lv.amount for lv in mine), Decimal(0)),
+            sum((lv.income for lv in mine), Decimal(0)),
+            sum((lv.risk for lv in mine), Decimal(0)), mine))
+    return out
+
+
 def contract_totals(contracts: list[Contract], levers: list[LeverPosition]) -> ContractTotals:
     return ContractTotals(
         at_stake=sum((lv.amount for lv in levers), Decimal(0)),

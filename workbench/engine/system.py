@@ -9,8 +9,10 @@ from decimal import Decimal
 from workbench.domain.plan import Plan
 from workbench.engine.benchmarks import BenchmarkPosition, benchmark_positions
 from workbench.engine.contracts import (
+    ContractPosition,
     ContractTotals,
     LeverPosition,
+    contract_positions,
     contract_totals,
     lever_positions,
 )
@@ -25,6 +27,7 @@ class SystemResults:
     pools: PoolTotals
     levers: tuple[LeverPosition, ...]  # one per contract standard
     contracts: ContractTotals
+    by_contract: tuple[ContractPosition, ...]  # one per contract, in plan order
     place: PlaceView
     benchmarks: tuple[BenchmarkPosition, ...] = ()  # one per measure with peers
 
@@ -40,6 +43,7 @@ def system_results(plan: Plan, allocation: Decimal,
         pools=pool_totals(plan.pools, splits),
         levers=tuple(levers),
         contracts=contract_totals(plan.contracts, levers),
+        by_contract=tuple(contract_positions(plan.contracts, levers)),
         place=place_view(plan.place_elements, allocation),
         benchmarks=tuple(benchmark_positions(plan.benchmarks, plan.ods_code)),
     )
