@@ -27,6 +27,12 @@ def _enum(cls):
     return parse
 
 
+def _labels(cls):
+    def choices(_controller) -> list[str]:
+        return [member.value for member in cls]
+    return choices
+
+
 def _money_or_blank(text: str) -> Decimal | None:
     return parse_money(text, blank=None)
 
@@ -89,7 +95,8 @@ def pool_columns(ctl: PlanController) -> list[Column]:
         Column("Pool", lambda p, _i: p.name, "name", _name,
                tip=lambda p, _i: f"{p.name}: {p.services}\nsource: {p.source}"),
         Column("Risk share", lambda p, _i: p.rule.value, "rule", _enum(RiskShareRule),
-               tip=lambda _p, _i: "Type: " + ", ".join(r.value for r in RiskShareRule)),
+               tip=lambda _p, _i: "Type: " + ", ".join(r.value for r in RiskShareRule),
+               choices=_labels(RiskShareRule)),
         Column("Partners' contributions", partners, tip=partners_tip),
         Column("Total", lambda p, _i: format_millions(p.total), number=True),
         Column("Projected over (+) / underspend (−)",
@@ -172,12 +179,13 @@ def contract_columns(ctl: PlanController) -> list[Column]:
                tip=lambda c, _i: f"{c.provider} ({c.provider_code})\nsource: {c.source}"),
         Column("Type", lambda c, _i: c.contract_type.value, "contract_type",
                _enum(ContractType),
-               tip=lambda _c, _i: "Type: " + ", ".join(t.value for t in ContractType)),
+               tip=lambda _c, _i: "Type: " + ", ".join(t.value for t in ContractType),
+               choices=_labels(ContractType)),
         Column("Value", lambda c, _i: format_millions(c.value), "value", parse_money,
                lambda c: _plain(c.value), number=True),
         Column("Escalation", lambda c, _i: c.escalation.value, "escalation",
                _enum(Escalation), tip=lambda _c, _i: "Contract management framework: "
-               + " → ".join(e.value for e in Escalation)),
+               + " → ".join(e.value for e in Escalation), choices=_labels(Escalation)),
         Column("£ at stake", show("at_stake"), number=True, tip=standards_tip),
         Column("Income (on track)", show("income"), number=True, tip=standards_tip),
         Column("Risk (off track)", show("risk"), number=True,

@@ -30,6 +30,7 @@ class Column:
     edit_text: Callable[[Any], str] | None = None  # the text an editor starts with
     tip: Callable[[Any, int], str | None] | None = None
     number: bool = False  # right-aligned
+    choices: Callable[[Any], list[str]] | None = None  # (controller) -> a drop-down's list
 
 
 class SystemTableModel(QAbstractTableModel):
@@ -102,6 +103,18 @@ class SystemTableModel(QAbstractTableModel):
         label = f"Edit {column.header.lower()} of {self._name(row)}"
         return self.controller.push(SetField(self.kind, row.id, column.field, old, new,
                                              label=label))
+
+    def refusal(self, row: int, column: int, text: str) -> str | None:
+        """Why `text` cannot go in this cell (None if it can): the cell delegate asks
+        before its editor closes, so a refused value keeps the editor open with the reason."""
+        spec = self.columns[column]
+        if not spec.field or spec.parse is None:
+            return None
+        try:
+            spec.parse(text)
+        except ValueError as exc:
+            return f"{spec.header} of {self._name(self.rows[row])} not changed: {exc}"
+        return None
 
     def row_of(self, row_id: int | None) -> int | None:
         return next((i for i, r in enumerate(self.rows) if getattr(r, "id", None) == row_id),
