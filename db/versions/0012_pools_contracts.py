@@ -52,6 +52,23 @@ def _plan_fk(table: str) -> sa.Column:
 
 
 def upgrade() -> None:
+    # Idempotent, as a database stamped with an older revision may hold them already.
+    existing = set(sa.inspect(op.get_bind()).get_table_names())
+    if "pools" not in existing:
+        _create_pools()
+    if "contracts" not in existing:
+        _create_contracts()
+    if "place_elements" not in existing:
+        _create_place_elements()
+    if "benchmarks" not in existing:
+        _create_benchmarks()
+    dialect = op.get_bind().dialect.name
+    for table in TABLES:
+        for sql in _frozen_triggers(table, dialect):
+            op.execute(sql)
+
+
+def _create_pools() -> None:
     op.create_table(
         "pools",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -65,6 +82,9 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_pools_plan_id", "pools", ["plan_id"])
+
+
+def _create_contracts() -> None:
     op.create_table(
         "contracts",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -79,6 +99,9 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_contracts_plan_id", "contracts", ["plan_id"])
+
+
+def _create_place_elements() -> None:
     op.create_table(
         "place_elements",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -93,6 +116,9 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_place_elements_plan_id", "place_elements", ["plan_id"])
+
+
+def _create_benchmarks() -> None:
     op.create_table(
         "benchmarks",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -107,10 +133,6 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_benchmarks_plan_id", "benchmarks", ["plan_id"])
-    dialect = op.get_bind().dialect.name
-    for table in TABLES:
-        for sql in _frozen_triggers(table, dialect):
-            op.execute(sql)
 
 
 def downgrade() -> None:
