@@ -26,7 +26,8 @@ LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME,
 # Row kinds in the order links need them: targets (workstreams, schemes) before links.
 ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
          EntityKind.RISK, EntityKind.ACTIVITY_LINE, EntityKind.TRAJECTORY,
-         EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO)
+         EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO, EntityKind.POOL, EntityKind.CONTRACT,
+         EntityKind.PLACE_ELEMENT, EntityKind.BENCHMARK)
 KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.SPEND_LINE: lambda r: (r.category,),
     EntityKind.PRESSURE: lambda r: (r.name,),
@@ -37,6 +38,10 @@ KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.TRAJECTORY: lambda r: (r.metric, r.provider),
     EntityKind.TEMPLATE_VALUE: lambda r: (r.template, r.sheet, r.row, r.column),
     EntityKind.SCENARIO: lambda r: (r.name,),
+    EntityKind.POOL: lambda r: (r.name,),
+    EntityKind.CONTRACT: lambda r: (r.provider, r.provider_code),
+    EntityKind.PLACE_ELEMENT: lambda r: (r.name,),
+    EntityKind.BENCHMARK: lambda r: (r.measure, r.ods_code),
 }
 
 
