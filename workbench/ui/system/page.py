@@ -100,6 +100,8 @@ class SystemPage(LazyPage):
         view.horizontalHeader().setStretchLastSection(True)
         view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy().ScrollBarAlwaysOff)
         view.setMinimumHeight(60)
+        # room for the horizontal scroll bar only while there is something to scroll
+        view.horizontalScrollBar().rangeChanged.connect(lambda *_: self._fit_height(view))
         return view
 
     def _lay_out(self) -> None:
@@ -178,7 +180,8 @@ class SystemPage(LazyPage):
         height = view.horizontalHeader().height() + 2 * view.frameWidth()
         height += sum(view.rowHeight(r) for r in range(rows)) or view.verticalHeader()\
             .defaultSectionSize()
-        view.setFixedHeight(height + 2 + view.horizontalScrollBar().sizeHint().height())
+        bar = view.horizontalScrollBar()
+        view.setFixedHeight(height + 2 + (bar.sizeHint().height() if bar.maximum() > 0 else 0))
 
     # -- comparators ------------------------------------------------------------------------
     def ask_benchmarks(self) -> None:
