@@ -172,6 +172,14 @@ SUMMARY_KEYS = {
     "risks_after_mitigation_gbp": ("risks_after_mitigation", "Risks after mitigations"),
     "reserves_for_risk_gbp": ("reserves_for_risk", "Reserves (contingency, uncommitted)"),
     "risks_net_gbp": ("risks_net", "Net risk exposure"),
+    "pooled_budget_gbp": ("pooled_budget", "Pooled budgets (every partner)"),
+    "pooled_budget_ccg_variance_gbp": ("pooled_budgets_ccg_variance",
+                                       "CCG share of pools' projected variance"),
+    "risks_pooled_budgets_gbp": ("risks_pooled_budgets", "Risk: pooled budgets' overspends"),
+    "contract_incentives_at_stake_gbp": ("contract_incentives_at_stake",
+                                         "Contract incentives at stake"),
+    "contract_income_gbp": ("contract_income", "Contract incentives earned"),
+    "contract_risk_gbp": ("contract_risk", "Contract penalties at risk"),
 }
 
 
@@ -213,6 +221,12 @@ def years_json(plan) -> list[dict]:
     return out
 
 
+def pooled_by_partner(results) -> dict[str, float]:
+    """Each partner's contribution to the pools, in pounds (the breakdown of the total)."""
+    system = results.system
+    return {name: float(value) for name, value in (system.pools.by_partner if system else ())}
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from workbench.engine import compute
     from workbench.store import open_store
@@ -227,6 +241,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
                           "year": plan.first_year.label, **figures,
                           "nel_admissions_avoided": avoided,
                           **ledger_cli.in_year_figures(store, plan),
+                          "pooled_budget_by_partner_gbp": pooled_by_partner(results),
                           "trajectories": [s.as_dict() for s in results.trajectory_status],
                           "years": years_json(plan)},
                          indent=2))

@@ -7,14 +7,14 @@ SQLite's ADD COLUMN keeps the tables (and so the frozen-version triggers of 0010
 Idempotent, as a database stamped with an older revision may hold the columns already.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

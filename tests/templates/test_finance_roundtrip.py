@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import shutil
 
 import openpyxl
@@ -22,6 +23,13 @@ def test_reimporting_an_unchanged_export_changes_nothing(exported_demo):
     assert report.edit == Batch((), f"Import {exported_demo.name}")
 
 
+def carried(summary):
+    """The figures a finance workbook carries: not the pools', contracts' or trajectories'
+    (an empty plan has none of those to import into)."""
+    return dataclasses.replace(summary, pooled_budget=0, contract_incentives_at_stake=0,
+                               contract_income=0, contract_risk=0)
+
+
 def test_import_into_an_empty_plan_recreates_it_figure_for_figure(exported_demo):
     source, _ = demo()
     fresh = empty_like(source)
@@ -31,8 +39,8 @@ def test_import_into_an_empty_plan_recreates_it_figure_for_figure(exported_demo)
     assert counts["added"] == 8 + 5 + 9 + 11 + 6 and counts["removed"] == 0
     apply_report(fresh, report)
     assert signature(fresh) == signature(source)
-    assert compute(fresh).summary == compute(source).summary
-    assert report.summary == compute(source).summary
+    assert carried(compute(fresh).summary) == carried(compute(source).summary)
+    assert carried(report.summary) == carried(compute(source).summary)
     for got, want in zip(fresh.schemes, source.schemes, strict=True):
         assert got.phasing == want.phasing  # whole-number weights come back exactly
 

@@ -63,6 +63,7 @@ def test_activity_page_built_on_first_show_has_the_edits_made_before(unshown, qt
                       nel.activity_impact + 500))  # before the page exists
     assert ctl.results.nel_admissions_avoided == before + 500
     assert not window._deferred.is_built("Activity")
+    assert not window._deferred.is_built("System")
     click_page_tab(qtbot, window, "Activity")
     assert window._deferred.is_built("Activity")
     page = window.activity
@@ -92,7 +93,7 @@ def test_pages_not_built_cost_nothing_and_keep_their_tabs(unshown, qtbot):
     window = unshown
     window.show()
     assert [window.pages.tabText(i) for i in range(window.pages.count())] == [
-        "Finance and savings", "Activity", "Trajectories", "Five-year plan"]
+        "Finance and savings", "Activity", "Trajectories", "Five-year plan", "System"]
     assert not window.is_editing()
     assert window.current_table() is window.tables[EntityKind.SCHEME]
     window.close()  # saving the columns does not build the Activity page

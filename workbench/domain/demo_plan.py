@@ -20,6 +20,7 @@ from decimal import Decimal as D
 from workbench.domain.demo_activity import demo_activity_lines, demo_trajectories
 from workbench.domain.demo_ambitions import local_ambitions
 from workbench.domain.demo_submissions import demo_submissions
+from workbench.domain.demo_system import demo_system_rows
 from workbench.domain.demo_years import demo_plan_years
 from workbench.domain.enums import (
     Footprint,
@@ -317,4 +318,5 @@ def demo_plan() -> Plan:
         driver_sources=dict(DRIVER_SOURCES),
         plan_years=demo_plan_years(),  # firm / indicative years, growth (demo_years)
         submissions=demo_submissions(),  # the round's timetable (demo_submissions)
+        **demo_system_rows(),
     )

@@ -14,8 +14,12 @@ from enum import StrEnum
 from typing import Any
 
 from workbench.domain.activity import ActivityLine
+from workbench.domain.benchmarks import Benchmark
+from workbench.domain.contracts import Contract
+from workbench.domain.place import PlaceElement
 from workbench.domain.plan import CostPressure, Plan, SpendLine
 from workbench.domain.plan_years import PlanYear
+from workbench.domain.pools import Pool
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
@@ -37,6 +41,10 @@ class EntityKind(StrEnum):
     SCENARIO = "scenario"
     PLAN_YEAR = "plan_year"
     SUBMISSION = "submission"
+    POOL = "pool"
+    CONTRACT = "contract"
+    PLACE_ELEMENT = "place_element"
+    BENCHMARK = "benchmark"
     DRIVERS = "drivers"
     PLAN = "plan"
 
@@ -53,6 +61,10 @@ ROW_TYPES: dict[EntityKind, type] = {
     EntityKind.SCENARIO: Scenario,
     EntityKind.PLAN_YEAR: PlanYear,
     EntityKind.SUBMISSION: Submission,
+    EntityKind.POOL: Pool,
+    EntityKind.CONTRACT: Contract,
+    EntityKind.PLACE_ELEMENT: PlaceElement,
+    EntityKind.BENCHMARK: Benchmark,
 }
 
 ROW_LISTS: dict[EntityKind, str] = {
@@ -67,6 +79,10 @@ ROW_LISTS: dict[EntityKind, str] = {
     EntityKind.SCENARIO: "scenarios",
     EntityKind.PLAN_YEAR: "plan_years",
     EntityKind.SUBMISSION: "submissions",
+    EntityKind.POOL: "pools",
+    EntityKind.CONTRACT: "contracts",
+    EntityKind.PLACE_ELEMENT: "place_elements",
+    EntityKind.BENCHMARK: "benchmarks",
 }
 
 

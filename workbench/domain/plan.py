@@ -6,9 +6,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workbench.domain.activity import ActivityLine
+from workbench.domain.benchmarks import Benchmark
+from workbench.domain.contracts import Contract
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
+from workbench.domain.place import PlaceElement
 from workbench.domain.plan_years import PlanYear
+from workbench.domain.pools import Pool
 from workbench.domain.risks import Risk
 from workbench.domain.scenarios import Scenario
 from workbench.domain.schemes import SavingsScheme
@@ -85,6 +89,10 @@ class Plan:
     driver_sources: dict[str, str] = field(default_factory=dict)
     plan_years: list[PlanYear] = field(default_factory=list)  # firm/indicative, growth by year
     submissions: list[Submission] = field(default_factory=list)  # the round's timetable
+    pools: list[Pool] = field(default_factory=list)  # pooled budgets with partners
+    contracts: list[Contract] = field(default_factory=list)  # providers' contracts, levers
+    place_elements: list[PlaceElement] = field(default_factory=list)  # the place budget
+    benchmarks: list[Benchmark] = field(default_factory=list)  # comparators per head
 
     @property
     def title(self) -> str:

@@ -11,7 +11,9 @@ headline figure:
 - a scheme moves the gap by minus the change in its engine net value counted in the gap
   (identified or earmarked), and the risk-adjusted gap by minus the change in its
   risk-adjusted value;
-- a risk moves the exposure after mitigations by the change in its engine net figure.
+- a risk moves the exposure after mitigations by the change in its engine net figure;
+- a pooled budget moves the requirement (and both gaps) by the change in the CCG's share
+  of its projected variance.
 
 Re-phasing moves no year-end figure (only the monthly profile). Rows are matched by name
 (`row_match`): a renamed row is one removed and one added.
@@ -236,7 +238,18 @@ def _with_row_effects(row: RowChange, old: PlanResults, new: PlanResults) -> Row
     if row.kind is EntityKind.RISK:
         return dataclasses.replace(row, risk_exposure=_risk(new, row.new_id)
                                    - _risk(old, row.old_id))
+    if row.kind is EntityKind.POOL:
+        effect = _pool_share(new, row.new_id) - _pool_share(old, row.old_id)
+        return dataclasses.replace(row, requirement=effect, gap=effect,
+                                   gap_risk_adjusted=effect)
     return row
+
+
+def _pool_share(results: PlanResults, pool_id: int | None) -> float:
+    """The CCG's share of a pool's projected variance (0 if the pool is absent)."""
+    splits = results.system.splits if results.system is not None else ()
+    return next((float(s.ccg_share) for s in splits
+                 if pool_id is not None and s.pool_id == pool_id), 0.0)
 
 
 def _scheme(results: PlanResults, scheme_id: int | None) -> tuple[float, float]:

@@ -21,6 +21,7 @@ M, F = Unit.MONEY, Unit.FRACTION
 DRIVERS = "Drivers panel"
 SCHEMES = "Savings schemes table"
 RISKS = "Risks table"
+SYSTEM = "System page"
 ENGINE = "Planning engine"
 
 # What each field of FinancialDrivers is called
@@ -128,12 +129,48 @@ class _Builder:
         self.combine("planned_spend", "Planned spend", Op.SUM,
                      "recurrent baseline + cost pressures", (1, "baseline_spend"),
                      (1, "pressures"))
-        self.combine("savings_requirement", "Savings requirement", Op.SUM,
-                     "planned spend + holdbacks − total allocation", (1, "planned_spend"),
-                     (1, "holdbacks"), (-1, "total_allocation"))
+        terms = [(1, "planned_spend"), (1, "holdbacks"), (-1, "total_allocation")]
+        formula = "planned spend + holdbacks − total allocation"
+        if self.s.pooled_budgets_ccg_variance:
+            self.pools()
+            terms.append((1, "pooled_budgets_ccg_variance"))
+            formula += " + CCG share of pooled budgets' variance"
+        self.combine("savings_requirement", "Savings requirement", Op.SUM, formula, *terms)
         self.combine("savings_requirement_pct", "Savings requirement %", Op.RATIO,
                      "savings requirement ÷ total allocation", (1, "savings_requirement"),
                      (1, "total_allocation"), unit=F)
+
+    def pools(self) -> None:
+        if "pooled_budgets_ccg_variance" in self.nodes:
+            return
+        system = self.results.system
+        splits = system.splits if system else ()
+        self.rows("pooled_budget", "Pooled budgets", "every partner's contribution to every "
+                  "pool", SYSTEM, [RowPart(EntityKind.POOL, p.id, p.name, p.total)
+                                   for p in self.plan.pools], EntityKind.POOL)
+        part = [RowPart(EntityKind.POOL, x.pool_id, x.pool, x.ccg_share) for x in splits]
+        self.rows("pooled_budgets_ccg_variance", "CCG share of pooled budgets' variance",
+                  "the CCG's share of each pool's projected over (+) or underspend (−)",
+                  SYSTEM, part, EntityKind.POOL)
+        over = [p for p in part if p.value > 0]
+        self.rows("risks_pooled_budgets", "Risk: pooled budgets' overspends",
+                  "the CCG's share of each pool's projected overspend (also in the "
+                  "savings requirement)", SYSTEM, over, EntityKind.POOL)
+
+    def contracts(self) -> None:
+        levers = self.results.system.levers if self.results.system else ()
+        self.rows("contract_incentives_at_stake", "Contract incentives at stake",
+                  "the £ tied to standards in every contract", SYSTEM,
+                  [RowPart(EntityKind.CONTRACT, lv.contract_id, f"{lv.provider}: {lv.standard}",
+                           lv.amount) for lv in levers], EntityKind.CONTRACT)
+        for key, label, what in (("contract_income", "Contract incentives earned", "income"),
+                                 ("contract_risk", "Contract penalties at risk", "risk")):
+            part = [RowPart(EntityKind.CONTRACT, lv.contract_id,
+                            f"{lv.provider}: {lv.standard}", getattr(lv, what))
+                    for lv in levers if getattr(lv, what)]
+            self.rows(key, label, f"the contract standards whose trajectory makes their £ "
+                      f"{what} (on track: an incentive earned; off track: a penalty)",
+                      SYSTEM, part, EntityKind.CONTRACT)
 
     def savings(self) -> None:
         figures = self.results.scheme_figures
@@ -203,6 +240,8 @@ def explain_all(plan: Plan, results: PlanResults) -> dict[str, Explanation]:
     builder.pressures()
     builder.savings()
     builder.risks()
+    builder.pools()
+    builder.contracts()
     return builder.nodes
 
 

@@ -25,7 +25,11 @@ from workbench.engine.activity import (
     admissions_avoided,
     scheme_impacts,
 )
-from workbench.engine.allocation import allocations_by_year, financial_position
+from workbench.engine.allocation import (
+    FinancialPosition,
+    allocations_by_year,
+    financial_position,
+)
 from workbench.engine.dependencies import recorded
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
@@ -42,6 +46,7 @@ from workbench.engine.savings import (
     scheme_table,
     totals_by_status,
 )
+from workbench.engine.system import system_results
 from workbench.engine.trajectories import trajectory_summary
 
 
@@ -128,6 +133,10 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
              impacts: Impacts | None = None, reads: set[str] | None = None) -> PlanResults:
     months = plan.first_year.months()
     fin = financial_position(plan)
+    status = (last.trajectory_status if last is not None and "trajectories" in keep
+              else tuple(trajectory_summary(plan.trajectories)))
+    system = system_results(plan, fin.allocation, status)
+    fin = with_pool_share(fin, system.pools.ccg_variance)
     if table is None:
         table = scheme_table(plan.schemes, cache)
     schemes = _scheme_parts(plan, table, months, fin.savings_requirement,
@@ -145,8 +154,6 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         if reads is not None:
             reads |= read
         avoided = admissions_avoided(activity, year=plan.first_year.start)
-    status = (last.trajectory_status if last is not None and "trajectories" in keep
-              else tuple(trajectory_summary(plan.trajectories)))
     risks = (last.risk_figures if last is not None and "risks" in keep
              else risk_table(plan.risks))
     reserves = fin.contingency + fin.uncommitted_reserve
@@ -168,6 +175,12 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         risks_after_mitigation=risk.after_mitigation,
         reserves_for_risk=risk.reserves,
         risks_net=risk.net,
+        pooled_budget=system.pools.total,
+        pooled_budgets_ccg_variance=system.pools.ccg_variance,
+        risks_pooled_budgets=system.pools.ccg_overspend,
+        contract_incentives_at_stake=system.contracts.at_stake,
+        contract_income=system.contracts.income,
+        contract_risk=system.contracts.risk,
     )
     return PlanResults(
         summary=summary,
@@ -192,7 +205,19 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
         activity=activity,
         nel_admissions_avoided=avoided,
         trajectory_status=status,
+        system=system,
     )
+
+
+def with_pool_share(fin: FinancialPosition, share: Decimal) -> FinancialPosition:
+    """The requirement grows by the CCG's share of the pools' projected overspends (and
+    falls by its share of their underspends): money the plan must find or may release."""
+    if not share:
+        return fin
+    requirement = fin.savings_requirement + share
+    pct = requirement / fin.total_allocation if fin.total_allocation else Decimal(0)
+    return dataclasses.replace(fin, savings_requirement=requirement,
+                               savings_requirement_pct=pct)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pandas as pd
 
 from workbench.engine.activity import ActivityResults
+from workbench.engine.system import SystemResults
 from workbench.engine.trajectories import TrajectoryStatus
 
 
@@ -49,6 +50,14 @@ class PlanSummary:
     risks_after_mitigation: float
     reserves_for_risk: float
     risks_net: float
+    # The CCG's share of the pools' projected variance (signed; in the requirement) and of
+    # their projected overspends (shown among the risks); contract levers as income / risk.
+    pooled_budget: Decimal = Decimal(0)  # every partner's contribution to every pool
+    pooled_budgets_ccg_variance: Decimal = Decimal(0)
+    risks_pooled_budgets: Decimal = Decimal(0)
+    contract_incentives_at_stake: Decimal = Decimal(0)
+    contract_income: Decimal = Decimal(0)
+    contract_risk: Decimal = Decimal(0)
 
     def as_dict(self) -> dict[str, Decimal | float]:
         return asdict(self)
@@ -69,3 +78,4 @@ class PlanResults:
     activity: ActivityResults  # the activity plan: per-line figures and months
     nel_admissions_avoided: float  # scheme impact on non-elective lines, first plan year
     trajectory_status: tuple[TrajectoryStatus, ...]  # one per trajectory, in plan order
+    system: SystemResults | None = None  # pools, contract levers, the place view

@@ -27,7 +27,8 @@ LINKS = {"workstream_id": EntityKind.WORKSTREAM, "scheme_id": EntityKind.SCHEME,
 ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
          EntityKind.RISK, EntityKind.ACTIVITY_LINE, EntityKind.TRAJECTORY,
          EntityKind.TEMPLATE_VALUE, EntityKind.SCENARIO, EntityKind.PLAN_YEAR,
-         EntityKind.SUBMISSION)
+         EntityKind.SUBMISSION, EntityKind.POOL, EntityKind.CONTRACT,
+         EntityKind.PLACE_ELEMENT, EntityKind.BENCHMARK)
 KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.SPEND_LINE: lambda r: (r.category,),
     EntityKind.PRESSURE: lambda r: (r.name,),
@@ -40,6 +41,10 @@ KEYS: dict[EntityKind, Callable[[Any], tuple]] = {
     EntityKind.SCENARIO: lambda r: (r.name,),
     EntityKind.PLAN_YEAR: lambda r: (r.label,),
     EntityKind.SUBMISSION: lambda r: (r.name,),
+    EntityKind.POOL: lambda r: (r.name,),
+    EntityKind.CONTRACT: lambda r: (r.provider, r.provider_code),
+    EntityKind.PLACE_ELEMENT: lambda r: (r.name,),
+    EntityKind.BENCHMARK: lambda r: (r.measure, r.ods_code),
 }
 
 

@@ -28,6 +28,7 @@ from workbench.store.rows import (
     WorkstreamRow,
 )
 from workbench.store.submission_rows import SubmissionRow
+from workbench.store.system_store import BenchmarkRow, ContractRow, PlaceElementRow, PoolRow
 
 ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.WORKSTREAM: WorkstreamRow,
@@ -41,6 +42,10 @@ ROW_CLASSES: dict[EntityKind, type] = {
     EntityKind.SCENARIO: ScenarioRow,
     EntityKind.PLAN_YEAR: PlanYearRow,
     EntityKind.SUBMISSION: SubmissionRow,
+    EntityKind.POOL: PoolRow,
+    EntityKind.CONTRACT: ContractRow,
+    EntityKind.PLACE_ELEMENT: PlaceElementRow,
+    EntityKind.BENCHMARK: BenchmarkRow,
 }
 DOMAIN_CLASSES: dict[EntityKind, type] = ROW_TYPES
 DRIVER_FIELDS = tuple(f.name for f in dataclasses.fields(FinancialDrivers))

@@ -49,6 +49,10 @@ LOAD_ORDER = [
     (EntityKind.SCENARIO, "scenarios"),
     (EntityKind.PLAN_YEAR, "plan_years"),
     (EntityKind.SUBMISSION, "submissions"),
+    (EntityKind.POOL, "pools"),
+    (EntityKind.CONTRACT, "contracts"),
+    (EntityKind.PLACE_ELEMENT, "place_elements"),
+    (EntityKind.BENCHMARK, "benchmarks"),
 ]
 
 

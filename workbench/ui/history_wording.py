@@ -22,7 +22,8 @@ KIND_NAMES = {
     "workstream": "Workstream", "scheme": "Savings scheme", "risk": "Risk",
     "spend_line": "Spend line", "pressure": "Cost pressure", "activity_line": "Activity line",
     "trajectory": "Trajectory", "template_value": "Template cell", "drivers": "Drivers",
-    "plan": "Plan",
+    "plan": "Plan", "pool": "Pooled budget", "contract": "Contract",
+    "place_element": "Place budget element", "benchmark": "Comparator",
 }
 ACTIONS = {"edit": "Edit", "undo": "Undone", "redo": "Redone", "import": "Import",
            "create": "Created", "freeze": "Frozen"}
@@ -46,10 +47,11 @@ def _row_name(row: Any) -> str | None:
         if value:
             return str(value)
     measure = getattr(row, "measure", None)
-    if measure is not None:
-        provider = getattr(row, "provider", "")
-        return f"{measure.value} {provider}".strip()
-    return None
+    if measure is not None:  # an activity line's Measure, or a comparator's measure text
+        where = getattr(row, "provider", "") or getattr(row, "ods_code", "")
+        return f"{getattr(measure, 'value', measure)} {where}".strip()
+    provider = getattr(row, "provider", None)  # a contract
+    return str(provider) if provider else None
 
 
 def object_name(kind: str, row_id: int | None, plan: Plan, old: str = "", new: str = "") -> str:

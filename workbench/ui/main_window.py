@@ -60,6 +60,7 @@ from workbench.ui.years import YearsFeature
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
     from workbench.ui.charts import ChartsPanel
+    from workbench.ui.system import SystemPage
     from workbench.ui.trajectories import TrajectoryPage
 
 TABLES = [
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._deferred = DeferredTabs(self.pages)
         self._deferred.add("Activity", self._build_activity)
         self._deferred.add("Trajectories", self._build_trajectories)
+        self._deferred.add("System", self._build_system)
         self.setCentralWidget(self.pages)
 
         self.summary = SummaryPanel(controller)
@@ -193,6 +195,9 @@ class MainWindow(QMainWindow):
 
     def charts_built(self) -> bool:
         return self._charts.is_built()
+    @property
+    def system(self) -> SystemPage:
+        return self._deferred.page("System")
 
     def _built(self, title: str):
         """A deferred page if it was built, else None (without building it)."""
@@ -221,6 +226,11 @@ class MainWindow(QMainWindow):
         page = TrajectoryPage(self.controller)
         page.message.connect(self._message)
         return page
+
+    def _build_system(self) -> SystemPage:
+        from workbench.ui.system import SystemPage
+
+        return SystemPage(self.controller)
 
     def event(self, event: QEvent) -> bool:
         """After the first paint: say so, then build the charts (next in the event loop)."""
@@ -264,7 +274,7 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if page is self._built("Activity"):
             return page.table
-        if page is self._built("Trajectories"):
+        if page is self._built("Trajectories") or page is self._built("System"):
             return None
         return self.tables[TABLES[self.tabs.currentIndex()][0]]
 
@@ -348,6 +358,10 @@ class MainWindow(QMainWindow):
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
         pages = {EntityKind.ACTIVITY_LINE: "Activity", EntityKind.TRAJECTORY: "Trajectories"}
+        if kind in (EntityKind.POOL, EntityKind.PLACE_ELEMENT, EntityKind.CONTRACT):
+            self.show_page(self.system)
+            self.system.select_id(kind, row_id)
+            return
         if kind in pages:
             page = self._deferred.page(pages[kind])
             self.show_page(page)
