@@ -61,6 +61,17 @@ def test_keyboard_shortcuts(window):
     assert "Ctrl+1" in shortcuts["&Workstreams"]
 
 
+def test_no_two_actions_share_a_shortcut(window):
+    """Pages and panels added side by side each take the next free key, never the same one."""
+    from collections import Counter
+
+    from PySide6.QtGui import QAction
+
+    keys = Counter(s.toString() for a in window.findChildren(QAction) for s in a.shortcuts()
+                   if a.isEnabled() or a.menu() is None)
+    assert [k for k, n in keys.items() if n > 1] == []
+
+
 def test_checks_panel_takes_the_user_to_the_row(window):
     assert window.checks.headline.text() == "Complete: no problems"
     scheme = window.controller.plan.schemes[5]

@@ -101,12 +101,12 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.action("&Trajectories",
                                  lambda _=False: w.show_page(w.trajectories),
                                  f"Ctrl+{len(w.tables) + 2}"))
-    view_menu.addAction(w.action("&Five-year plan", lambda _=False: w.show_page(w.years.page),
-                                 f"Ctrl+{len(w.tables) + 3}",
-                                 "The plan's years side by side, firm and indicative"))
     view_menu.addAction(w.action("S&ystem: pools, place, contracts",
                                  lambda _=False: w.show_page(w.system),
-                                 f"Ctrl+{len(w.tables) + 4}"))
+                                 f"Ctrl+{len(w.tables) + 3}"))
+    view_menu.addAction(w.action("&Five-year plan", lambda _=False: w.show_page(w.years.page),
+                                 f"Ctrl+{len(w.tables) + 4}",
+                                 "The plan's years side by side, firm and indicative"))
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
