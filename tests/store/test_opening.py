@@ -30,7 +30,7 @@ def test_sqlite_pragmas(tmp_path):
 
 def test_new_database_is_at_head_and_matches_models(db_target):
     store = open_store(db_target, create=True)
-    assert current_revision(store.engine) == head_revision() == "0010"
+    assert current_revision(store.engine) == head_revision() == "0011"
     with store.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diffs == []
