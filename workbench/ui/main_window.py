@@ -57,6 +57,7 @@ from workbench.ui.window_menus import build_menus
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
     from workbench.ui.charts import ChartsPanel
+    from workbench.ui.delivery import DeliveryPage
     from workbench.ui.trajectories import TrajectoryPage
 
 TABLES = [
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._deferred = DeferredTabs(self.pages)
         self._deferred.add("Activity", self._build_activity)
         self._deferred.add("Trajectories", self._build_trajectories)
+        self._deferred.add("Delivery", self._build_delivery)
         self.setCentralWidget(self.pages)
 
         self.summary = SummaryPanel(controller)
@@ -178,6 +180,10 @@ class MainWindow(QMainWindow):
     def trajectories(self) -> TrajectoryPage:
         return self._deferred.page("Trajectories")
 
+    @property
+    def delivery(self) -> DeliveryPage:
+        return self._deferred.page("Delivery")
+
     def _built(self, title: str):
         """A deferred page if it was built, else None (without building it)."""
         return self._deferred.page(title) if self._deferred.is_built(title) else None
@@ -200,6 +206,13 @@ class MainWindow(QMainWindow):
         from workbench.ui.trajectories import TrajectoryPage
 
         page = TrajectoryPage(self.controller)
+        page.message.connect(self._message)
+        return page
+
+    def _build_delivery(self) -> DeliveryPage:
+        from workbench.ui.delivery import DeliveryPage
+
+        page = DeliveryPage(self.controller)
         page.message.connect(self._message)
         return page
 
@@ -245,7 +258,7 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if page is self._built("Activity"):
             return page.table
-        if page is self._built("Trajectories"):
+        if page is self._built("Trajectories") or page is self._built("Delivery"):
             return None
         return self.tables[TABLES[self.tabs.currentIndex()][0]]
 
@@ -272,17 +285,17 @@ class MainWindow(QMainWindow):
 
     def add_row(self) -> None:
         table = self.current_table()
-        if table is None:
-            self.trajectories.add_from_standard()
-        else:
+        if table is not None:
             table.add_row()
+        elif self.pages.currentWidget() is not self._built("Delivery"):  # no rows to add
+            self.trajectories.add_from_standard()
 
     def delete_rows(self) -> None:
         table = self.current_table()
-        if table is None:
-            self.trajectories.delete_selected()
-        else:
+        if table is not None:
             table.delete_selected()
+        elif self.pages.currentWidget() is not self._built("Delivery"):
+            self.trajectories.delete_selected()
 
     def clipboard(self, what: str) -> None:
         """Edit → Cut, Copy or Paste (`what`): in a text box or an open cell editor, its
@@ -296,7 +309,8 @@ class MainWindow(QMainWindow):
             widget = widget.parentWidget()
         if widget is None:
             table = self.current_table()
-            widget = table.view if table is not None else self.trajectories.grid
+            widget = table.view if table is not None else getattr(
+                self.pages.currentWidget(), "grid", None) or self.trajectories.grid
         {"cut": widget.cut_requested, "copy": widget.copy_requested,
          "paste": widget.paste_requested}[what].emit()
 

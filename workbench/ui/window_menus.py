@@ -97,6 +97,9 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.action("&Trajectories",
                                  lambda _=False: w.show_page(w.trajectories),
                                  f"Ctrl+{len(w.tables) + 2}"))
+    view_menu.addAction(w.action("In-year &delivery", lambda _=False: w.show_page(w.delivery),
+                                 f"Ctrl+{len(w.tables) + 3}",
+                                 "The scheme ledger: actuals, forecasts, RAG and milestones"))
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
         view_menu.addAction(dock.toggleViewAction())
