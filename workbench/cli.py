@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from workbench import __version__, analysis_cli
+from workbench import __version__, analysis_cli, ledger_cli
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.masking import mask
 
@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common],
                                help="write a new database holding the demo plan")
     demo.add_argument("--force", action="store_true", help="replace an existing plan")
+    demo.add_argument("--in-year", action="store_true",
+                      help="also the in-year ledger with April to September 2016 closed")
     summary = commands.add_parser("summary", parents=[common], help="print headline figures")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     export = commands.add_parser("export", parents=[common],
@@ -92,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("--meeting", default="", metavar="YYYY-MM-DD",
                        help="the meeting date (else the one kept with the plan)")
     board.add_argument("--paper", default="", metavar="NN/NN", help="the paper number")
+    ledger_cli.add_report_parser(kinds, common)
     return parser
 
 
@@ -124,7 +127,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if saved is not None:
             print(f"The plan it held was backed up to {saved}")
     plan = store.save_new_plan(demo_plan(), note=replaced)
-    print(f"Wrote the demo plan ({plan.title}) to {mask(target)}")
+    extra = f" {ledger_cli.write_demo(store, plan)}" if getattr(args, "in_year", False) else ""
+    print(f"Wrote the demo plan ({plan.title}){extra} to {mask(target)}")
     return 0
 
 
@@ -176,7 +180,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from workbench.engine import compute
     from workbench.store import open_store
 
-    plan = open_store(store_target(args)).load_plan()
+    store = open_store(store_target(args))
+    plan = store.load_plan()
     results = compute(plan)
     figures = summary_figures(results.summary)
     avoided = round(results.nel_admissions_avoided, 1)
@@ -184,6 +189,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(json.dumps({"organisation": plan.organisation, "ods_code": plan.ods_code,
                           "year": plan.first_year.label, **figures,
                           "nel_admissions_avoided": avoided,
+                          **ledger_cli.in_year_figures(store, plan),
                           "trajectories": [s.as_dict() for s in results.trajectory_status]},
                          indent=2))
         return 0
@@ -261,6 +267,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from workbench.store import open_store
 
     store = open_store(store_target(args))
+    if args.report == "qipp":
+        return ledger_cli.cmd_report_qipp(store, args)
     plan = store.load_plan()
     basis = PaperBasis("working")
     if args.plan_version:
