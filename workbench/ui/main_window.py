@@ -57,7 +57,7 @@ from workbench.ui.window_menus import build_menus
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
     from workbench.ui.charts import ChartsPanel
-    from workbench.ui.delivery import DeliveryPage
+    from workbench.ui.delivery.delivery_page import DeliveryPage
     from workbench.ui.trajectories import TrajectoryPage
 
 TABLES = [
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_delivery(self) -> DeliveryPage:
-        from workbench.ui.delivery import DeliveryPage
+        from workbench.ui.delivery.delivery_page import DeliveryPage
 
         page = DeliveryPage(self.controller)
         page.message.connect(self._message)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 
 from workbench.ui.board.dialog import open_board_paper
+from workbench.ui.delivery.qipp_action import write_qipp
 from workbench.ui.dialogs.version_diff_dialog import show_version_diff
 from workbench.ui.template_actions import TemplateActions
 
@@ -110,6 +111,11 @@ def build_menus(w: MainWindow) -> None:
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)
     w.view_menu = view_menu
+
+    reports_menu = w.menuBar().addMenu("&Reports")
+    w.qipp_action = w.action("&QIPP performance report…", lambda _=False: write_qipp(w),
+                             tip="The month's QIPP performance report as PDF or Excel")
+    reports_menu.addAction(w.qipp_action)
 
     help_menu = w.menuBar().addMenu("&Help")
     help_menu.addAction(w.action("Planning Workbench &help", w.show_help, Std.HelpContents))

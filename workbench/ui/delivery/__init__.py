@@ -1,6 +1,2 @@
 """In-year delivery: the scheme ledger by month, closing months, forecasts, RAG,
-milestones and gateways."""
-
-from workbench.ui.delivery.delivery_page import DeliveryPage
-
-__all__ = ["DeliveryPage"]
+milestones and gateways (DeliveryPage, built when first shown), and the QIPP report."""

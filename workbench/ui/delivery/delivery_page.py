@@ -40,10 +40,10 @@ class DeliveryPage(QWidget):
         self.setObjectName("DeliveryPage")
         self.ledger = LedgerController(controller, self)
         self.model = LedgerGridModel(self.ledger)
-        self.model.input_rejected.connect(self._feedback)
+        self.model.input_rejected.connect(self.show_feedback)
         self.grid = LedgerGrid(self.model)
         self.panel = SchemePanel(self.ledger)
-        self.panel.message.connect(self._feedback)
+        self.panel.message.connect(self.show_feedback)
         self.grid.scheme_selected.connect(self._on_scheme)
         self.heading = QLabel()
         self.heading.setObjectName("DeliveryHeading")
@@ -120,13 +120,14 @@ class DeliveryPage(QWidget):
         if scheme_id is not None:
             self.panel.show_scheme(scheme_id)
 
-    def _feedback(self, text: str) -> None:
+    def show_feedback(self, text: str) -> None:
         self.feedback.setText(text)
         self.message.emit(text)
 
     def _sync(self) -> None:
         ledger, results = self.ledger.ledger, self.ledger.results
         writable = not self.ledger.read_only
+        self.feedback.clear()  # a change went through: an earlier refusal is history
         if ledger is None or results is None:
             self.stack.setCurrentIndex(0)
             can = self.ledger.store is not None and writable
@@ -176,11 +177,11 @@ class DeliveryPage(QWidget):
         try:
             edit = close_month_edit(ledger, dialog.month, dialog.actuals())
         except ValidationError as exc:
-            self._feedback(str(exc))
+            self.show_feedback(str(exc))
             return False
         if not self.ledger.push(edit, action="close-month"):
             return False
-        self._feedback("")
+        self.show_feedback("")
         self.message.emit(f"{short_month(dialog.month)} closed: its actuals now count in "
                           "the year-end forecast (Edit → Undo reopens it)")
         return True
