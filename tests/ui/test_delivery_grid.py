@@ -65,13 +65,22 @@ def start_ledger(path, months: int = 5):
 
 @pytest.fixture
 def window(tmp_path, qtbot, monkeypatch):
-    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
+    return delivery_window(tmp_path, qtbot, monkeypatch)
+
+
+def delivery_window(tmp_path, qtbot, monkeypatch) -> MainWindow:
+    """The main window on that plan, 1600 x 1000, the Delivery page opened from the menu;
+    refusals are recorded in `window.refusals` instead of a warning box."""
+    refusals: list[str] = []
+    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning",
+                        lambda _parent, _title, text, *a, **k: refusals.append(text))
     store, plan = start_ledger(tmp_path / "plan.db")
     win = MainWindow(PlanController(plan, store), store_label="plan.db")
     qtbot.addWidget(win)
     win.resize(1600, 1000)
     win.show()
     menu_action(win, "In-year &delivery").trigger()
+    win.refusals = refusals
     return win
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +23,7 @@ from workbench.domain.ledger import ZERO, Ledger
 from workbench.domain.numbers import format_money
 from workbench.domain.periods import short_month
 
-RIGHT = 0x0082  # AlignRight | AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MISSING = QBrush(QColor("#FDE8E6"))
 
 

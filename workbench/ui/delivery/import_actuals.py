@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,7 +32,7 @@ from workbench.templates.ledger_actuals import LedgerActualsPreview, read_ledger
 if TYPE_CHECKING:
     from workbench.ui.delivery.delivery_page import DeliveryPage
 
-RIGHT = 0x0082  # AlignRight | AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CHANGED = QBrush(QColor("#FFF4D6"))
 FILTER = "Scheme actuals (*.csv *.xlsx *.xlsm);;CSV files (*.csv);;Excel workbooks (*.xlsx *.xlsm)"
 
@@ -131,7 +132,7 @@ def import_ledger_actuals(page: DeliveryPage) -> bool:
     dialog = ImportPreviewDialog(preview, ledger, names, page)
     if dialog.exec() != QDialog.DialogCode.Accepted or preview.edit is None:
         return False
-    closing = dialog.close_month.isVisible() and dialog.close_month.isChecked()
+    closing = not dialog.close_month.isHidden() and dialog.close_month.isChecked()
     edit = dialog.close_edit if closing else preview.edit
     if not page.ledger.push(edit, action="close-month" if closing else "import",
                             note=preview.file):

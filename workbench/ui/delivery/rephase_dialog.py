@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +21,7 @@ from workbench.domain.numbers import format_money
 from workbench.domain.periods import short_month
 from workbench.engine.ledger_rephase import RephaseProposal
 
-RIGHT = 0x0082  # AlignRight | AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class RephaseDialog(QDialog):
