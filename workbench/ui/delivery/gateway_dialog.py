@@ -36,7 +36,7 @@ class GatewayDialog(QDialog):
             if stage is not self.current:
                 self.target.addItem(stage.value, stage)
         upward = next((i for i in range(self.target.count())
-                       if is_upward(self.current, self.target.itemData(i))), 0)
+                       if is_upward(self.current, Stage(self.target.itemData(i)))), 0)
         self.target.setCurrentIndex(upward)
         given = tracking.gateway
         self.qia = QCheckBox("Quality impact assessment (QIA) done")
@@ -76,7 +76,7 @@ class GatewayDialog(QDialog):
 
     @property
     def stage(self) -> Stage:
-        return self.target.currentData()
+        return Stage(self.target.currentData())  # Qt hands the value back as plain text
 
     def gateway(self) -> Gateway:
         name = " ".join(self.signed.text().split())

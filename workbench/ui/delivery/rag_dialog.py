@@ -63,7 +63,8 @@ class RagOverrideDialog(QDialog):
 
     @property
     def rag(self) -> Rag | None:
-        return self.choice.currentData()
+        data = self.choice.currentData()  # Qt hands an enum's value back as plain text
+        return Rag(data) if data else None
 
     @property
     def reason_text(self) -> str:

@@ -165,7 +165,7 @@ class SchemePanel(QWidget):
 
     # -- changing ---------------------------------------------------------------------
     def _on_method(self, _index: int) -> None:
-        method: ForecastMethod = self.method.currentData()
+        method = ForecastMethod(self.method.currentData())  # Qt hands back plain text
         ledger = self.ledger.ledger
         if self.scheme_id is None or ledger is None:
             return
