@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -47,6 +48,7 @@ class DeliveryPage(QWidget):
         self.grid.scheme_selected.connect(self._on_scheme)
         self.heading = QLabel()
         self.heading.setObjectName("DeliveryHeading")
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary = QLabel()
         self.summary.setObjectName("DeliverySummary")
         self.summary.setWordWrap(True)

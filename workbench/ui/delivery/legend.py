@@ -3,7 +3,7 @@ colour (the rules are the engine's, read from its RagRules)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workbench.domain.enums import Rag
 from workbench.engine.ledger_rag import DEFAULT_RULES
@@ -48,5 +48,7 @@ class LedgerLegend(QWidget):
         note = QLabel("RAG: the worst of variance, milestone slip and confidence "
                       "(hover a colour for its rule)")
         note.setStyleSheet("color: #425563;")
+        # the words give way (cut short) rather than widen the window on a small screen
+        note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(note)
         row.addStretch(1)

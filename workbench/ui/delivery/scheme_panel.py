@@ -54,6 +54,9 @@ class SchemePanel(QWidget):
         self.title.setWordWrap(True)
         self.method = QComboBox()
         self.method.setAccessibleName("Forecast method")
+        self.method.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.method.setMinimumContentsLength(14)
         for method in ForecastMethod:
             self.method.addItem(method.value, method)
         self.method.setToolTip(
