@@ -40,7 +40,7 @@ class LedgerGrid(SheetView):
         self.setAlternatingRowColors(False)
         self.verticalHeader().hide()
         metrics = self.fontMetrics()
-        for column, sample in ((REF, "QIPP-00"), (SCHEME, "x" * 24), (LINE, "Forecast"),
+        for column, sample in ((REF, "QIPP-00"), (SCHEME, "x" * 20), (LINE, "Forecast"),
                                (RAG, "Amber (override)")):
             self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -74,7 +74,7 @@ class LedgerGrid(SheetView):
             self.setColumnWidth(column, self.fontMetrics().horizontalAdvance(sample) + 16)
         self.setColumnWidth(FIGURES[1], max(self.columnWidth(FIGURES[1]),
                                             self.fontMetrics().horizontalAdvance(
-                                                "Year-end forecast") + 16))
+                                                "Year-end") + 16))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -91,6 +91,7 @@ class LedgerGrid(SheetView):
         if scheme_id in model.scheme_ids:
             index = model.index(model.row_for(scheme_id, line), FIRST_MONTH + month)
             self.setCurrentIndex(index)
+            self.scrollTo(index.siblingAtColumn(REF))  # the scheme's name in view first
             self.scrollTo(index)
 
     # -- clipboard and Delete: one step each ---------------------------------------------

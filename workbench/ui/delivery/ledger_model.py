@@ -40,7 +40,7 @@ Role = Qt.ItemDataRole
 REF, SCHEME, PLAN_YEAR, OUTTURN, VARIANCE, VARIANCE_PCT, RAG, LINE = range(8)
 FIRST_MONTH = LINE + 1
 LAST_COLUMN = FIRST_MONTH + MONTHS_IN_YEAR - 1
-HEADS = ("Ref", "Scheme", "Plan year", "Year-end forecast", "Variance", "Var. %", "RAG",
+HEADS = ("Ref", "Scheme", "Plan\nyear", "Year-end\nforecast", "Variance", "Var. %", "RAG",
          "Line")
 SPANNED = (REF, SCHEME, PLAN_YEAR, OUTTURN, VARIANCE, VARIANCE_PCT, RAG)  # one per scheme
 FIGURES = (PLAN_YEAR, OUTTURN, VARIANCE, VARIANCE_PCT)

@@ -50,5 +50,4 @@ class LedgerLegend(QWidget):
         note.setStyleSheet("color: #425563;")
         # the words give way (cut short) rather than widen the window on a small screen
         note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        row.addWidget(note)
-        row.addStretch(1)
+        row.addWidget(note, 1)
