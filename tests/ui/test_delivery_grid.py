@@ -293,3 +293,19 @@ def test_typing_one_month_of_a_run_rate_forecast_keeps_the_other_months(window, 
     assert outturn(page) == run_rate - DELIVERED_MONTH
     assert [stored(page, THIRD, m, "forecast") for m in (SEP, OCT, 11)] == \
         [DELIVERED_MONTH, Decimal(0), DELIVERED_MONTH]
+
+
+def test_a_month_closed_by_someone_else_shows_when_the_plan_reloads(window, tmp_path):
+    """A colleague closes September on the same file; the window's poll reloads the plan,
+    and the ledger with it."""
+    from workbench.store import open_store
+
+    page = window.delivery
+    other = LedgerStore(open_store(str(tmp_path / "plan.db")))
+    ledger = other.load()
+    other.close_month(ledger, "2016-09", {(s, p): Decimal(1000) for s in ledger.scheme_ids()
+                                          for p in ledger.parts_of(s)})
+    assert window.guard.poll()
+    assert page.ledger.ledger.closed_through == "2016-09"
+    assert "closed through Sep 16" in page.heading.text()
+    assert stored(page, THIRD, SEP, "actual") == Decimal(1000)

@@ -15,7 +15,8 @@ from decimal import Decimal
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
-from workbench.domain.edits import SetField, apply_to_plan
+from workbench.domain.changes import PlanChanges
+from workbench.domain.edits import EntityKind, SetField, apply_to_plan
 from workbench.domain.errors import StoreError, WorkbenchError
 from workbench.domain.ledger import Ledger
 from workbench.domain.ledger_edits import LedgerEdit, apply_to_ledger, ledger_leaves
@@ -80,6 +81,7 @@ class LedgerController(QObject):
         self.ledger: Ledger | None = None
         self.results: LedgerResults | None = None
         self.reload()
+        plan_controller.plan_changed.connect(self._on_plan_changed)
         plan_controller.results_changed.connect(self._on_plan_results)
 
     # -- reading ----------------------------------------------------------------------
@@ -103,6 +105,12 @@ class LedgerController(QObject):
         self.results = (compute_ledger(self.ledger, self.plan_controller.plan.schemes)
                         if self.ledger is not None else None)
         self.ledger_changed.emit()
+
+    def _on_plan_changed(self, changes: PlanChanges) -> None:
+        """The plan was read afresh (someone else's change, a restore): so is the ledger,
+        which someone may have closed a month of or re-forecast meanwhile."""
+        if changes.structural == frozenset(EntityKind) and self.store is not None:
+            self.reload()
 
     def _on_plan_results(self, _results) -> None:
         """A plan edit (a scheme's confidence, a reload): the RAG may follow it."""
