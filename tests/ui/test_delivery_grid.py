@@ -309,3 +309,31 @@ def test_a_month_closed_by_someone_else_shows_when_the_plan_reloads(window, tmp_
     assert page.ledger.ledger.closed_through == "2016-09"
     assert "closed through Sep 16" in page.heading.text()
     assert stored(page, THIRD, SEP, "actual") == Decimal(1000)
+
+
+def test_edit_paste_from_the_menu_pastes_into_the_ledger(window, qtbot):
+    page = window.delivery
+    click(qtbot, page.grid, month_cell(page, THIRD, "actual", SEP))
+    QGuiApplication.clipboard().setText("59,500\n")
+    menu_action(window, "&Paste").trigger()
+    assert stored(page, THIRD, SEP, "actual") == Decimal(59500)
+
+
+def test_a_read_only_plan_shows_the_ledger_and_changes_nothing(tmp_path, qtbot):
+    store, plan = start_ledger(tmp_path / "plan.db")
+    store.read_only = True  # as a second copy of the app opens it
+    win = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    menu_action(win, "In-year &delivery").trigger()
+    page = win.delivery
+    index = month_cell(page, THIRD, "actual", SEP)
+    click(qtbot, page.grid, index)
+    qtbot.keyClicks(page.grid, "5")
+    assert not page.grid.is_editing()
+    assert not page.close_button.isEnabled() and not page.import_button.isEnabled()
+    click(qtbot, page.grid, month_cell(page, THIRD, "actual", 0))
+    assert page.panel.scheme_id == THIRD
+    assert not page.panel.method.isEnabled() and not page.panel.override.isEnabled()
+    assert not page.panel.move_stage.isEnabled()
