@@ -4,7 +4,6 @@ figures of `summary --json` (kept here so cli.py only routes)."""
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 from pathlib import Path
 
 
@@ -49,7 +48,3 @@ def in_year_figures(store, plan) -> dict[str, float | None]:
     return {"forecast_outturn_gbp": float(round(results.forecast_outturn, 2)),
             "delivered_to_date_gbp": float(round(results.delivered_to_date, 2)),
             "ledger_closed_through": results.closed_through}  # type: ignore[dict-item]
-
-
-def pounds_text(value: Decimal) -> str:
-    return f"£{value:,.0f}"

@@ -1,5 +1,6 @@
 """The in-year scheme ledger: the year tracked, plan/forecast/actual by scheme and month,
 and each scheme's tracking (forecast method, RAG override, gateway, milestones).
+Idempotent, as a database stamped with an older revision may hold the tables already.
 
 Revision ID: 0011
 Revises: 0010
@@ -20,6 +21,16 @@ def _plan_id(table: str) -> sa.Column:
 
 
 def upgrade() -> None:
+    existing = set(sa.inspect(op.get_bind()).get_table_names())
+    if "ledger_years" not in existing:
+        _ledger_years()
+    if "ledger_cells" not in existing:
+        _ledger_cells()
+    if "scheme_tracking" not in existing:
+        _scheme_tracking()
+
+
+def _ledger_years() -> None:
     op.create_table(
         "ledger_years",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -32,6 +43,9 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_ledger_years_plan_id", "ledger_years", ["plan_id"])
+
+
+def _ledger_cells() -> None:
     op.create_table(
         "ledger_cells",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -47,6 +61,9 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_ledger_cells_plan_id", "ledger_cells", ["plan_id"])
+
+
+def _scheme_tracking() -> None:
     op.create_table(
         "scheme_tracking",
         sa.Column("id", sa.Integer(), primary_key=True),

@@ -162,3 +162,14 @@ def test_report_as_at_an_earlier_month(demo_db, tmp_path, ledger_and_plan):
     assert summary.cell(5, 3).value == float(june.delivered_to_date)
     text = " ".join(str(c.value) for c in openpyxl.load_workbook(out)["Report"]["A"] if c.value)
     assert "Apr 16 to Jun 16: 3 month(s)" in text
+
+
+def test_in_year_demo_replaces_a_plan_with_force(tmp_path, capsys):
+    db = tmp_path / "again.db"
+    assert main(["demo", "--in-year", "--db", str(db)]) == 0
+    assert main(["demo", "--in-year", "--db", str(db)]) == 2  # refuses without --force
+    assert main(["demo", "--in-year", "--force", "--db", str(db)]) == 0
+    assert "closed through 2016-09" in capsys.readouterr().out
+    store = open_store(db)
+    assert len(store.list_plans()) == 1
+    assert LedgerStore(store).load().closed_through == "2016-09"

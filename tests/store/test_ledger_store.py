@@ -13,6 +13,7 @@ from workbench.domain.errors import ConflictError, StoreError, ValidationError
 from workbench.domain.gateways import Gateway, Stage
 from workbench.domain.ledger import RECURRENT
 from workbench.domain.ledger_edits import (
+    apply_to_ledger,
     close_month_edit,
     gateway_edit,
     rag_override_edit,
@@ -147,7 +148,8 @@ def test_gateway_moves_stage_and_plan_status_in_one_step(store, ledger_store):
 def test_month_outside_the_year_is_refused(store, ledger_store):
     ledger = ledger_store.load()
     sid = ledger.scheme_ids()[0]
-    with pytest.raises(StoreError, match="2017-04 is not a month of 2016/17"):
+    with pytest.raises(StoreError, match=r"^Actual 2017-04 of scheme \d+: 2017-04 is not a "
+                                         r"month of 2016/17 \(2016-04 to 2017-03\); nothing"):
         ledger_store.apply(set_actual(ledger, sid, "2017-04", RECURRENT, D("1")))
 
 
@@ -164,3 +166,51 @@ def test_close_month_edit_refuses_unknown_scheme(ledger_store):
     actuals = all_actuals(ledger, D(1)) | {(9999, RECURRENT): D(1)}
     with pytest.raises(ValidationError, match="9999"):
         close_month_edit(ledger, "2016-04", actuals)
+
+
+def test_scheme_added_in_year_is_tracked_and_forecast_by_hand(store, ledger_store):
+    from workbench.domain.edits import EntityKind, InsertRows
+    from workbench.domain.ledger import ForecastMethod
+    from workbench.domain.ledger_edits import set_forecast, track_scheme_edit
+    from workbench.domain.schemes import SavingsScheme
+    from workbench.engine.ledger import compute_ledger
+
+    added = store.apply(InsertRows(EntityKind.SCHEME, (SavingsScheme(
+        None, "Wound care formulary", gross_saving=D(120000)),)))
+    sid = added.rows[0].id
+    ledger = ledger_store.load()
+    with pytest.raises(ValidationError, match="taken"):
+        track_scheme_edit(ledger, sid, "qipp-01")
+    step = track_scheme_edit(ledger, sid, "QIPP-12")
+    ledger_store.apply(step)
+    ledger = ledger_store.load()
+    assert ledger.tracking[sid].method is ForecastMethod.MANUAL
+    ledger_store.apply(set_forecast(ledger, sid, "2017-03", RECURRENT, D(10000)))
+    position = compute_ledger(ledger_store.load(), store.load_plan().schemes).positions[sid]
+    assert (position.plan_year, position.forecast_outturn) == (D(0), D(10000))
+    assert position.variance_pct is None  # no plan to compare with
+    ledger_store.apply(step.inverted(), action="undo")
+    untracked = ledger_store.load()
+    assert sid not in untracked.tracking and sid not in untracked.scheme_ids()
+    apply_to_ledger(ledger, step)
+    apply_to_ledger(ledger, step.inverted())
+    assert sid not in ledger.tracking
+
+
+def test_close_april_from_a_csv_file(store, ledger_store, tmp_path):
+    from workbench.templates.ledger_actuals import read_ledger_actuals
+
+    ledger = ledger_store.load()
+    lines = ["Scheme reference,Month,Actual"] + [
+        f"{ledger.tracking[sid].reference},Apr 2016,{sid * 100}" for sid in ledger.scheme_ids()]
+    path = tmp_path / "april.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    preview = read_ledger_actuals(path, ledger)
+    assert preview.ok, preview.text()
+    ledger_store.apply(preview.close_edit(ledger), action="import", note=path.name)
+    stored = ledger_store.load()
+    assert stored.closed_through == "2016-04"
+    assert [stored.cell(s, "2016-04", RECURRENT).actual for s in stored.scheme_ids()] == [
+        D(s * 100) for s in stored.scheme_ids()]
+    rows = [r for r in store.history() if r.action == "import"]
+    assert len(rows) == len(stored.scheme_ids()) + 1 and rows[0].note == "april.csv"

@@ -21,6 +21,7 @@ from workbench.domain.gateways import Gateway, Stage, gateway_problems, status_o
 from workbench.domain.ledger import (
     CELL_FIELDS,
     TRACKING_FIELDS,
+    ForecastMethod,
     Ledger,
     LedgerCell,
     SchemeTracking,
@@ -91,6 +92,12 @@ def ledger_leaves(edit: LedgerEdit) -> Iterator[LedgerEdit]:
         yield edit
 
 
+def plan_edits(edit: LedgerEdit) -> list[PlanEdit]:
+    """The plan edits inside a ledger step (mirror them with domain.edits.apply_to_plan)."""
+    return [leaf for leaf in ledger_leaves(edit)
+            if isinstance(leaf, SetField | InsertRows | DeleteRows | Batch)]
+
+
 def check_leaf(edit: LedgerEdit) -> None:
     if isinstance(edit, SetCell) and edit.field not in CELL_FIELDS:
         raise ValidationError(f"a ledger cell has no field {edit.field!r}")
@@ -111,6 +118,8 @@ def apply_to_ledger(ledger: Ledger, edit: LedgerEdit) -> None:
             current = ledger.tracking.get(leaf.scheme_id, SchemeTracking(leaf.scheme_id))
             ledger.tracking[leaf.scheme_id] = dataclasses.replace(current, **{
                 leaf.field: leaf.new})
+            if not ledger.tracking[leaf.scheme_id].reference:  # untracked (undo of tracking)
+                del ledger.tracking[leaf.scheme_id]
         elif isinstance(leaf, SetClosedThrough):
             ledger.closed_through = leaf.new
 
@@ -194,3 +203,21 @@ def gateway_edit(ledger: Ledger, scheme_id: int, target: Stage, gateway: Gateway
         edits.append(SetField(EntityKind.SCHEME, scheme_id, "status", scheme_status,
                               status_of(target), label))
     return LedgerBatch(tuple(edits), label)
+
+
+def track_scheme_edit(ledger: Ledger, scheme_id: int, reference: str,
+                      stage: Stage = Stage.IDENTIFIED) -> LedgerBatch:
+    """Start tracking a scheme added after the plan was frozen: it has no plan in the
+    ledger (its plan stays £0), so it is forecast by hand."""
+    if scheme_id in ledger.tracking:
+        raise ValidationError(f"scheme {scheme_id} is already in the ledger")
+    reference = reference.strip()
+    if not reference:
+        raise ValidationError("a scheme in the ledger needs a reference")
+    if ledger.find_reference(reference) is not None:
+        raise ValidationError(f"the reference {reference} is taken")
+    label = f"Track scheme {scheme_id} as {reference}"
+    return LedgerBatch((SetTracking(scheme_id, "reference", "", reference, label),
+                        SetTracking(scheme_id, "method", ForecastMethod.PLAN,
+                                    ForecastMethod.MANUAL, label),
+                        SetTracking(scheme_id, "stage", Stage.IDENTIFIED, stage, label)), label)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.edits import EntityKind, SetField
-from workbench.domain.errors import ConflictError, ReadOnlyError, StoreError, ValidationError
+from workbench.domain.errors import ConflictError, ReadOnlyError, StoreError
 from workbench.domain.gateways import Gateway, stage_of
 from workbench.domain.ledger import (
     PARTS,
@@ -112,7 +112,8 @@ class LedgerStore:
                 row.plan, row.forecast, row.actual)
         for trow in s.scalars(select(SchemeTrackingRow).where(
                 SchemeTrackingRow.plan_id == self.plan_id)):
-            ledger.tracking[trow.scheme_id] = tracking_from_row(trow)
+            if trow.reference:  # a row without a reference is a scheme no longer tracked
+                ledger.tracking[trow.scheme_id] = tracking_from_row(trow)
         return ledger
 
     # -- starting the year ------------------------------------------------------------
@@ -196,9 +197,9 @@ class LedgerStore:
         try:
             month_index(year, e.month)
         except ValueError as exc:
-            raise ValidationError(f"{label}: {exc}") from None
+            raise StoreError(f"{label}: {exc}; nothing was saved") from None
         if e.part not in PARTS:
-            raise ValidationError(f"{label}: no ledger part {e.part!r}")
+            raise StoreError(f"{label}: no ledger part {e.part!r}; nothing was saved")
         row = self._cell_row(s, e)
         stored = getattr(row, e.field) if row is not None else (
             Decimal(0) if e.field == "plan" else None)
@@ -250,7 +251,7 @@ class LedgerStore:
             try:
                 month_index(FinancialYear(row.year), e.new)
             except ValueError as exc:
-                raise ValidationError(f"{label}: {exc}") from None
+                raise StoreError(f"{label}: {exc}; nothing was saved") from None
         row.closed_through = e.new
         s.flush()
 
