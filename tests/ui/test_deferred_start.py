@@ -93,7 +93,7 @@ def test_pages_not_built_cost_nothing_and_keep_their_tabs(unshown, qtbot):
     window = unshown
     window.show()
     assert [window.pages.tabText(i) for i in range(window.pages.count())] == [
-        "Finance and savings", "Activity", "Trajectories", "System", "Five-year plan"]
+        "Finance and savings", "Activity", "Trajectories", "Delivery", "System", "Five-year plan"]
     assert not window.is_editing()
     assert window.current_table() is window.tables[EntityKind.SCHEME]
     window.close()  # saving the columns does not build the Activity page

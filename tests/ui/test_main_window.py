@@ -111,3 +111,21 @@ def test_edit_menu_acts_on_the_page_on_show(window, monkeypatch):
     assert len(ctl.plan.trajectories) == paths - 1
     assert len(ctl.plan.schemes) == schemes and len(ctl.plan.activity_lines) == lines + 1
     window.focus_filter()  # nothing to filter on this page; no error
+
+
+@pytest.mark.parametrize("page", ["System", "Five-year plan", "Delivery"])
+def test_add_and_delete_rows_on_a_page_without_rows_change_nothing(window, qtbot, page):
+    """Edit → Add row and Delete selected rows act on the page on show: where it has no rows
+    of its own they do nothing (they used to add a trajectory, or act on a hidden table)."""
+    pages = window.pages
+    index = next(i for i in range(pages.count()) if pages.tabText(i) == page)
+    pages.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: pages.currentWidget() is window.deferred_page(page))
+    trajectories = len(window.controller.plan.trajectories)
+    depth = window.controller.undo_stack.count()
+    for text in ("&Add row", "&Delete selected rows"):
+        action = next(a for m in window.menuBar().actions() for a in m.menu().actions()
+                      if a.text() == text)
+        action.trigger()
+    assert window.controller.undo_stack.count() == depth
+    assert len(window.controller.plan.trajectories) == trajectories

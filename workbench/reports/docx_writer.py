@@ -1,9 +1,11 @@
 """The board paper as a Word document (python-docx), for people who edit papers before
-they go out: the same cover, text and tables as the PDF. The heat map is a shaded 5x5
-Word table and the cumulative chart its monthly figures, so both stay editable."""
+they go out: the same cover, text, tables and charts as the PDF. The charts are pictures
+drawn from the PDF's own drawings (chart_images), each with a numbered caption and alt
+text; the cumulative chart's monthly figures follow it as an editable table."""
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 from docx import Document
@@ -14,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from workbench.domain.risks import IMPACT_LABELS, LIKELIHOOD_LABELS
+from workbench.reports.chart_images import ChartImage, chart_images
 from workbench.reports.cover import EQUALITY, PURPOSES
 from workbench.reports.paper import BoardPaper
 from workbench.reports.tables import Table
@@ -32,6 +34,7 @@ def write_docx(paper: BoardPaper, out: Path) -> Path:
         setattr(section, side, Mm(18))
     style = doc.styles["Normal"]
     style.font.name, style.font.size = "Arial", Pt(10)
+    figures = chart_images(paper)  # drawn first: a missing renderer fails before any page
     _running_head(section, paper)
     _cover(doc, paper)
     doc.add_page_break()
@@ -39,15 +42,18 @@ def write_docx(paper: BoardPaper, out: Path) -> Path:
     _section(doc, "1. Financial plan summary", paper.summary_text, paper.finance)
     _section(doc, "2. Savings by workstream and status", paper.savings_text, paper.workstreams)
     if paper.cumulative:
+        _figure(doc, figures["cumulative"])
         c = paper.cumulative
         cum = Table("Cumulative", c.title, ("", *c.labels),
                     [(s.name, *(f"{v:,.1f}" if v is not None else "" for v in s.values))
                      for s in c.series])
         _table(doc, cum)
     _section(doc, "3. Risks to the plan", paper.risk_text, None)
-    _heat_map(doc, paper)
+    _figure(doc, figures["heat-map"])
     _table(doc, paper.risks)
     _section(doc, "4. Trajectories against the standards", [], paper.trajectories)
+    for n in range(1, len(paper.trajectory_charts) + 1):
+        _figure(doc, figures[f"spc-{n}"])
     doc.add_page_break()
     _section(doc, "Appendix: savings schemes", [], paper.schemes)
     doc.core_properties.title = paper.cover.title
@@ -160,27 +166,16 @@ def _table(doc, table: Table) -> None:
         note.italic, note.font.size = True, Pt(7.5)
 
 
-def _heat_map(doc, paper: BoardPaper) -> None:
-    doc.add_paragraph().add_run("Risk heat map: likelihood x impact").bold = True
-    grid = doc.add_table(rows=6, cols=6)
-    grid.style = "Table Grid"
-    where: dict[tuple[int, int], list[str]] = {}
-    for p in paper.heat_map:
-        where.setdefault((p.likelihood, p.impact), []).append(str(p.number))
-    for im in range(5, 0, -1):
-        row = grid.rows[5 - im]
-        row.cells[0].text = f"{IMPACT_LABELS[im]} {im}"
-        for li in range(1, 6):
-            score = li * im
-            cell = row.cells[li]
-            marks = ", ".join(where.get((li, im), []))
-            cell.text = f"{marks}" if marks else ""
-            _shade(cell, "C89B9B" if score >= 15 else "D9C2B5" if score >= 8 else
-                   "E8E4C7" if score >= 4 else "EEF2EE")
-    for li in range(1, 6):
-        grid.rows[5].cells[li].text = f"{li} {LIKELIHOOD_LABELS[li]}"
-    grid.rows[5].cells[0].text = "Impact / likelihood"
-    for row in grid.rows:
-        for cell in row.cells:
-            for run in cell.paragraphs[0].runs:
-                run.font.size = Pt(8)
+def _figure(doc, image: ChartImage) -> None:
+    """A chart as a centred picture at its printed size, its alt text set (Word's
+    "Description" and "Title"), and a numbered caption under it."""
+    holder = doc.add_paragraph()
+    holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    holder.paragraph_format.keep_with_next = True
+    shape = holder.add_run().add_picture(BytesIO(image.png), width=Mm(image.width_mm),
+                                         height=Mm(image.height_mm))
+    properties = shape._inline.docPr
+    properties.set("descr", image.alt_text)
+    properties.set("title", image.caption)
+    caption = doc.add_paragraph(image.caption, style="Caption")
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -60,6 +60,7 @@ from workbench.ui.years import YearsFeature
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
     from workbench.ui.charts import ChartsPanel
+    from workbench.ui.delivery.delivery_page import DeliveryPage
     from workbench.ui.system import SystemPage
     from workbench.ui.trajectories import TrajectoryPage
 
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self._deferred = DeferredTabs(self.pages)
         self._deferred.add("Activity", self._build_activity)
         self._deferred.add("Trajectories", self._build_trajectories)
+        self._deferred.add("Delivery", self._build_delivery)
         self._deferred.add("System", self._build_system)
         self.setCentralWidget(self.pages)
 
@@ -195,9 +197,14 @@ class MainWindow(QMainWindow):
 
     def charts_built(self) -> bool:
         return self._charts.is_built()
+
     @property
     def system(self) -> SystemPage:
         return self._deferred.page("System")
+
+    @property
+    def delivery(self) -> DeliveryPage:
+        return self._deferred.page("Delivery")
 
     def _built(self, title: str):
         """A deferred page if it was built, else None (without building it)."""
@@ -231,6 +238,13 @@ class MainWindow(QMainWindow):
         from workbench.ui.system import SystemPage
 
         return SystemPage(self.controller)
+
+    def _build_delivery(self) -> DeliveryPage:
+        from workbench.ui.delivery.delivery_page import DeliveryPage
+
+        page = DeliveryPage(self.controller)
+        page.message.connect(self._message)
+        return page
 
     def event(self, event: QEvent) -> bool:
         """After the first paint: say so, then build the charts (next in the event loop)."""
@@ -269,12 +283,12 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ------------------------------------------------------------------------
     def current_table(self) -> TablePanel | None:
-        """The table Edit → Add, Delete and Filter act on (None on the Trajectories page,
-        which has its own add and delete)."""
+        """The table Edit → Add, Delete and Filter act on: the Finance and savings tab's or the
+        Activity page's; None on every other page (Trajectories has its own add and delete)."""
         page = self.pages.currentWidget()
         if page is self._built("Activity"):
             return page.table
-        if page is self._built("Trajectories") or page is self._built("System"):
+        if page is not self.splitter:
             return None
         return self.tables[TABLES[self.tabs.currentIndex()][0]]
 
@@ -301,17 +315,17 @@ class MainWindow(QMainWindow):
 
     def add_row(self) -> None:
         table = self.current_table()
-        if table is None:
-            self.trajectories.add_from_standard()
-        else:
+        if table is not None:
             table.add_row()
+        elif self.pages.currentWidget() is self._built("Trajectories"):
+            self.trajectories.add_from_standard()
 
     def delete_rows(self) -> None:
         table = self.current_table()
-        if table is None:
-            self.trajectories.delete_selected()
-        else:
+        if table is not None:
             table.delete_selected()
+        elif self.pages.currentWidget() is self._built("Trajectories"):
+            self.trajectories.delete_selected()
 
     def clipboard(self, what: str) -> None:
         """Edit → Cut, Copy or Paste (`what`): in a text box or an open cell editor, its
@@ -325,7 +339,8 @@ class MainWindow(QMainWindow):
             widget = widget.parentWidget()
         if widget is None:
             table = self.current_table()
-            widget = table.view if table is not None else self.trajectories.grid
+            widget = table.view if table is not None else getattr(
+                self.pages.currentWidget(), "grid", None) or self.trajectories.grid
         {"cut": widget.cut_requested, "copy": widget.copy_requested,
          "paste": widget.paste_requested}[what].emit()
 

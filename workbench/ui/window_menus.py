@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 
 from workbench.ui.board.dialog import open_board_paper
+from workbench.ui.delivery.qipp_action import write_qipp
 from workbench.ui.dialogs.version_diff_dialog import show_version_diff
 from workbench.ui.template_actions import TemplateActions
 
@@ -101,11 +102,14 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.action("&Trajectories",
                                  lambda _=False: w.show_page(w.trajectories),
                                  f"Ctrl+{len(w.tables) + 2}"))
+    view_menu.addAction(w.action("In-year &delivery", lambda _=False: w.show_page(w.delivery),
+                                 f"Ctrl+{len(w.tables) + 3}",
+                                 "The scheme ledger: actuals, forecasts, RAG and milestones"))
     view_menu.addAction(w.action("S&ystem: pools, place, contracts",
                                  lambda _=False: w.show_page(w.system),
-                                 f"Ctrl+{len(w.tables) + 3}"))
+                                 f"Ctrl+{len(w.tables) + 4}"))
     view_menu.addAction(w.action("&Five-year plan", lambda _=False: w.show_page(w.years.page),
-                                 f"Ctrl+{len(w.tables) + 4}",
+                                 f"Ctrl+{len(w.tables) + 5}",
                                  "The plan's years side by side, firm and indicative"))
     view_menu.addSeparator()
     for dock in (w.summary_dock, w.drivers_dock, w.checks_dock):
@@ -118,6 +122,11 @@ def build_menus(w: MainWindow) -> None:
     history.setShortcut(QKeySequence("Ctrl+H"))
     view_menu.addAction(history)
     w.view_menu = view_menu
+
+    reports_menu = w.menuBar().addMenu("&Reports")
+    w.qipp_action = w.action("&QIPP performance report…", lambda _=False: write_qipp(w),
+                             tip="The month's QIPP performance report as PDF or Excel")
+    reports_menu.addAction(w.qipp_action)
 
     help_menu = w.menuBar().addMenu("&Help")
     help_menu.addAction(w.action("Planning Workbench &help", w.show_help, Std.HelpContents))
