@@ -51,8 +51,8 @@ def test_every_chart_of_the_pdf_is_a_picture_with_its_caption(written):
     pictures = _pictures(document)
     titles = [paper.cumulative.title, "Risk heat map: likelihood x impact",
               *(c.title for c in paper.trajectory_charts)]
-    assert len(paper.trajectory_charts) == 3  # the demo's SPC charts
-    assert len(document.inline_shapes) == len(pictures) == len(titles) == 5
+    assert len(paper.trajectory_charts) == 12  # SPC charts: 3 national trajectories, 9 local
+    assert len(document.inline_shapes) == len(pictures) == len(titles) == 14
     for n, (picture, title) in enumerate(zip(pictures, titles, strict=True), start=1):
         assert picture["caption"] == f"Figure {n}: {title}"
         assert picture["caption_style"] == "Caption"
@@ -92,7 +92,7 @@ def test_alt_text_says_what_each_chart_shows(written):
 def test_each_picture_is_a_print_resolution_png_with_the_chart_drawn(written):
     _paper, document = written
     pictures = _pictures(document)
-    assert len(pictures) == 5
+    assert len(pictures) == 14  # the cumulative chart, the heat map, 12 SPC charts
     for picture in pictures:
         assert picture["png"][:8] == b"\x89PNG\r\n\x1a\n"
         image = Image.open(io.BytesIO(picture["png"]))
