@@ -191,7 +191,7 @@ def _activity(book: sheets.WorkbookData, spec: TemplateSpec, current: Plan,
     from workbench.templates.activity_io import read_activity_lines
 
     lines = read_activity_lines(book, spec, current, current.activity_lines, findings)
-    kept = read_activity_values(book, spec, current, findings)
+    kept = read_activity_values(book, spec, current, findings, lines)
     if findings.has_problems:
         return
     edit, report.preview = activity_edit(current, lines, spec.first_year, label)

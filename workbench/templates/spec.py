@@ -72,6 +72,7 @@ class Table:
     unit: str = "£000"
     min_rows: int = 0  # checklist: at least this many rows filled
     note: str = ""
+    identity: tuple[str, ...] = ()  # more columns naming a row with `key` (provider + measure)
 
     @property
     def first_row(self) -> int:

@@ -271,17 +271,46 @@ class InputReader:
                 continue
             if normalise(name) in TOTAL_WORDS:
                 continue
-            if [c.key for c in filled] == [table.key]:
+            if {c.key for c in filled} <= {table.key, *table.identity}:
                 self.findings.warning(f"{name!r} has nothing else on its row; read as a note "
                                       "and skipped", sheet.name, where)
                 continue
+            name = self._identity(sheet, table, columns, r, name)
+            if name is None:
+                continue
             if name.casefold() in seen:
-                self.findings.problem(f"{what} {name!r} is also on row {seen[name.casefold()]}; "
-                                      "each row needs its own name", sheet.name, where)
+                named = " and ".join([what, *(table.column(k).header for k in table.identity)])
+                self.findings.problem(f"{named} {name!r} is also on row "
+                                      f"{seen[name.casefold()]}; each row needs its own name",
+                                      sheet.name, where)
                 continue
             seen[name.casefold()] = r
             out.append((name, r))
         return out
+
+    def _identity(self, sheet: SheetData, table: Table, columns: dict[str, int], r: int,
+                  name: str) -> str | None:
+        """The row's name: its key text, then each identity column's (a provider's row for
+        one measure is "RTH E.M.11"); None, with a Problem, when one of them is missing."""
+        parts = [name]
+        for key in table.identity:
+            column = table.column(key)
+            if key not in columns:
+                return None  # the missing column is already a Problem
+            raw, where = sheet.value(r, columns[key]), coord(r, columns[key])
+            try:
+                text = parse_text(raw)
+            except CellValueError as exc:
+                self.findings.problem(f"{column.header} {exc}", sheet.name, where)
+                return None
+            if not text:
+                self.findings.problem(f"row {r} has no {column.header}: each row needs its "
+                                      f"{table.column(table.key).header} and "
+                                      f"{column.header}", sheet.name, where)
+                return None
+            allowed = self.spec.lists.get(column.choices, ())
+            parts.append(next((x for x in allowed if normalise(x) == normalise(text)), text))
+        return " ".join(parts)
 
     def _formulas(self, sheet: SheetData, inputs: set[str]) -> None:
         """Calculated cells showing #REF! (a formula lost its cells) are problems."""

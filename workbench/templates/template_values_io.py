@@ -54,8 +54,9 @@ def held_values(plan: Plan, template: str) -> dict[CellKey, TemplateValue]:
 
 # -- export ------------------------------------------------------------------------------
 def export_values(plan: Plan, filler: Filler, spec: TemplateSpec,
-                  figures: Mapping[CellKey, object]) -> None:
-    """Write the plan's figures and its kept values into the template's input cells."""
+                  figures: Mapping[CellKey, object], *, tables: bool | None = None) -> None:
+    """Write the plan's figures and its kept values into the template's input cells.
+    `tables`: rewrite the tables of typed rows (default: when the plan keeps values)."""
     kinds = {(s, r, c): k for s, r, c, k in input_kinds(spec)}
     held = held_values(plan, spec.kind)
     cells: dict[CellKey, object] = {}
@@ -69,7 +70,7 @@ def export_values(plan: Plan, filler: Filler, spec: TemplateSpec,
             raise TemplateError(f"the plan keeps {kept.value!r} for {' '.join(key)}, which is "
                                 f"not a {kind.value}", file=filler.file, sheet=key[0]) from exc
     cells.update(figures)
-    fill_inputs(filler, spec, cells, tables=bool(held))
+    fill_inputs(filler, spec, cells, tables=bool(held) if tables is None else tables)
 
 
 def fill_inputs(filler: Filler, spec: TemplateSpec, cells: Mapping[CellKey, object], *,
@@ -159,9 +160,20 @@ def _fill_typed(filler: Filler, table: Table, cells: Mapping[CellKey, object]) -
     rows: dict[str, dict[str, object]] = {}
     for (sheet, name, header), value in cells.items():
         if sheet == table.sheet and header in by_header:
-            rows.setdefault(name, {table.key: name})[by_header[header].key] = value
+            rows.setdefault(name, {})[by_header[header].key] = value
+    for name, values in rows.items():
+        values[table.key] = key_text(table, name, values)
+    keys = (table.key, *table.identity)
     filler.table(table, list(rows.values()),
-                 lambda v: (" ".join(str(v.get(table.key) or "").split()).casefold(),))
+                 lambda v: tuple(" ".join(str(v.get(k) or "").split()).casefold() for k in keys))
+
+
+def key_text(table: Table, name: str, values: Mapping[str, object]) -> str:
+    """The key cell's text of a row named `name`: the name less its identity parts."""
+    for key in reversed(table.identity):
+        part = f" {values.get(key) or ''}"
+        name = name[:-len(part)] if name.endswith(part) else name.rsplit(" ", 1)[0]
+    return name
 
 
 # -- import ------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ JOINT_PLAN = Table("Joint Plan", "Joint planning return (commissioner and provid
     Column("variance_pct", "Variance %", Kind.PERCENT,
            formula='=IF(OR({key}{r}="",N({provider_plan}{r})=0),"",'
                    '{variance}{r}/{provider_plan}{r})'),
-), key="provider_code", capacity=100, unit="count")
+), key="provider_code", capacity=100, unit="count", identity=("code",))
 
 STANDARDS = (  # code (ours), standard, threshold, unit
     ("T01", "A&E: seen within 4 hours", 0.95, "%"),
