@@ -97,3 +97,29 @@ def test_a_bcf_import_is_previewed_by_row_and_undone_in_one_step(tmp_path, qtbot
     assert controller.undo_stack.count() == 1
     controller.undo_stack.undo()
     assert controller.plan.template_values == [] and store.load_plan().template_values == []
+
+
+def test_a_scheme_renamed_in_the_workbook_shows_as_renamed_in_the_preview(tmp_path, qtbot,
+                                                                          monkeypatch):
+    store, controller, actions, out = exported(tmp_path, qtbot, monkeypatch)
+    first = controller.plan.schemes[0]
+    old_name, scheme_id = first.name, first.id
+    book = openpyxl.load_workbook(out)
+    book["QIPP"]["B7"] = "MSK triage (renamed)"
+    book.save(out)
+    reports = []
+    monkeypatch.setattr(actions, "show_preview", reports.append)
+    with qtbot.waitSignal(actions.start_import(out).done, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: len(reports) == 1)
+    dialog = ImportDialog(reports[0])
+    qtbot.addWidget(dialog)
+    changed = next(dialog.changes.topLevelItem(i) for i in range(dialog.changes.topLevelItemCount())
+                   if dialog.changes.topLevelItem(i).text(0).startswith("Changed"))
+    assert changed.text(0) == "Changed (1)"
+    assert changed.child(0).text(0) == f"scheme: MSK triage (renamed) (renamed from {old_name})"
+    assert all(not dialog.changes.topLevelItem(i).text(0).startswith(("Added (1", "Removed (1"))
+               for i in range(dialog.changes.topLevelItemCount()))
+    assert actions.apply(reports[0])
+    assert [s.name for s in store.load_plan().schemes if s.id == scheme_id] == [
+        "MSK triage (renamed)"]

@@ -1,7 +1,10 @@
 """Compare the workbook's plan with the app's and express the difference as one edit.
 
 Rows are matched by name within their kind (k-th "X" in the workbook to the k-th "X" in the
-plan). Matched rows get SetFields, new rows an InsertRows (id None), missing rows a
+plan); a row whose name matches none is matched by its reference (row_refs.py) to a plan
+row no other row matched: a rename, which keeps the row's id, history and links (a link
+typed with the old name still finds it, with a warning). Matched rows get SetFields, new
+rows an InsertRows (id None), missing rows a
 DeleteRows with their current ids. A new row that another new or changed row links to
 (a new workstream named on a QIPP row) carries a negative local key instead of None, and
 the link uses that key: the store swaps it for the real id within the same transaction.
@@ -52,6 +55,7 @@ class RowChange:
     name: str
     where: str = ""  # "QIPP!B12" in the workbook ("" for removed rows)
     changes: tuple[FieldChange, ...] = ()
+    renamed_from: str = ""  # the plan's name for a row renamed in the workbook
 
 
 @dataclass
@@ -89,6 +93,7 @@ def build_edit(current: Plan, imported: ImportedPlan, findings: Findings,
     edits: list[Edit] = [*_plan_edits(current, imported, findings, preview)]
     ids: dict[EntityKind, dict[str, int | None]] = {}
     local = iter(range(-1, -1_000_000, -1))
+    olds: dict[EntityKind, dict[str, str]] = defaultdict(dict)  # old name key -> new name
     targets = _linked_names(imported)
     deletes: list[DeleteRows] = []
     removed_ids: dict[EntityKind, set[int]] = {}
@@ -97,23 +102,33 @@ def build_edit(current: Plan, imported: ImportedPlan, findings: Findings,
             continue
         rows = imported.rows.get(kind, [])
         pairs, new, gone = _match(getattr(current, ROW_LISTS[kind]), rows, NAME_FIELD[kind])
+        renamed = _match_refs(pairs, new, gone, findings)
         ids[kind] = {_key(imp.name): cur.id for cur, imp in pairs}
+        new_names = {_key(x.name) for x in new}
+        for cur, imp in renamed:
+            old = _key(getattr(cur, NAME_FIELD[kind]))
+            if old not in ids[kind] and old not in new_names:
+                ids[kind][old] = cur.id
+                olds[kind][old] = imp.name
         inserts = []
         for imp in new:
             key = next(local) if _key(imp.name) in targets.get(kind, set()) else None
             ids[kind].setdefault(_key(imp.name), key)
             inserts.append((imp, key))
+        renamed_ids = {id(imp) for _, imp in renamed}
         for cur, imp in pairs:
             changes = [FieldChange(f, getattr(cur, f), value)
-                       for f, value in {**imp.fields, **_links(imp, ids, findings)}.items()
+                       for f, value in {**imp.fields, **_links(imp, ids, findings, olds)}.items()
                        if not _equal(f, getattr(cur, f), value)]
             changes += _unlink_removed(cur, imp, removed_ids, findings)
             edits += [SetField(kind, cur.id, c.field, c.old, c.new) for c in changes]
             if changes:
+                old_name = str(getattr(cur, NAME_FIELD[kind])) if id(imp) in renamed_ids else ""
                 preview.changed.append(RowChange(kind, imp.name, imp.cell_of(changes[0].field),
-                                                 tuple(changes)))
+                                                 tuple(changes), old_name))
         if inserts:
-            objects = tuple(_new_row(kind, imp, key, ids, findings) for imp, key in inserts)
+            objects = tuple(_new_row(kind, imp, key, ids, findings, olds)
+                            for imp, key in inserts)
             edits.append(InsertRows(kind, objects))
             preview.added += [RowChange(kind, imp.name, imp.where) for imp, _ in inserts]
         if gone:
@@ -194,6 +209,36 @@ def _match(current: list, imported: list[ImportedRow], name_field: str):
     return pairs, new, gone
 
 
+def _match_refs(pairs: list, new: list[ImportedRow], gone: list,
+                findings: Findings) -> list:
+    """Pair rows left unmatched by name through their reference: the workbook row whose Ref
+    names a plan row that no workbook row names is that row, renamed. Two such rows with
+    one Ref (a row copied, then both renamed) are a Problem naming both. Moves the pairs
+    from `new` and `gone` to `pairs` and returns them."""
+    by_id = {row.id: row for row in gone if row.id is not None}
+    claims: dict[int, list[ImportedRow]] = defaultdict(list)
+    for imp in new:
+        if imp.ref_id in by_id:
+            claims[imp.ref_id].append(imp)
+    renamed = []
+    for ref_id, rows in claims.items():
+        if len(rows) > 1:
+            cells = [r.ref_cell.partition("!")[2] for r in rows]
+            sheet = rows[1].ref_cell.partition("!")[0]
+            name = str(getattr(by_id[ref_id], NAME_FIELD[rows[0].kind]))
+            findings.problem(f"rows {' and '.join(cells)} both carry the Ref of {name!r}, "
+                             "under new names: clear the Ref of the row that is a new one",
+                             sheet, cells[1])
+            continue
+        renamed.append((by_id.pop(ref_id), rows[0]))
+    if renamed:
+        taken = {id(imp) for _, imp in renamed} | {id(cur) for cur, _ in renamed}
+        new[:] = [imp for imp in new if id(imp) not in taken]
+        gone[:] = [cur for cur in gone if id(cur) not in taken]
+        pairs += renamed
+    return renamed
+
+
 def _linked_names(imported: ImportedPlan) -> dict[EntityKind, set[str]]:
     out: dict[EntityKind, set[str]] = defaultdict(set)
     for rows in imported.rows.values():
@@ -205,13 +250,19 @@ def _linked_names(imported: ImportedPlan) -> dict[EntityKind, set[str]]:
 
 
 def _links(imp: ImportedRow, ids: dict[EntityKind, dict[str, int | None]],
-           findings: Findings) -> dict[str, int | None]:
+           findings: Findings,
+           olds: dict[EntityKind, dict[str, str]] | None = None) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     for link, name in imp.links.items():
         if not name:
             out[link] = None
             continue
         known = ids.get(LINKS[link], {})
+        renamed_to = (olds or {}).get(LINKS[link], {}).get(_key(name))
+        if renamed_to is not None:
+            sheet, _, cell = imp.link_cells.get(link, "").partition("!")
+            findings.warning(f"{name!r} is the old name of {renamed_to!r}, renamed in this "
+                             "workbook; linked to it", sheet, cell)
         if _key(name) not in known:
             sheet, _, cell = imp.link_cells.get(link, "").partition("!")
             what = "Workstreams" if LINKS[link] is EntityKind.WORKSTREAM else "QIPP"
@@ -236,6 +287,7 @@ def _unlink_removed(cur: Any, imp: ImportedRow, removed: dict[EntityKind, set[in
 
 
 def _new_row(kind: EntityKind, imp: ImportedRow, key: int | None,
-             ids: dict[EntityKind, dict[str, int | None]], findings: Findings) -> Any:
-    values = {**REQUIRED.get(kind, {}), **imp.fields, **_links(imp, ids, findings)}
+             ids: dict[EntityKind, dict[str, int | None]], findings: Findings,
+             olds: dict[EntityKind, dict[str, str]]) -> Any:
+    values = {**REQUIRED.get(kind, {}), **imp.fields, **_links(imp, ids, findings, olds)}
     return ROW_TYPES[kind](id=key, **values)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from typing import Any
 
 from workbench.domain.enums import Gap
 from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
 from workbench.domain.schemes import SavingsScheme
+from workbench.templates.row_refs import REF, ref_of
 from workbench.templates.spec import TemplateSpec
 from workbench.templates.writer import Filler, RowValues
 
@@ -42,28 +45,32 @@ def fill_finance(plan: Plan, filler: Filler, spec: TemplateSpec) -> None:
     filler.grid(spec.grid("Assumptions"), drivers)
     ws_names = {w.id: w.name for w in plan.workstreams}
     scheme_names = {s.id: s.name for s in plan.schemes}
-    filler.table(spec.table("Expenditure"), [
-        {"category": s.category, "baseline": s.baseline, "tariff_applies": s.tariff_applies,
-         "growth_applies": s.growth_applies} for s in plan.spend_lines],
-        lambda v: _key(v.get("category")))
-    filler.table(spec.table("Investment"), [
-        {"name": p.name, "amount": p.amount, "recurrent": p.recurrent} for p in plan.pressures],
-        lambda v: _key(v.get("name")))
-    filler.table(spec.table("Workstreams"), [_workstream(w) for w in plan.workstreams],
-                 lambda v: _key(v.get("name")))
+    _table(filler, spec, "Expenditure", plan.spend_lines, lambda s: {
+        "category": s.category, "baseline": s.baseline, "tariff_applies": s.tariff_applies,
+        "growth_applies": s.growth_applies}, "category")
+    _table(filler, spec, "Investment", plan.pressures, lambda p: {
+        "name": p.name, "amount": p.amount, "recurrent": p.recurrent}, "name")
+    _table(filler, spec, "Workstreams", plan.workstreams, _workstream, "name")
     filler.table(spec.table("Milestones"), [
         {"workstream": w.name, "name": m.name, "due": m.due, "done": m.done}
         for w in plan.workstreams for m in w.milestones],
         lambda v: _key(v.get("workstream")) + _key(v.get("name")))
-    filler.table(spec.table("QIPP"), [_scheme(s, ws_names) for s in plan.schemes],
-                 lambda v: _key(v.get("name")))
-    filler.table(spec.table("Risk"), [
-        {"description": r.description, "category": r.category, "owner": r.owner,
-         "value": r.value, "likelihood": r.likelihood, "impact": r.impact,
-         "mitigation": r.mitigation, "mitigation_value": r.mitigation_value, "status": r.status,
-         "workstream": ws_names.get(r.workstream_id, ""),
-         "scheme": scheme_names.get(r.scheme_id, ""), "review_date": r.review_date}
-        for r in plan.risks], lambda v: _key(v.get("description")))
+    _table(filler, spec, "QIPP", plan.schemes, lambda s: _scheme(s, ws_names), "name")
+    _table(filler, spec, "Risk", plan.risks, lambda r: {
+        "description": r.description, "category": r.category, "owner": r.owner,
+        "value": r.value, "likelihood": r.likelihood, "impact": r.impact,
+        "mitigation": r.mitigation, "mitigation_value": r.mitigation_value, "status": r.status,
+        "workstream": ws_names.get(r.workstream_id, ""),
+        "scheme": scheme_names.get(r.scheme_id, ""), "review_date": r.review_date},
+        "description")
+
+
+def _table(filler: Filler, spec: TemplateSpec, name: str, rows: Iterable[Any],
+           values: Callable[[Any], RowValues], key: str) -> None:
+    """One table's rows, each with its reference in the Ref column (row_refs.py)."""
+    table = spec.table(name)
+    filler.table(table, [values(row) | {REF: ref_of(table, row.id)} for row in rows],
+                 lambda v: _key(v.get(key)))
 
 
 def _workstream(w) -> RowValues:

@@ -28,7 +28,8 @@ from workbench.domain.workstreams import Milestone
 from workbench.templates.finance_checks import check_phasing, check_row_formulas, check_totals
 from workbench.templates.findings import Findings
 from workbench.templates.imported import ImportedPlan, ImportedRow
-from workbench.templates.reader import RowRead, SheetReader, TableRead, check_unique
+from workbench.templates.reader import RowRead, SheetReader, TableRead, check_unique, coord
+from workbench.templates.row_refs import REF, id_of
 from workbench.templates.sheets import WorkbookData
 from workbench.templates.spec import Table, TemplateSpec
 from workbench.templates.values import parse_year
@@ -78,6 +79,7 @@ def read_finance(book: WorkbookData, spec: TemplateSpec, findings: Findings) -> 
         if name in UNIQUE:
             check_unique(read, (table.key,), UNIQUE[name], findings)
         out.rows[kind] = [_row(reader, table, read, r) for r in read.rows]
+        _refs(book, table, read, out.rows[kind])
         check_totals(findings, table, read)
     _milestones(reader, spec, out)
     summary = reader.grid(spec.grid("Summary")) if book.find("Summary") else None
@@ -87,6 +89,17 @@ def read_finance(book: WorkbookData, spec: TemplateSpec, findings: Findings) -> 
             if cell is not None and isinstance(cell.value, int | float):
                 out.summary_cells[key] = (Decimal(repr(cell.value)) * 1000, cell.coord)
     return out
+
+
+def _refs(book: WorkbookData, table: Table, read: TableRead,
+          rows: list[ImportedRow]) -> None:
+    """Each row's reference (row_refs.py), and where it is."""
+    sheet, col = book.find(table.sheet), read.columns.get(REF)
+    if sheet is None or col is None:
+        return
+    for row, imported in zip(read.rows, rows, strict=True):
+        imported.ref_id = id_of(table, sheet.value(row.row, col))
+        imported.ref_cell = f"{read.sheet}!{coord(row.row, col)}"
 
 
 def _cover(reader: SheetReader, out: ImportedPlan) -> None:

@@ -31,6 +31,8 @@ class ImportedRow:
     where: str = ""  # "QIPP!B12": the row's name cell, for the preview
     link_cells: dict[str, str] = field(default_factory=dict)  # link field -> cell address
     field_cells: dict[str, str] = field(default_factory=dict)  # field -> "QIPP!I12"
+    ref_id: int | None = None  # the plan row its Ref cell names (row_refs.py) ...
+    ref_cell: str = ""  # ... and where that cell is: "QIPP!A12"
 
     def cell_of(self, name: str) -> str:
         """Where a field's value is in the workbook (the row's name cell if not known)."""

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from workbench.domain.edits import EntityKind
+from workbench.templates.imported import NAME_FIELD
 
 if TYPE_CHECKING:
     from workbench.templates.importer import ImportReport
@@ -38,8 +39,13 @@ def report_lines(report: ImportReport) -> list[str]:
     for row in p.added:
         lines.append(f"  add {kind_word(row.kind)} {row.name!r} ({row.where})")
     for row in p.changed:
-        fields = ", ".join(c.field for c in row.changes)
-        lines.append(f"  change {kind_word(row.kind)} {row.name!r}: {fields} ({row.where})")
+        fields = ", ".join(c.field for c in row.changes if not row.renamed_from
+                           or c.field != NAME_FIELD.get(row.kind))
+        if row.renamed_from:
+            lines.append(f"  rename {kind_word(row.kind)} {row.renamed_from!r} to {row.name!r}"
+                         + (f", change {fields}" if fields else "") + f" ({row.where})")
+        else:
+            lines.append(f"  change {kind_word(row.kind)} {row.name!r}: {fields} ({row.where})")
     for row in p.removed:
         lines.append(f"  remove {kind_word(row.kind)} {row.name!r}")
     if p.is_empty and report.ok:

@@ -5,6 +5,9 @@ left exactly as openpyxl loaded it.
 
 Rows are placed by name: a plan row goes back to the row that already holds its name, new
 rows fill empty input rows, rows no longer in the plan have their input cells cleared.
+A table with a Ref column gets each plan row's reference there (RowValues "_ref", from
+the row's id: see row_refs.py), so a row renamed in the app goes back to the row holding
+its reference, and an import knows a row renamed in the workbook; empty rows get none.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from workbench.domain.export_files import HELD_FILE_REASON, written_through_temp
 from workbench.templates import styles, xlsx_stream
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
+from workbench.templates.row_refs import REF
 from workbench.templates.sheets import SheetData, WorkbookData
 from workbench.templates.spec import Grid, Kind, Table, TemplateSpec, normalise, sheet_names_for
 from workbench.templates.values import pounds_to_thousands, year_label, yes_no
@@ -177,14 +181,16 @@ class Filler:
         for values in rows:
             pool = by_identity.get(identity({
                 k: to_cell(kinds[k] if k in kinds else table.column(k).kind, v)
-                for k, v in values.items()}))
+                for k, v in values.items() if k != REF}))
             if pool:
                 placed[pool.popleft()] = values
             else:
                 pending.append(values)
-        empty = [r for r in slots if data.value(r, columns[table.key]) in (None, "")]
         stale = [r for pool in by_identity.values() for r in pool  # names gone from the plan
                  if r not in inside]  # (a row inserted by hand is never reused or cleared)
+        pending = self._renamed(data, columns, stale, pending, placed)
+        empty = [r for r in slots if data.value(r, columns[table.key]) in (None, "")]
+        stale = [r for r in stale if r not in placed]
         free = iter(empty + sorted(stale))
         for values in pending:
             r = next(free, None)
@@ -194,6 +200,7 @@ class Filler:
                     f"rows inside the table (up to row {xlsx_stream.MAX_ROWS:,}, the last an "
                     "import reads) and export into that copy", file=self.file, sheet=ws.title)
             placed[r] = values
+        refs = columns.get(REF) if any(c.key == REF for c in table.columns) else None
         for r in slots + [r for r in inside if r in placed]:
             values = placed.get(r)
             for column in written:
@@ -201,6 +208,29 @@ class Filler:
                 if values is None and data.value(r, columns[column.key]) is None:
                     continue
                 self.put(ws, r, columns[column.key], value)
+            if refs is not None:
+                ref = None if values is None else values.get(REF)
+                if ref is not None or data.value(r, refs) is not None:
+                    self.put(ws, r, refs, ref)
+
+    @staticmethod
+    def _renamed(data: SheetData, columns: dict[str, int], stale: list[int],
+                 pending: list[RowValues], placed: dict[int, RowValues]) -> list[RowValues]:
+        """Place each plan row whose name is not in the workbook in the row holding its
+        reference (renamed in the app); the rest are returned, still to be placed."""
+        col = columns.get(REF)
+        if col is None:
+            return pending
+        by_ref = {str(data.value(r, col)).strip().upper(): r for r in stale
+                  if data.value(r, col) not in (None, "")}
+        left = []
+        for values in pending:
+            r = by_ref.pop(str(values.get(REF) or "").upper(), None)
+            if r is None:
+                left.append(values)
+            else:
+                placed[r] = values
+        return left
 
     def _inserted(self, ws, col: int, slots: list[int]) -> list[int]:
         """Rows inserted by hand inside the table (between its first and last input rows,
