@@ -92,10 +92,12 @@ class SheetReader:
         return found
 
     def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str,
-              low: float | None = None, high: float | None = None) -> CellRead:
+              low: float | None = None, high: float | None = None, *,
+              non_negative: bool = False) -> CellRead:
         """The cell's value converted for `kind`; a problem (and None) if it cannot be, or if
         it is outside the range the template's validation allows (`low`..`high`, by default
-        plus or minus MONEY_LIMIT as the template shows it)."""
+        plus or minus MONEY_LIMIT as the template shows it). With `non_negative`, a value
+        below 0 is a warning: the template expects 0 or more, but the plan can hold it."""
         where = coord(row, col)
         raw = sheet.values.get((row, col))
         if raw is None and (formula := sheet.formulas.get((row, col))):
@@ -118,6 +120,10 @@ class SheetReader:
                                       f"the template allows ({_shown(kind, lo)} to "
                                       f"{_shown(kind, hi)})", sheet.name, where)
                 return CellRead(None, where, raw)
+            if non_negative and shown < 0:
+                self.findings.warning(f"{label}{unit} {_shown(kind, shown)} is negative where "
+                                      "the template expects 0 or more; it is imported as "
+                                      "typed", sheet.name, where)
         return CellRead(value, where, raw)
 
     def calculated(self, sheet: SheetData, row: int, col: int, label: str) -> CellRead:
@@ -173,7 +179,8 @@ class SheetReader:
                                           sheet.name, f"{header_row}:{header_row}")
                     continue
                 out.cells[key] = self.typed(sheet, r, col, grid.kind_of(row, header),
-                                            f"{row.label} ({header})")
+                                            f"{row.label} ({header})",
+                                            non_negative=row.non_negative)
             for header in row.formulas:
                 if header in columns:
                     out.calc[(row.code, header)] = self.calculated(sheet, r, columns[header],
@@ -247,7 +254,7 @@ class SheetReader:
         for column in held:
             label = f"{column.header}"
             cell = self.typed(sheet, r, columns[column.key], column.kind, label, column.low,
-                              column.high)
+                              column.high, non_negative=column.non_negative)
             row.cells[column.key] = cell
             if cell.value is None and column.required and cell.raw is None:
                 self.findings.problem(f"{column.header} is empty", sheet.name, cell.coord)

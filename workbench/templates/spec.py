@@ -47,6 +47,7 @@ class Column:
     low: float | None = None
     high: float | None = None
     prefill: str | tuple[str, ...] = ""  # grey text per row: "Q{n:03d}" or one value per row
+    non_negative: bool = False  # the template expects 0 or more: a negative is a Warning
 
     @property
     def is_input(self) -> bool:
@@ -110,6 +111,7 @@ class GridRow:
     choices: str = ""
     bold: bool = False
     unit: str = ""
+    non_negative: bool = False  # the template expects 0 or more: a negative is a Warning
 
     def is_required(self, header: str) -> bool:
         if isinstance(self.required, tuple):

@@ -129,8 +129,9 @@ class InputReader:
 
     def _cell(self, sheet: SheetData, key: CellKey, r: int, c: int, kind: Kind, label: str, *,
               choices: str = "", required: bool = False, low: float | None = None,
-              high: float | None = None) -> InputCell:
-        read = self.reader.typed(sheet, r, c, plain_kind(kind), label)
+              high: float | None = None, non_negative: bool = False) -> InputCell:
+        read = self.reader.typed(sheet, r, c, plain_kind(kind), label,
+                                 non_negative=non_negative)
         value, text = read.value, None
         if is_blank(read.raw) and value in (None, ""):
             value, text = None, ""
@@ -195,7 +196,8 @@ class InputReader:
             out += [self._cell(sheet, (grid.sheet, row.code, header), r, columns[header],
                                grid.kind_of(row, header), f"{row.label} ({header})",
                                choices=grid.choices.get(header, row.choices),
-                               required=row.is_required(header))
+                               required=row.is_required(header),
+                               non_negative=row.non_negative)
                     for header in row.cells if header in columns]
         return out
 
@@ -218,7 +220,7 @@ class InputReader:
                 self._typed_rows(sheet, table, header_row, columns))
         return [self._cell(sheet, (table.sheet, name, c.header), r, columns[c.key], c.kind,
                            f"{c.header} ({name})", choices=c.choices, required=c.required,
-                           low=c.low, high=c.high)
+                           low=c.low, high=c.high, non_negative=c.non_negative)
                 for name, r in rows for c in inputs if c.key in columns]
 
     def _listed_rows(self, sheet: SheetData, table: Table, header_row: int,

@@ -39,13 +39,14 @@ def month_aliases(n: int, day: dt.date) -> tuple[str, ...]:
 
 
 def month_columns(first_year: int, kind: Kind, *, prefix: str = "m", numbered: bool = True,
-                  width: float = 9, total: bool = True) -> tuple[Column, ...]:
+                  width: float = 9, total: bool = True,
+                  non_negative: bool = False) -> tuple[Column, ...]:
     out = []
     for i, day in enumerate(month_dates(first_year)):
         n = i + 1
         header = f"M{n} {month_label(day)}" if numbered else month_label(day)
         out.append(Column(f"{prefix}{n}", header, kind, aliases=month_aliases(n, day),
-                          width=width, total=total))
+                          width=width, total=total, non_negative=non_negative))
     return tuple(out)
 
 

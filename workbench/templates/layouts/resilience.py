@@ -23,7 +23,8 @@ _ALL = ("2015/16 outturn", *MONTHS)
 
 
 def _metric(code: str, label: str, unit: str, kind: Kind = N) -> GridRow:
-    return GridRow(code, label, kind, cells={h: "" for h in _ALL}, unit=unit, required=True)
+    return GridRow(code, label, kind, cells={h: "" for h in _ALL}, unit=unit, required=True,
+                   non_negative=True)
 
 
 DEMAND = Grid("Demand and Capacity", "Demand and capacity by month (main acute provider)",
