@@ -11,7 +11,7 @@ from workbench.domain.plan import Plan
 from workbench.templates import sheets
 from workbench.templates.activity_io import fill_activity
 from workbench.templates.bcf_io import fill_bcf
-from workbench.templates.drawings import dropped, has_macros
+from workbench.templates.drawings import check_pictures, dropped, has_macros
 from workbench.templates.finance_export import fill_finance
 from workbench.templates.recognise import recognise
 from workbench.templates.registry import pristine_path, spec_for
@@ -42,6 +42,7 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
     cached = None
     if into is not None:
         sheets.scan(source)  # openpyxl loads the whole workbook: refuse one too large first
+        check_pictures(source)  # ... and every picture in it
         cached = sheets.load(source)
         found = recognise(cached)
         if found.spec.kind != kind:
