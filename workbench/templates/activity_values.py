@@ -31,6 +31,7 @@ from workbench.templates.template_values_io import (
     held_values,
     kept_values,
 )
+from workbench.templates.unplaced import unplaced_notes
 from workbench.templates.writer import Filler
 
 SHEET = "Trajectories"
@@ -122,6 +123,8 @@ def fill_activity_values(plan: Plan, filler: Filler, spec: TemplateSpec) -> None
     ours = _aligned(joint_figures(plan, spec), rows)
     cells = theirs | pf.cover_figures(plan) | figures(plan, spec) | ours
     export_values(plan, filler, sub, cells, tables=True)
+    paths = (_path_for(plan, standard) for standard in STANDARD_OF_ROW.values())
+    filler.notes += unplaced_notes(plan, spec, list(paths))
 
 
 def read_activity_values(book: WorkbookData, spec: TemplateSpec, plan: Plan,

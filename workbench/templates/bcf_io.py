@@ -22,6 +22,7 @@ from workbench.templates.sheets import WorkbookData
 from workbench.templates.spec import TemplateSpec
 from workbench.templates.template_inputs import read_inputs
 from workbench.templates.template_values_io import CellKey, ValuesRead, export_values, kept_values
+from workbench.templates.unplaced import unplaced_notes
 from workbench.templates.writer import Filler
 
 
@@ -39,6 +40,7 @@ def figures(plan: Plan, spec: TemplateSpec) -> dict[CellKey, object]:
 
 def fill_bcf(plan: Plan, filler: Filler, spec: TemplateSpec) -> None:
     export_values(plan, filler, spec, figures(plan, spec))
+    filler.notes += unplaced_notes(plan, spec, ())  # the BCF workbook holds no paths
 
 
 def read_bcf(book: WorkbookData, spec: TemplateSpec, plan: Plan,

@@ -27,6 +27,7 @@ from workbench.templates.template_values_io import (
     held_values,
     kept_values,
 )
+from workbench.templates.unplaced import unplaced_notes
 from workbench.templates.writer import Filler
 
 PROVIDER = ("Cover", COVER, "provider_code")
@@ -64,6 +65,8 @@ def fill_resilience(plan: Plan, filler: Filler, spec: TemplateSpec) -> None:
     if kept is None and provider:
         cells[PROVIDER] = provider
     export_values(plan, filler, spec, cells)
+    paths = (pf.trajectory(plan, standard, provider) for standard in TRAJECTORIES.values())
+    filler.notes += unplaced_notes(plan, spec, list(paths))
 
 
 def read_resilience(book: WorkbookData, spec: TemplateSpec, plan: Plan,
