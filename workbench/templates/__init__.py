@@ -10,7 +10,7 @@ Public entry points (imported lazily, so `import workbench.templates` stays chea
   Problem/Warning/Info with file, sheet and cell, ``report.text()`` the CLI rendering.
 - ``TEMPLATE_KINDS``: the kinds the CLI offers (activity, finance, resilience, bcf).
 
-Every workbook is read by ``xlsx_stream`` (expat over the zip parts, no DTDs or entities):
+Every workbook is read by ``xlsx_parts`` (expat over the zip parts, no DTDs or entities):
 cells, XML elements, shared strings and cell formats are counted against limits as they
 are read, and only the rows and columns an import uses are kept, so any file under the
 size limit is read in bounded memory and time or refused with a line naming the limit.

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from workbench.domain.errors import TemplateError
-from workbench.templates import xlsx_stream
+from workbench.templates import xlsx_book, xlsx_parts
 
 MAX_MEDIA_BYTES = 20 * 1024 * 1024  # all pictures together, as stored unzipped (a logo: ~50 KB)
 MAX_COPIED_PIXELS = 100_000_000  # PNG, JPEG, GIF: copied as they are; the header is read
@@ -33,13 +33,13 @@ def has_macros(path: Path) -> bool:
 
 def drawn(path: Path) -> dict[str, Counter]:
     """Sheet name -> how many of each drawn thing its drawing part holds (top level)."""
-    counter = xlsx_stream.Counter(path.name)
+    counter = xlsx_parts.Counter(path.name)
     out: dict[str, Counter] = {}
     with zipfile.ZipFile(path) as archive:
-        book = xlsx_stream.read_book(archive, counter)
+        book = xlsx_book.read_book(archive, counter)
         names = {n.lower(): n for n in archive.namelist()}
         for entry in book.sheets:
-            rels = xlsx_stream._rels(archive, names, entry.member, counter)  # noqa: SLF001
+            rels = xlsx_parts.relations(archive, names, entry.member, counter)
             for kind, target in rels.values():
                 member = names.get(target.lower())
                 if member is None or not kind.endswith("/drawing"):
@@ -49,7 +49,7 @@ def drawn(path: Path) -> dict[str, Counter]:
     return out
 
 
-def _anchored(archive: zipfile.ZipFile, member: str, counter: xlsx_stream.Counter) -> Counter:
+def _anchored(archive: zipfile.ZipFile, member: str, counter: xlsx_parts.Counter) -> Counter:
     found: Counter = Counter()
     depth = {"n": 0}
 
@@ -63,7 +63,7 @@ def _anchored(archive: zipfile.ZipFile, member: str, counter: xlsx_stream.Counte
     def end(_tag: str) -> None:
         depth["n"] -= 1
 
-    xlsx_stream.parse_part(archive, member, start, end)
+    xlsx_parts.parse_part(archive, member, start, end)
     return found
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from workbench.templates import values as v
-from workbench.templates import xlsx_stream
+from workbench.templates import xlsx_parts
 from workbench.templates.findings import Findings
 from workbench.templates.recognise import label_cell
 from workbench.templates.sheets import MAX_COLS, SheetData, WorkbookData
@@ -85,7 +85,7 @@ class SheetReader:
         if found is None:
             self.findings.problem(f"the {name} sheet is missing", sheet=name)
         elif found.truncated:
-            last = xlsx_stream.MAX_ROWS
+            last = xlsx_parts.MAX_ROWS
             self.findings.problem(f"the {name} sheet has values below row {last:,}, the last "
                                   "an import (and an export) uses; remove or move them",
                                   sheet=found.name, cell=f"{last + 1}:{last + 1}")

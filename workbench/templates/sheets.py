@@ -2,7 +2,7 @@
 
 Each cell's value as last calculated and its formula are both kept, so that totals can be
 cross-checked and a formula typed into an input cell is noticed. The cells come from the
-bounded streaming reader (xlsx_stream): only the template's extent is kept, and every
+bounded streaming reader (xlsx_parts): only the template's extent is kept, and every
 cell, shared string and format is counted against a limit as it is read.
 """
 
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.domain.errors import TemplateError
-from workbench.templates import xlsx_stream
+from workbench.templates import xlsx_book, xlsx_parts, xlsx_sheet
 from workbench.templates.safety import check_workbook_file
 from workbench.templates.spec import normalise, sheet_names_for
-from workbench.templates.xlsx_stream import MAX_COLS, MAX_ROWS
+from workbench.templates.xlsx_parts import MAX_COLS, MAX_ROWS
 
 __all__ = ["MAX_COLS", "MAX_ROWS", "SheetData", "WorkbookData", "load", "scan"]
 Cell = tuple[int, int]
@@ -72,11 +72,11 @@ def _read(path: Path, only: Collection[str] | None) -> dict[str, SheetData]:
     """Every sheet by name; with `only`, other sheets are listed (empty) but not read."""
     wanted = None if only is None else {normalise(n) for name in only
                                         for n in sheet_names_for(name)}
-    counter = xlsx_stream.Counter(path.name)
+    counter = xlsx_parts.Counter(path.name)
     out: dict[str, SheetData] = {}
     with zipfile.ZipFile(path) as archive:
-        book = xlsx_stream.read_book(archive, counter)
-        for name, stream in xlsx_stream.iter_sheets(
+        book = xlsx_book.read_book(archive, counter)
+        for name, stream in xlsx_sheet.iter_sheets(
                 archive, book, counter,
                 lambda n: wanted is None or normalise(n) in wanted):
             sheet = SheetData(name)
@@ -93,14 +93,14 @@ def scan(path: str | Path) -> None:
     must): every XML part's elements counted, every cell, shared string and format."""
     path = Path(path)
     check_workbook_file(path)
-    counter = xlsx_stream.Counter(path.name)
+    counter = xlsx_parts.Counter(path.name)
     try:
         with zipfile.ZipFile(path) as archive:
-            book = xlsx_stream.read_book(archive, counter)
-            for _name, _sheet in xlsx_stream.iter_sheets(archive, book, counter, bool):
+            book = xlsx_book.read_book(archive, counter)
+            for _name, _sheet in xlsx_sheet.iter_sheets(archive, book, counter, bool):
                 pass
             counter.elements = 0
-            xlsx_stream.count_all(archive, counter)
+            xlsx_parts.count_all(archive, counter)
     except TemplateError:
         raise
     except Exception as exc:

@@ -25,7 +25,7 @@ from openpyxl.workbook import Workbook
 from workbench.domain.cell_text import looks_like_formula
 from workbench.domain.errors import TemplateError
 from workbench.domain.export_files import HELD_FILE_REASON, written_through_temporary
-from workbench.templates import styles, xlsx_stream
+from workbench.templates import styles, xlsx_parts
 from workbench.templates.reader import find_row, grid_columns, table_columns
 from workbench.templates.recognise import label_cell
 from workbench.templates.row_refs import REF
@@ -197,7 +197,7 @@ class Filler:
             if r is None:
                 raise TemplateError(
                     f"has room for {len(slots)} rows; the plan needs {len(rows)}. Add input "
-                    f"rows inside the table (up to row {xlsx_stream.MAX_ROWS:,}, the last an "
+                    f"rows inside the table (up to row {xlsx_parts.MAX_ROWS:,}, the last an "
                     "import reads) and export into that copy", file=self.file, sheet=ws.title)
             placed[r] = values
         refs = columns.get(REF) if any(c.key == REF for c in table.columns) else None
@@ -249,7 +249,7 @@ class Filler:
     def _slots(self, ws, table: Table, header_row: int, columns: dict[str, int]) -> list[int]:
         """Rows below the header whose key cell is an input (unlocked, not a formula)."""
         col = columns[table.key]
-        last = min(max(ws.max_row, header_row + 1), xlsx_stream.MAX_ROWS)  # as import reads
+        last = min(max(ws.max_row, header_row + 1), xlsx_parts.MAX_ROWS)  # as import reads
         out = []
         for r in range(header_row + 1, last + 1):
             cell = ws.cell(r, col)
