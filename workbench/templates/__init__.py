@@ -28,7 +28,7 @@ _LAZY = {
     "ImportReport": "workbench.templates.importer",
     "Finding": "workbench.templates.findings",
     "Severity": "workbench.templates.findings",
-    "Preview": "workbench.templates.diff",
+    "Preview": "workbench.templates.preview",
 }
 __all__ = ["TEMPLATE_KINDS", *_LAZY]
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from workbench.domain.activity import ActivityLine
 from workbench.domain.edits import Batch, DeleteRows, Edit, EntityKind, InsertRows, SetField
 from workbench.domain.plan import Plan
-from workbench.templates.diff import FieldChange, Preview, RowChange
+from workbench.templates.preview import FieldChange, Preview, RowChange
 
 COMPARED = tuple(f.name for f in dataclasses.fields(ActivityLine) if f.name != "id")
 

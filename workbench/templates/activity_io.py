@@ -21,8 +21,7 @@ from workbench.domain.plan import Plan
 from workbench.engine.activity import activity_plan
 from workbench.templates import sheets
 from workbench.templates.activity_values import fill_activity_values
-from workbench.templates.findings import Findings
-from workbench.templates.importer import error_finding
+from workbench.templates.findings import Findings, error_finding
 from workbench.templates.reader import RowRead, SheetReader
 from workbench.templates.recognise import recognise
 from workbench.templates.spec import TemplateSpec

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -35,46 +34,12 @@ from workbench.domain.plan import Plan
 from workbench.templates.finance_checks import same_phasing
 from workbench.templates.findings import Findings
 from workbench.templates.imported import LINKS, NAME_FIELD, ImportedPlan, ImportedRow
+from workbench.templates.preview import FieldChange, Preview, RowChange
 
 ORDER = (EntityKind.SPEND_LINE, EntityKind.PRESSURE, EntityKind.WORKSTREAM, EntityKind.SCHEME,
          EntityKind.RISK)
 REQUIRED = {EntityKind.SPEND_LINE: {"baseline": Decimal(0)},
             EntityKind.PRESSURE: {"amount": Decimal(0)}}
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass(frozen=True)
-class RowChange:
-    kind: EntityKind
-    name: str
-    where: str = ""  # "QIPP!B12" in the workbook ("" for removed rows)
-    changes: tuple[FieldChange, ...] = ()
-    renamed_from: str = ""  # the plan's name for a row renamed in the workbook
-
-
-@dataclass
-class Preview:
-    """What applying the import would do, for the preview dialog and `--check`."""
-
-    plan: list[FieldChange] = field(default_factory=list)
-    drivers: list[FieldChange] = field(default_factory=list)
-    added: list[RowChange] = field(default_factory=list)
-    changed: list[RowChange] = field(default_factory=list)
-    removed: list[RowChange] = field(default_factory=list)
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.plan or self.drivers or self.added or self.changed or self.removed)
-
-    def counts(self) -> dict[str, int]:
-        return {"added": len(self.added), "changed": len(self.changed),
-                "removed": len(self.removed), "drivers": len(self.drivers) + len(self.plan)}
 
 
 def _key(name: object) -> str:

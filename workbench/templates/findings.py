@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workbench.domain.errors import TemplateError
+
 
 class Severity(StrEnum):
     PROBLEM = "Problem"
@@ -61,3 +63,12 @@ class Findings:
 
     def of(self, severity: Severity) -> list[Finding]:
         return [f for f in self.items if f.severity is severity]
+
+
+def error_finding(exc: TemplateError, file: str) -> Finding:
+    message = str(exc)
+    prefix = ", ".join(p for p in (exc.file, f"sheet {exc.sheet}" if exc.sheet else "",
+                                   exc.cell) if p)
+    if prefix and message.startswith(prefix + ": "):
+        message = message[len(prefix) + 2:]
+    return Finding(Severity.PROBLEM, message, exc.file or file, exc.sheet, exc.cell)

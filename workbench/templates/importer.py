@@ -26,9 +26,10 @@ from workbench.templates.activity_import import activity_edit
 from workbench.templates.activity_values import read_activity_values, values_spec
 from workbench.templates.bcf_io import read_bcf
 from workbench.templates.cover_check import check_whose
-from workbench.templates.diff import Preview, build_edit
+from workbench.templates.diff import build_edit
 from workbench.templates.finance_import import read_finance
-from workbench.templates.findings import Finding, Findings, Severity
+from workbench.templates.findings import Finding, Findings, Severity, error_finding
+from workbench.templates.preview import Preview
 from workbench.templates.recognise import recognise
 from workbench.templates.registry import SPECS
 from workbench.templates.resilience_io import read_resilience
@@ -70,15 +71,6 @@ class ImportReport:
         from workbench.templates.report_text import report_lines
 
         return "\n".join(report_lines(self))
-
-
-def error_finding(exc: TemplateError, file: str) -> Finding:
-    message = str(exc)
-    prefix = ", ".join(p for p in (exc.file, f"sheet {exc.sheet}" if exc.sheet else "",
-                                   exc.cell) if p)
-    if prefix and message.startswith(prefix + ": "):
-        message = message[len(prefix) + 2:]
-    return Finding(Severity.PROBLEM, message, exc.file or file, exc.sheet, exc.cell)
 
 
 def plan_import(path: str | Path, current: Plan, progress: Progress | None = None) -> ImportReport:

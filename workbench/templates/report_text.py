@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from workbench.domain.edits import EntityKind
-from workbench.templates.imported import NAME_FIELD
 
 if TYPE_CHECKING:
     from workbench.templates.importer import ImportReport
@@ -40,7 +39,7 @@ def report_lines(report: ImportReport) -> list[str]:
         lines.append(f"  add {kind_word(row.kind)} {row.name!r} ({row.where})")
     for row in p.changed:
         fields = ", ".join(c.field for c in row.changes if not row.renamed_from
-                           or c.field != NAME_FIELD.get(row.kind))
+                           or (c.old, c.new) != (row.renamed_from, row.name))
         if row.renamed_from:
             lines.append(f"  rename {kind_word(row.kind)} {row.renamed_from!r} to {row.name!r}"
                          + (f", change {fields}" if fields else "") + f" ({row.where})")

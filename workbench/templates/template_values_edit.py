@@ -13,7 +13,7 @@ from collections import defaultdict
 from workbench.domain.edits import Batch, DeleteRows, Edit, EntityKind, InsertRows, SetField
 from workbench.domain.plan import Plan
 from workbench.domain.template_values import COVER, TemplateValue
-from workbench.templates.diff import FieldChange, Preview, RowChange
+from workbench.templates.preview import FieldChange, Preview, RowChange
 from workbench.templates.spec import Grid, TemplateSpec
 from workbench.templates.template_values_io import ValuesRead
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from workbench.domain.enums import PlanStatus
+from workbench.domain.periods import FinancialYear
 from workbench.templates.spec import Column, CoverRow, Kind
-from workbench.templates.values import year_label
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 COMPLETE = "Complete Template"
@@ -51,7 +51,7 @@ def month_columns(first_year: int, kind: Kind, *, prefix: str = "m", numbered: b
 
 
 def year_list(first_year: int, count: int = 5) -> tuple[str, ...]:
-    return tuple(year_label(first_year + i) for i in range(count))
+    return tuple(FinancialYear(first_year + i).label for i in range(count))
 
 
 def cover_rows(template_id: str, version: int, first_year: int,
@@ -63,7 +63,8 @@ def cover_rows(template_id: str, version: int, first_year: int,
                  name="TemplateVersion"),
         CoverRow("Organisation code", "ods_code", name="OrgCode", required=True),
         CoverRow("Organisation name", "organisation", name="OrgName", required=True),
-        CoverRow("Planning round", "round", value=year_label(first_year), name="PlanRound"),
+        CoverRow("Planning round", "round", value=FinancialYear(first_year).label,
+                 name="PlanRound"),
     )
     tail = (
         CoverRow("Submission", "status", Kind.ENUM, name="Submission", choices="Submission",
