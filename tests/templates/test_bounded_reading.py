@@ -20,9 +20,9 @@ from tests.templates.hostile import (
     sheet_member,
 )
 from workbench.domain.errors import TemplateError
-from workbench.templates import sheets, xlsx_parts
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook import sheets, xlsx_parts
 
 ROOT = Path(__file__).resolve().parents[2]
 MEASURE = """
@@ -32,10 +32,10 @@ from workbench.domain.errors import TemplateError
 plan = demo_plan()
 start = time.perf_counter()
 if sys.argv[1] == "import":
-    from workbench.templates.importer import plan_import
+    from workbench.templates.pipeline.importer import plan_import
     text = plan_import(sys.argv[2], plan).text()
 else:
-    from workbench.templates.exporter import export_template
+    from workbench.templates.pipeline.exporter import export_template
     try:
         export_template(plan, "finance", sys.argv[3], into=sys.argv[2])
         text = "written"

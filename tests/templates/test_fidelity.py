@@ -10,8 +10,8 @@ from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 
 from tests.templates.helpers import demo
-from workbench.templates.exporter import export_template
-from workbench.templates.registry import SPECS, pristine_path
+from workbench.templates.layouts.registry import SPECS, pristine_path
+from workbench.templates.pipeline.exporter import export_template
 
 
 def style(cell) -> tuple:

@@ -13,11 +13,11 @@ from tests.templates.helpers import apply_report, demo
 from tests.templates.hostile import rewrite, sheet_member
 from tests.templates.test_bounded_reading import MEASURE, ROOT
 from workbench.engine.activity import activity_plan
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
-from workbench.templates.reader import table_columns
-from workbench.templates.registry import spec_for
-from workbench.templates.sheets import load
+from workbench.templates.layouts.registry import spec_for
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook.reader import table_columns
+from workbench.templates.workbook.sheets import load
 
 TABLE = spec_for("activity").table("Joint Plan")
 

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from tests.templates.helpers import demo
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 
 def locate(ws, row_key: str, header: str) -> str:

@@ -20,8 +20,8 @@ from PIL import Image as PILImage
 from tests.templates.helpers import demo
 from tests.templates.test_bounded_reading import MEASURE, ROOT
 from workbench.domain.errors import TemplateError
-from workbench.templates import drawings
-from workbench.templates.exporter import export_template
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.workbook import drawings
 
 
 def png(width: int, height: int, colour=(200, 30, 30)) -> bytes:

@@ -11,8 +11,8 @@ from tests.templates.helpers import apply_report, demo
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import EntityKind, SetField, apply_to_plan
 from workbench.store import open_store
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 
 def row_of(ws, name: str, col: str = "B") -> int:

@@ -8,7 +8,7 @@ import openpyxl
 from tests.templates.helpers import demo
 from tests.templates.hostile import long_row
 from workbench.cli import main
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.importer import plan_import
 
 
 def edited(source, tmp_path, edits):

@@ -9,9 +9,9 @@ import pytest
 
 from tests.templates.helpers import demo
 from workbench.domain.errors import TemplateError
-from workbench.templates import xlsx_parts
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook import xlsx_parts
 
 
 def test_export_never_fills_a_row_import_would_not_read(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ import pytest
 
 from tests.templates.helpers import demo
 from workbench.cli import main
-from workbench.templates.exporter import export_template
+from workbench.templates.pipeline.exporter import export_template
 
 DELAYS = "'Delayed transfers of care, delays per week' (136 to 68 a week, 2016-04-04 to " \
          "2017-03-27) is not in this workbook, which has no row in that unit"

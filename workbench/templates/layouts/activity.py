@@ -17,7 +17,7 @@ from workbench.templates.layouts.common import (
     month_dates,
     month_label,
 )
-from workbench.templates.spec import Column, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import Column, Grid, GridRow, Kind, Table, TemplateSpec
 
 FIRST_YEAR = 2016
 VERSION = 1

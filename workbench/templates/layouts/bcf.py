@@ -8,7 +8,15 @@ Inferred: all other sheet captions and every cell position; money here is £, no
 from __future__ import annotations
 
 from workbench.templates.layouts.common import SUBMISSION, YES_NO, cover_rows
-from workbench.templates.spec import Column, CoverRow, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import (
+                                                      Column,
+                                                      CoverRow,
+                                                      Grid,
+                                                      GridRow,
+                                                      Kind,
+                                                      Table,
+                                                      TemplateSpec,
+)
 
 FIRST_YEAR = 2016
 VERSION = 1

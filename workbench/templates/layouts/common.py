@@ -10,7 +10,7 @@ import datetime as dt
 
 from workbench.domain.enums import PlanStatus
 from workbench.domain.periods import FinancialYear
-from workbench.templates.spec import Column, CoverRow, Kind
+from workbench.templates.layouts.spec import Column, CoverRow, Kind
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 COMPLETE = "Complete Template"

@@ -13,7 +13,15 @@ from workbench.templates.layouts.common import (
     month_dates,
     month_label,
 )
-from workbench.templates.spec import Column, CoverRow, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import (
+    Column,
+    CoverRow,
+    Grid,
+    GridRow,
+    Kind,
+    Table,
+    TemplateSpec,
+)
 
 FIRST_YEAR = 2016
 VERSION = 1
