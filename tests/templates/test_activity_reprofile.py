@@ -12,7 +12,7 @@ from tests.templates.test_activity_import import exported  # noqa: F401  (fixtur
 from workbench.templates.layouts.registry import spec_for
 from workbench.templates.pipeline.exporter import export_template
 from workbench.templates.pipeline.importer import plan_import
-from workbench.templates.workbook.reader import table_columns
+from workbench.templates.workbook.locate import table_columns
 from workbench.templates.workbook.sheets import load
 
 

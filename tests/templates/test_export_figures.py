@@ -13,7 +13,7 @@ from workbench.engine.activity import activity_plan
 from workbench.templates.layouts.registry import spec_for
 from workbench.templates.pipeline.exporter import export_template
 from workbench.templates.template_values import plan_figures as pf
-from workbench.templates.workbook.reader import grid_columns
+from workbench.templates.workbook.locate import grid_columns
 from workbench.templates.workbook.sheets import load
 
 

@@ -16,7 +16,7 @@ from workbench.engine.activity import activity_plan
 from workbench.templates.layouts.registry import spec_for
 from workbench.templates.pipeline.exporter import export_template
 from workbench.templates.pipeline.importer import plan_import
-from workbench.templates.workbook.reader import table_columns
+from workbench.templates.workbook.locate import table_columns
 from workbench.templates.workbook.sheets import load
 
 TABLE = spec_for("activity").table("Joint Plan")

@@ -22,7 +22,8 @@ contract keeps it so):
 - ``template_values/``: input cells the plan keeps as typed, and the plan's own figures
   for the Activity, SRG and BCF workbooks.
 - ``workbook/``: the core, reading and writing cells safely: file checks, the bounded
-  streaming reader (xlsx_parts, xlsx_book, xlsx_sheet), sheets, values, reader, recognise,
+  streaming reader (xlsx_parts, xlsx_book, xlsx_sheet), sheets, values, locate, reader,
+  recognise,
   writer, row_refs, styles, drawings, and the builder of the shipped workbooks.
 - ``report/`` (findings, preview) and ``layouts/`` (spec, registry, one layout per
   template): plain data, at the bottom.

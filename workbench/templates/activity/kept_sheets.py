@@ -22,6 +22,7 @@ from workbench.engine.activity import activity_plan
 from workbench.templates.layouts.spec import Grid, TemplateSpec
 from workbench.templates.report.findings import Findings
 from workbench.templates.template_values import plan_figures as pf
+from workbench.templates.template_values.cell_text import from_text
 from workbench.templates.template_values.fill_and_compare import (
     CellKey,
     ValuesRead,
@@ -29,7 +30,7 @@ from workbench.templates.template_values.fill_and_compare import (
     held_values,
     kept_values,
 )
-from workbench.templates.template_values.input_cells import from_text, read_inputs
+from workbench.templates.template_values.input_cells import read_inputs
 from workbench.templates.template_values.unplaced import unplaced_notes
 from workbench.templates.workbook.sheets import WorkbookData
 from workbench.templates.workbook.writer import Filler

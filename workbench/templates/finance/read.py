@@ -29,7 +29,8 @@ from workbench.templates.finance.checks import check_phasing, check_row_formulas
 from workbench.templates.finance.imported import ImportedPlan, ImportedRow
 from workbench.templates.layouts.spec import Table, TemplateSpec
 from workbench.templates.report.findings import Findings
-from workbench.templates.workbook.reader import RowRead, SheetReader, TableRead, check_unique, coord
+from workbench.templates.workbook.locate import coord
+from workbench.templates.workbook.reader import RowRead, SheetReader, TableRead, check_unique
 from workbench.templates.workbook.row_refs import REF, id_of
 from workbench.templates.workbook.sheets import WorkbookData
 from workbench.templates.workbook.values import parse_year

@@ -23,15 +23,14 @@ from workbench.domain.plan import Plan
 from workbench.domain.template_values import COVER, TemplateValue
 from workbench.templates.layouts.spec import Grid, Kind, Table, TemplateSpec, normalise
 from workbench.templates.report.findings import Findings
+from workbench.templates.template_values.cell_text import from_text, plain_kind
 from workbench.templates.template_values.input_cells import (
     CellKey,
     InputCell,
     check_required,
-    from_text,
     input_kinds,
-    plain_kind,
 )
-from workbench.templates.workbook.reader import find_row, grid_columns, table_columns
+from workbench.templates.workbook.locate import find_row, grid_columns, table_columns
 from workbench.templates.workbook.recognise import label_cell
 from workbench.templates.workbook.writer import Filler, snapshot, to_cell
 

@@ -11,7 +11,6 @@ own validation allows; every problem is a Finding naming the sheet and cell.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,22 +28,15 @@ from workbench.templates.layouts.spec import (
     normalise,
 )
 from workbench.templates.report.findings import Findings
-from workbench.templates.workbook.reader import (
-    TOTAL_WORDS,
-    SheetReader,
-    coord,
-    find_row,
-    grid_columns,
-    table_columns,
-)
+from workbench.templates.template_values.cell_text import plain_kind, to_text
+from workbench.templates.workbook.locate import coord, find_row, grid_columns, table_columns
+from workbench.templates.workbook.reader import TOTAL_WORDS, SheetReader
 from workbench.templates.workbook.recognise import label_cell
 from workbench.templates.workbook.sheets import SheetData, WorkbookData
 from workbench.templates.workbook.values import (
     CellValueError,
     is_blank,
     parse_text,
-    parse_year,
-    year_label,
 )
 
 CellKey = tuple[str, str, str]  # (sheet, row, column), as TemplateValue.key
@@ -72,51 +64,6 @@ class InputCell:
     @property
     def where(self) -> str:
         return f"{self.sheet_name}!{self.coord}"
-
-
-def plain_kind(kind: Kind) -> Kind:
-    """Money here is kept as typed, like any other number (no £000 conversion)."""
-    return Kind.NUMBER if kind is Kind.MONEY else kind
-
-
-def number_text(number: Decimal) -> str:
-    """The shortest exact text of a number: 1000.0 -> '1000', 0.250 -> '0.25'."""
-    if number == number.to_integral_value():
-        return str(int(number))
-    return format(number.normalize(), "f")
-
-
-def to_text(kind: Kind, value: object) -> str:
-    """A typed cell value as the exact text a TemplateValue keeps."""
-    if value is None:
-        return ""
-    if kind is Kind.BOOL:
-        return "Yes" if value else "No"
-    if kind is Kind.YEAR:
-        return year_label(int(value))  # type: ignore[call-overload]
-    if isinstance(value, Decimal):
-        return number_text(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def from_text(kind: Kind, text: str) -> object:
-    """A kept text as the domain value the writer puts in a cell (None for blank)."""
-    if text == "":
-        return None
-    kind = plain_kind(kind)
-    if kind in (Kind.NUMBER, Kind.PERCENT):
-        return Decimal(text)
-    if kind is Kind.INT:
-        return int(text)
-    if kind is Kind.BOOL:
-        return text == "Yes"
-    if kind is Kind.DATE:
-        return dt.date.fromisoformat(text)
-    if kind is Kind.YEAR:
-        return parse_year(text)
-    return text
 
 
 # -- reading -----------------------------------------------------------------------------

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter
-
 from workbench.templates.layouts.spec import (
     MONEY_LIMIT,
     Column,
@@ -22,8 +20,9 @@ from workbench.templates.layouts.spec import (
 from workbench.templates.report.findings import Findings
 from workbench.templates.workbook import values as v
 from workbench.templates.workbook import xlsx_parts
+from workbench.templates.workbook.locate import coord, find_row, grid_columns, table_columns
 from workbench.templates.workbook.recognise import label_cell
-from workbench.templates.workbook.sheets import MAX_COLS, SheetData, WorkbookData
+from workbench.templates.workbook.sheets import SheetData, WorkbookData
 
 CONVERT: dict[Kind, Callable[[object], object]] = {
     Kind.TEXT: v.parse_text, Kind.ENUM: v.parse_text, Kind.MONEY: v.thousands_to_pounds,
@@ -32,7 +31,6 @@ CONVERT: dict[Kind, Callable[[object], object]] = {
 }
 TOTAL_WORDS = {"total", "subtotal", "grandtotal"}
 RANGED = (Kind.MONEY, Kind.NUMBER, Kind.PERCENT, Kind.INT)
-HEADER_SCAN_ROWS = 60
 
 
 @dataclass(frozen=True)
@@ -68,10 +66,6 @@ class GridRead:
     sheet: str
     cells: dict[str, CellRead]  # held key -> cell
     calc: dict[tuple[str, str], CellRead]  # (code, header) -> formula cell as calculated
-
-
-def coord(row: int, col: int) -> str:
-    return f"{get_column_letter(col)}{row}"
 
 
 class SheetReader:
@@ -299,51 +293,3 @@ def check_unique(read: TableRead, keys: tuple[str, ...], what: str,
             here, there = row.cells[keys[-1]].coord, first.cells[keys[-1]].coord
             findings.problem(f"{what} {v.show(row.get(keys[-1]))} is on two rows, {there} and "
                              f"{here}; keep one (each row is counted)", read.sheet, here)
-
-
-def grid_columns(sheet: SheetData, grid: Grid) -> tuple[int, dict[str, int]]:
-    """A grid's header row, and the column of each of its headers the sheet has."""
-    wanted = {normalise(h): h for h in grid.headers}
-    return _best_header_row(sheet, wanted.get)
-
-
-def table_columns(sheet: SheetData, table: Table) -> tuple[int, dict[str, int]]:
-    """A table's header row, and the column of each column it finds by header or alias
-    (a column's own header before any other column's alias)."""
-    lookup: dict[str, str] = {}
-    for column in table.columns:
-        lookup.setdefault(normalise(column.header), column.key)
-    for column in table.columns:
-        for alias in column.aliases:
-            lookup.setdefault(normalise(alias), column.key)
-    return _best_header_row(sheet, lookup.get, must=table.key)
-
-
-def _best_header_row(sheet: SheetData, match: Callable[[str], str | None],
-                     must: str = "") -> tuple[int, dict[str, int]]:
-    """The row whose cells match most headers (first match wins per key), and its columns."""
-    best_row, best = 0, {}
-    for r in range(1, min(sheet.max_row, HEADER_SCAN_ROWS) + 1):
-        columns: dict[str, int] = {}
-        for c, value in sheet.row_cells(r):
-            key = match(normalise(value)) if c <= MAX_COLS else None
-            if key is not None and key not in columns:
-                columns[key] = c
-        if (not must or must in columns) and len(columns) > len(best):
-            best_row, best = r, columns
-    return best_row, best
-
-
-def find_row(sheet: SheetData, code: str, label: str, header_row: int) -> int | None:
-    code_n, label_n = normalise(code), normalise(label)
-    by_label = None
-    for r in range(header_row + 1, sheet.max_row + 1):
-        for c, value in sheet.row_cells(r):
-            if c > 4:
-                break
-            text = normalise(value)
-            if text == code_n:
-                return r
-            if by_label is None and text == label_n:
-                by_label = r
-    return by_label

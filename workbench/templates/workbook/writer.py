@@ -34,7 +34,7 @@ from workbench.templates.layouts.spec import (
     sheet_names_for,
 )
 from workbench.templates.workbook import styles, xlsx_parts
-from workbench.templates.workbook.reader import find_row, grid_columns, table_columns
+from workbench.templates.workbook.locate import find_row, grid_columns, table_columns
 from workbench.templates.workbook.recognise import label_cell
 from workbench.templates.workbook.row_refs import REF
 from workbench.templates.workbook.sheets import SheetData, WorkbookData
