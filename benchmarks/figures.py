@@ -197,7 +197,7 @@ def template_import(space: Workspace, reps: Repeats) -> dict[str, float]:
     findings, and for Finance the recomputed summary), against openpyxl reading every cell."""
     from openpyxl import load_workbook
 
-    from workbench.templates.importer import plan_import
+    from workbench.templates.pipeline.importer import plan_import
 
     plan = space.plan
     if not space.exported["finance"].exists():

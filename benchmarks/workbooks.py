@@ -13,10 +13,10 @@ import dataclasses
 from pathlib import Path
 
 from workbench.domain.plan import Plan
-from workbench.templates.builder import build, save_reproducibly
-from workbench.templates.exporter import export_template
-from workbench.templates.registry import spec_for
-from workbench.templates.spec import Table, TemplateSpec
+from workbench.templates.layouts.registry import spec_for
+from workbench.templates.layouts.spec import Table, TemplateSpec
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.workbook.builder import build, save_reproducibly
 
 KINDS = ("finance", "activity")
 HEADROOM = 10  # spare input rows beyond the plan's rows, as a user would leave

@@ -288,7 +288,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_actuals(args: argparse.Namespace) -> int:
     """All rows or none: any problem in the file and the plan is left as it was."""
-    from workbench.templates.actuals_csv import read_actuals
+    from workbench.csv_inputs.actuals import read_actuals
 
     return _check_then_apply(args, read_actuals, f"Actuals from {args.file.name}",
                              "Added the actuals in {file} to {store}.")

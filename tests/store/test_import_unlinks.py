@@ -7,8 +7,8 @@ import openpyxl
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import EntityKind, SetField
 from workbench.store import open_store
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 
 def test_finance_import_dropping_a_scheme_leaves_no_activity_line_pointing_at_it(

@@ -201,7 +201,7 @@ def test_scheme_added_in_year_is_tracked_and_forecast_by_hand(store, ledger_stor
 
 
 def test_close_april_from_a_csv_file(store, ledger_store, tmp_path):
-    from workbench.templates.ledger_actuals import read_ledger_actuals
+    from workbench.csv_inputs.ledger_actuals import read_ledger_actuals
 
     ledger = ledger_store.load()
     lines = ["Scheme reference,Month,Actual"] + [

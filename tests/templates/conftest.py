@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.templates.helpers import demo
-from workbench.templates.exporter import export_template
+from workbench.templates.pipeline.exporter import export_template
 
 
 @pytest.fixture(scope="session")

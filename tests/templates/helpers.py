@@ -11,7 +11,7 @@ from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import Batch, DeleteRows, Edit, InsertRows, SetField, apply_to_plan
 from workbench.domain.links import LINK_FIELDS, relink, relink_value
 from workbench.domain.plan import FinancialDrivers, Plan
-from workbench.templates.finance_checks import normalised
+from workbench.templates.finance.checks import normalised
 
 
 class LocalKeyStore(MemoryStore):

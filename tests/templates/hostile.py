@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.templates.registry import pristine_path, spec_for
+from workbench.templates.layouts.registry import pristine_path, spec_for
 
 
 def sheet_member(source: Path, sheet: str) -> str:

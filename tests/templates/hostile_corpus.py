@@ -32,9 +32,9 @@ from tests.templates.helpers import LocalKeyStore, demo
 from workbench.domain.edits import apply_to_plan
 from workbench.domain.errors import TemplateError
 from workbench.engine import compute
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
-from workbench.templates.registry import spec_for
+from workbench.templates.layouts.registry import spec_for
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 KINDS = ("finance", "activity", "resilience", "bcf")
 HOSTILE_VALUES: tuple[object, ...] = (

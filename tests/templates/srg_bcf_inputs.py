@@ -10,7 +10,7 @@ import datetime as dt
 
 import openpyxl
 
-from workbench.templates.styles import is_input_style
+from workbench.templates.workbook.styles import is_input_style
 
 MONTH_COLUMNS = range(4, 17)  # D (2015/16 outturn) .. P (Mar-17) on Demand and Capacity
 

@@ -13,8 +13,8 @@ from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import DeleteRows, EntityKind, SetField
 from workbench.engine import compute
 from workbench.store import open_store
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 
 def lines_of(plan, year=2016):

@@ -11,8 +11,8 @@ import pytest
 from tests.templates.helpers import demo
 from tests.templates.test_colleague_copy import needs_soffice, soffice_convert
 from workbench.domain.demo_activity import demo_activity_lines
-from workbench.templates.activity_io import read_activity
-from workbench.templates.exporter import export_template
+from workbench.templates.activity.lines import read_activity
+from workbench.templates.pipeline.exporter import export_template
 
 
 @pytest.fixture(scope="module")

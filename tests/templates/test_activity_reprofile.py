@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 
 from tests.templates.test_activity_import import exported  # noqa: F401  (fixture)
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
-from workbench.templates.reader import table_columns
-from workbench.templates.registry import spec_for
-from workbench.templates.sheets import load
+from workbench.templates.layouts.registry import spec_for
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook.locate import table_columns
+from workbench.templates.workbook.sheets import load
 
 
 def layout(path):

@@ -8,8 +8,8 @@ import pytest
 
 from tests.templates.helpers import demo
 from workbench.cli import main
-from workbench.templates.importer import plan_import
-from workbench.templates.spec import MONEY_LIMIT
+from workbench.templates.layouts.spec import MONEY_LIMIT
+from workbench.templates.pipeline.importer import plan_import
 
 
 def mutated(source, tmp_path, edits, name="edited.xlsx"):

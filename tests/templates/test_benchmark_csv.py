@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from workbench.csv_inputs import benchmarks as benchmark_csv
+from workbench.csv_inputs.benchmarks import read_benchmarks
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import apply_to_plan
-from workbench.templates import benchmark_csv
-from workbench.templates.benchmark_csv import read_benchmarks
 
 HEADER = "measure,unit,ods_code,organisation,value_per_head,population\n"
 GOOD = (HEADER + "MSK: spend per head,£,10Q,Oxfordshire CCG,96.80,690000\n"

@@ -20,9 +20,9 @@ from tests.templates.hostile import (
     sheet_member,
 )
 from workbench.domain.errors import TemplateError
-from workbench.templates import sheets, xlsx_stream
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook import sheets, xlsx_parts
 
 ROOT = Path(__file__).resolve().parents[2]
 MEASURE = """
@@ -32,10 +32,10 @@ from workbench.domain.errors import TemplateError
 plan = demo_plan()
 start = time.perf_counter()
 if sys.argv[1] == "import":
-    from workbench.templates.importer import plan_import
+    from workbench.templates.pipeline.importer import plan_import
     text = plan_import(sys.argv[2], plan).text()
 else:
-    from workbench.templates.exporter import export_template
+    from workbench.templates.pipeline.exporter import export_template
     try:
         export_template(plan, "finance", sys.argv[3], into=sys.argv[2])
         text = "written"
@@ -63,7 +63,7 @@ def test_a_row_of_millions_of_empty_cells_is_refused_at_the_cell_limit(tmp_path)
     path = long_row(tmp_path / "long.xlsx", sheet="Cover", cells=5_000_000)
     assert path.stat().st_size < 200_000
     got = measured("import", str(path))
-    assert f"more than {xlsx_stream.MAX_CELLS:,} cells" in got["text"], got
+    assert f"more than {xlsx_parts.MAX_CELLS:,} cells" in got["text"], got
     assert "Problem: Cover:" in got["text"]
     assert got["peak_mb"] < 500 and got["seconds"] < 10, got
 
@@ -71,7 +71,7 @@ def test_a_row_of_millions_of_empty_cells_is_refused_at_the_cell_limit(tmp_path)
 def test_export_into_a_workbook_with_a_huge_row_on_any_sheet_is_refused_first(tmp_path):
     path = long_row(tmp_path / "long.xlsx", sheet="Summary", cells=5_000_000)
     got = measured("export", str(path), str(tmp_path / "out.xlsx"))
-    assert f"more than {xlsx_stream.MAX_CELLS:,} cells" in got["text"], got
+    assert f"more than {xlsx_parts.MAX_CELLS:,} cells" in got["text"], got
     assert "sheet Summary" in got["text"]
     assert got["peak_mb"] < 500 and got["seconds"] < 10, got
     assert not (tmp_path / "out.xlsx").exists()
@@ -102,7 +102,7 @@ def test_shared_strings_are_counted_as_read(monkeypatch, exported_demo, tmp_path
     path = add_member(exported_demo, tmp_path / "sst.xlsx", "xl/sharedStrings.xml",
                       shared_strings(50))
     assert plan_import(path, demo()[0]).ok
-    monkeypatch.setattr(xlsx_stream, "MAX_SHARED_STRINGS", 20)
+    monkeypatch.setattr(xlsx_parts, "MAX_SHARED_STRINGS", 20)
     report = plan_import(path, demo()[0])
     assert [f.message for f in report.problems] == [
         "has more than 20 shared strings; limit 20"], report.text()
@@ -114,7 +114,7 @@ def test_shared_strings_are_counted_as_read(monkeypatch, exported_demo, tmp_path
     ("MAX_CELLS", 10, "cells"),
 ])
 def test_each_limit_is_named_when_passed(monkeypatch, exported_demo, limit, value, fragment):
-    monkeypatch.setattr(xlsx_stream, limit, value)
+    monkeypatch.setattr(xlsx_parts, limit, value)
     report = plan_import(exported_demo, demo()[0])
     assert not report.ok and report.edit is None
     assert any(fragment in f.message and "limit" in f.message for f in report.problems), \
@@ -122,7 +122,7 @@ def test_each_limit_is_named_when_passed(monkeypatch, exported_demo, limit, valu
 
 
 def test_export_into_checks_every_part_before_loading(monkeypatch, exported_demo, tmp_path):
-    monkeypatch.setattr(xlsx_stream, "MAX_ELEMENTS", 2000)
+    monkeypatch.setattr(xlsx_parts, "MAX_ELEMENTS", 2000)
     with pytest.raises(TemplateError, match="XML elements"):
         export_template(demo()[0], "finance", tmp_path / "out.xlsx", into=exported_demo)
 

@@ -10,8 +10,8 @@ import pytest
 
 from tests.templates.helpers import apply_report, demo, empty_like, signature
 from workbench.engine import compute
-from workbench.templates.findings import Severity
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.report.findings import Severity
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not "
@@ -91,7 +91,7 @@ def test_rearranged_then_libreoffice_resaved_copy_gives_the_same_plan(tmp_path, 
 
 @needs_soffice
 def test_pristine_template_checklist_is_incomplete(tmp_path):
-    from workbench.templates.registry import SPECS, pristine_path
+    from workbench.templates.layouts.registry import SPECS, pristine_path
 
     paths = [pristine_path(spec) for spec in SPECS.values()]
     soffice_convert(paths[0], tmp_path / "lo", tmp_path, *paths[1:])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import openpyxl
 
 from tests.templates.helpers import demo
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.importer import plan_import
 
 
 def edited(source, tmp_path, edits):
@@ -55,7 +55,7 @@ def test_duplicate_risks_and_workstreams_are_problems_too(tmp_path, exported_dem
 def test_a_scheme_in_a_row_inserted_inside_the_table_is_written_back_once(tmp_path,
                                                                            exported_demo):
     from tests.templates.helpers import apply_report
-    from workbench.templates.exporter import export_template
+    from workbench.templates.pipeline.exporter import export_template
 
     wb = openpyxl.load_workbook(exported_demo)
     qipp = wb["QIPP"]

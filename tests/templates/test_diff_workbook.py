@@ -13,7 +13,7 @@ from workbench.domain.demo_plan import demo_plan
 from workbench.domain.errors import TemplateError
 from workbench.domain.schemes import SavingsScheme
 from workbench.engine.diff import diff_plans
-from workbench.templates.diff_workbook import write_diff_workbook
+from workbench.templates.comparison_workbook import write_diff_workbook
 
 HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-3", "@SUM(A1)", "\tTab", "=1+1"]
 

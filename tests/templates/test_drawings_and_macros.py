@@ -10,7 +10,7 @@ import pytest
 from tests.templates.helpers import demo
 from tests.templates.hostile import sheet_member
 from workbench.domain.errors import TemplateError
-from workbench.templates.exporter import export_template
+from workbench.templates.pipeline.exporter import export_template
 
 DRAWING = (
     b'<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'

@@ -10,9 +10,9 @@ import pytest
 from tests.templates.helpers import demo
 from workbench.domain.errors import TemplateError
 from workbench.domain.periods import FinancialYear
-from workbench.templates import writer
-from workbench.templates.exporter import export_template
-from workbench.templates.registry import SPECS, pristine_path
+from workbench.templates.layouts.registry import SPECS, pristine_path
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.workbook import writer
 
 
 def test_target_open_in_excel_or_libreoffice(tmp_path):
@@ -96,7 +96,7 @@ def test_a_target_held_open_by_excel_says_close_it(tmp_path, monkeypatch):
     def held(*_args):
         raise PermissionError(32, "The process cannot access the file")
 
-    monkeypatch.setattr("workbench.templates.writer.os.replace", held)
+    monkeypatch.setattr("workbench.templates.workbook.writer.os.replace", held)
     with pytest.raises(TemplateError, match="close it in Excel and try again"):
         export_template(demo()[0], "finance", tmp_path / "plan.xlsx")
     assert list(tmp_path.iterdir()) == []
@@ -105,7 +105,7 @@ def test_a_target_held_open_by_excel_says_close_it(tmp_path, monkeypatch):
 def test_an_import_held_open_by_excel_says_close_it(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from workbench.templates.importer import plan_import
+    from workbench.templates.pipeline.importer import plan_import
 
     path = export_template(demo()[0], "finance", tmp_path / "plan.xlsx")
     real_open = Path.open

@@ -9,9 +9,9 @@ import pytest
 
 from tests.templates.helpers import demo
 from workbench.domain.errors import TemplateError
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
-from workbench.templates.writer import open_for_writing
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook.writer import open_for_writing
 
 
 def _damaged(tmp_path, part: str):

@@ -11,8 +11,8 @@ import openpyxl
 from tests.templates.helpers import apply_report, demo, empty_like, signature
 from workbench.domain.edits import Batch, DeleteRows, EntityKind, InsertRows, SetField
 from workbench.engine import compute
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 
 def test_reimporting_an_unchanged_export_changes_nothing(exported_demo):

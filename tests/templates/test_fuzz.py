@@ -17,8 +17,8 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from tests.templates.helpers import LocalKeyStore, demo
 from workbench.domain.edits import apply_to_plan
 from workbench.engine import compute
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 SHEETS = ["Cover", "Allocations", "Assumptions", "Expenditure", "Investment", "QIPP", "Risk",
           "Workstreams", "Milestones", "Summary", "Checklist"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from workbench.templates import styles
-from workbench.templates.build_templates import main as build_main
-from workbench.templates.registry import SPECS, pristine_path
+from workbench.templates.layouts.registry import SPECS, pristine_path
+from workbench.templates.workbook import styles
+from workbench.templates.workbook.build_templates import main as build_main
 
 KINDS = sorted(SPECS)
 
@@ -17,7 +17,8 @@ def test_shipped_templates_are_exactly_what_the_generator_makes(tmp_path):
     for spec in SPECS.values():
         fresh = (tmp_path / spec.file_name).read_bytes()
         assert fresh == pristine_path(spec).read_bytes(), (
-            f"{spec.file_name} is stale: run python -m workbench.templates.build_templates")
+            f"{spec.file_name} is stale: run "
+            "python -m workbench.templates.workbook.build_templates")
     build_main([str(tmp_path)])
     assert all((tmp_path / s.file_name).read_bytes() == pristine_path(s).read_bytes()
                for s in SPECS.values())

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from tests.templates import hostile_corpus as corpus
-from workbench.templates.registry import spec_for
+from workbench.templates.layouts.registry import spec_for
 
 FULL = os.environ.get("WORKBENCH_HOSTILE_FULL") == "1"
 PEAK_MB = 500  # per case, import and export --into together

@@ -10,8 +10,8 @@ import openpyxl
 
 from tests.templates.helpers import demo
 from tests.templates.test_colleague_copy import SOFFICE, needs_soffice
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 
 @needs_soffice

@@ -12,12 +12,12 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from workbench.csv_inputs.ledger_actuals import read_ledger_actuals
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.errors import ValidationError
 from workbench.domain.ledger import RECURRENT, Ledger, LedgerCell, SchemeTracking, plan_cells
 from workbench.domain.ledger_edits import SetCell, SetClosedThrough, apply_to_ledger
 from workbench.domain.periods import FinancialYear
-from workbench.templates.ledger_actuals import read_ledger_actuals
 
 D = Decimal
 
@@ -158,7 +158,7 @@ import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
 from workbench.domain.ledger import Ledger
 from workbench.domain.periods import FinancialYear
-from workbench.templates.ledger_actuals import read_ledger_actuals
+from workbench.csv_inputs.ledger_actuals import read_ledger_actuals
 preview = read_ledger_actuals(sys.argv[1], Ledger(1, FinancialYear(2016)))
 print(preview.text())
 """

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from tests.templates.helpers import demo
-from workbench.templates import safety
-from workbench.templates.findings import Severity
-from workbench.templates.importer import plan_import
-from workbench.templates.registry import SPECS, pristine_path
+from workbench.templates.layouts.registry import SPECS, pristine_path
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.report.findings import Severity
+from workbench.templates.workbook import safety
 
 
 def check(report, fragment: str, sheet: str = "", cell: str = ""):

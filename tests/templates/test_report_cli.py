@@ -8,8 +8,8 @@ import openpyxl
 from tests.templates.helpers import demo
 from tests.templates.hostile import long_row
 from workbench.cli import main
-from workbench.templates import xlsx_stream
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook import xlsx_parts
 
 
 def edited(source, tmp_path, edits):
@@ -50,5 +50,5 @@ def test_an_unreadable_file_is_one_line_on_stderr_with_exit_2(tmp_path, capsys):
     huge = long_row(tmp_path / "huge.xlsx", cells=1_000_000)
     assert main(["import", str(huge), "--db", str(db)]) == 2
     out, err = capsys.readouterr()
-    limit = f"limit {xlsx_stream.MAX_CELLS:,} cells"
+    limit = f"limit {xlsx_parts.MAX_CELLS:,} cells"
     assert out == "" and limit in err and err.strip().count("\n") == 0

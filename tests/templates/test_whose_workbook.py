@@ -7,10 +7,10 @@ import openpyxl
 import pytest
 
 from tests.templates.helpers import demo
-from workbench.templates.exporter import export_template
-from workbench.templates.importer import plan_import
-from workbench.templates.recognise import label_cell
-from workbench.templates.sheets import load
+from workbench.templates.pipeline.exporter import export_template
+from workbench.templates.pipeline.importer import plan_import
+from workbench.templates.workbook.recognise import label_cell
+from workbench.templates.workbook.sheets import load
 
 KINDS = ["activity", "finance", "resilience", "bcf"]
 

@@ -118,7 +118,7 @@ def import_template(win: MainWindow) -> None:
     then File → Import template…: the file dialog gets the path typed, the preview Apply."""
     import openpyxl
 
-    from workbench.templates.exporter import export_template
+    from workbench.templates.pipeline.exporter import export_template
 
     workbook = Path(sys.argv[2])
     export_template(win.controller.plan, "finance", workbook)

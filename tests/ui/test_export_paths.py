@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from tests.sharing_guard import held_open
 from workbench.domain.edits import EntityKind, SetField
-from workbench.templates import writer
+from workbench.templates.workbook import writer
 from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.export_paths import default_export_path, documents_dir
 from workbench.ui.history_panel import HistoryPanel

@@ -3,7 +3,7 @@
 Spreadsheets run a cell that starts with =, +, - or @ as a formula (and tab or CR
 can smuggle one past a check). CSVs write such text with a leading apostrophe
 (domain.export_files), workbooks as a string cell with Excel's quote prefix
-(templates.writer.write_as_text); both ask this module.
+(templates.workbook.writer.write_as_text); both ask this module.
 """
 
 from __future__ import annotations

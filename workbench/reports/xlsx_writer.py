@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from workbench.domain.cell_text import looks_like_formula
 from workbench.reports.paper import BoardPaper
 from workbench.reports.tables import Num, Table
-from workbench.templates.writer import write_as_text
+from workbench.templates.workbook.writer import write_as_text
 
 BOLD = Font(bold=True)
 RULE = Border(top=Side(style="thin"), bottom=Side(style="double"))

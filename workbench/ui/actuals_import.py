@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from workbench.csv_inputs.actuals import read_actuals
 from workbench.domain.errors import WorkbenchError
 from workbench.store.backups import backup_before_change
-from workbench.templates.actuals_csv import read_actuals
 from workbench.ui.plan_controller import PlanController
 
 

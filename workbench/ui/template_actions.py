@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from workbench.domain.errors import WorkbenchError
@@ -69,15 +70,31 @@ class TemplateActions:
 
         def work(progress):
             progress(10, f"Filling the {kind} template")
-            written = export_template(plan, kind, out, into=into)
+            notes: list[str] = []
+            written = export_template(plan, kind, out, into=into, notes=notes)
             progress(100, "Saved")
-            return written
+            return written, notes
 
         self.task = Task(f"Exporting {out.name}", work, self.parent)
-        self.task.done.connect(lambda written: QMessageBox.information(
-            self.parent, "Export template", f"Saved {written}"))
+        self.task.done.connect(self._saved)
         self.task.error.connect(self._failed)
         return self.task.start()
+
+    def _saved(self, result: tuple[Path, list[str]]) -> None:
+        """Say where the workbook went and, as a warning, everything the export could not
+        carry or changed besides the plan's figures (a replaced formula, a path the
+        template has no place for, a drawing it cannot keep)."""
+        written, notes = result
+        if not notes:
+            QMessageBox.information(self.parent, "Export template", f"Saved {written}")
+            return
+        listed = "\n\n".join(f"• {note}" for note in notes)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export template",
+                          f"Saved {written}, with {len(notes)} warning"
+                          f"{'s' if len(notes) > 1 else ''}:\n\n{listed}",
+                          QMessageBox.StandardButton.Ok, self.parent)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     def _failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, WorkbenchError | OSError) else repr(exc)

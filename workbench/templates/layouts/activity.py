@@ -17,7 +17,7 @@ from workbench.templates.layouts.common import (
     month_dates,
     month_label,
 )
-from workbench.templates.spec import Column, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import Column, Grid, GridRow, Kind, Table, TemplateSpec
 
 FIRST_YEAR = 2016
 VERSION = 1
@@ -49,12 +49,14 @@ ACTIVITY_PLAN = Table("Activity Plan", "Commissioner monthly profiled activity p
            'MATCH({code}{r},List_Measures,0)),"")'),
     Column("_unit", "Unit", width=11, formula='=IFERROR(INDEX(List_MeasureUnits,'
            'MATCH({code}{r},List_Measures,0)),"")'),
-    Column("baseline", "2015/16 FOT", N, required=True, aliases=("2015/16 outturn",)),
+    Column("baseline", "2015/16 FOT", N, required=True, aliases=("2015/16 outturn",),
+           non_negative=True),
     Column("growth", "Growth assumption %", Kind.PERCENT, aliases=("Growth assumption",)),
-    Column("plan", "2016/17 Plan", N, total=True, required=True, aliases=("Plan",)),
+    Column("plan", "2016/17 Plan", N, total=True, required=True, aliases=("Plan",),
+           non_negative=True),
     Column("growth_pct", "Growth %", Kind.PERCENT,
            formula='=IF(OR({key}{r}="",N({baseline}{r})=0),"",{plan}{r}/{baseline}{r}-1)'),
-    *month_columns(FIRST_YEAR, N, numbered=False, width=9),
+    *month_columns(FIRST_YEAR, N, numbered=False, width=9, non_negative=True),
     Column("total", "Total", N, total=True, formula='=IF({key}{r}="","",SUM({m1}{r}:{m12}{r}))'),
     Column("check", "Check", N, formula='=IF({key}{r}="","",{total}{r}-{plan}{r})'),
     Column("profile", "Profile", Kind.ENUM, choices="Profiles", width=16),
@@ -67,14 +69,15 @@ JOINT_PLAN = Table("Joint Plan", "Joint planning return (commissioner and provid
     Column("provider_code", "Provider code", width=12, required=True),
     Column("provider", "Provider name", width=36),
     Column("code", "Code", Kind.ENUM, choices="Measures", width=12, required=True),
-    Column("commissioner_plan", "Commissioner plan", N, total=True, required=True),
-    Column("provider_plan", "Provider plan", N, total=True, required=True),
+    Column("commissioner_plan", "Commissioner plan", N, total=True, required=True,
+           non_negative=True),
+    Column("provider_plan", "Provider plan", N, total=True, required=True, non_negative=True),
     Column("variance", "Variance", N, total=True,
            formula='=IF({key}{r}="","",{commissioner_plan}{r}-{provider_plan}{r})'),
     Column("variance_pct", "Variance %", Kind.PERCENT,
            formula='=IF(OR({key}{r}="",N({provider_plan}{r})=0),"",'
                    '{variance}{r}/{provider_plan}{r})'),
-), key="provider_code", capacity=100, unit="count")
+), key="provider_code", capacity=100, unit="count", identity=("code",))
 
 STANDARDS = (  # code (ours), standard, threshold, unit
     ("T01", "A&E: seen within 4 hours", 0.95, "%"),

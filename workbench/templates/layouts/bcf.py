@@ -8,7 +8,15 @@ Inferred: all other sheet captions and every cell position; money here is £, no
 from __future__ import annotations
 
 from workbench.templates.layouts.common import SUBMISSION, YES_NO, cover_rows
-from workbench.templates.spec import Column, CoverRow, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import (
+                                                      Column,
+                                                      CoverRow,
+                                                      Grid,
+                                                      GridRow,
+                                                      Kind,
+                                                      Table,
+                                                      TemplateSpec,
+)
 
 FIRST_YEAR = 2016
 VERSION = 1
@@ -18,7 +26,7 @@ QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 FUNDING = Grid("Funding Sources", "Funding sources", ("Organisation code", "2016/17 £",
                                                       "Pooled? (Y/N)"), tuple(
     GridRow(code, label, N, cells={"Organisation code": "", "2016/17 £": "", "Pooled? (Y/N)": ""},
-            required=code == "F01")
+            required=code == "F01", non_negative=True)
     for code, label in (("F01", "CCG minimum contribution"), ("F02", "Additional CCG contribution"),
                         ("F03", "Local authority contribution"),
                         ("F04", "Disabled Facilities Grant"), ("F05", "Other contribution"))
@@ -43,8 +51,9 @@ _Q = {q: "" for q in QUARTERS}
 _TOTAL = {"Total": "=SUM(C{r}:F{r})"}
 METRICS = Grid("Metrics", "Non-elective admissions (general and acute)", (*QUARTERS, "Total"), (
     GridRow("NEA1", "Baseline (expected before schemes)", N, cells=_Q, formulas=_TOTAL,
-            required=True),
-    GridRow("NEA2", "Plan (2016/17)", N, cells=_Q, formulas=_TOTAL, required=True),
+            required=True, non_negative=True),
+    GridRow("NEA2", "Plan (2016/17)", N, cells=_Q, formulas=_TOTAL, required=True,
+            non_negative=True),
     GridRow("NEA3", "Reduction", N, formulas={h: "={c}{NEA1}-{c}{NEA2}"
                                               for h in (*QUARTERS, "Total")}),
     GridRow("NEA4", "Reduction %", P, formulas={h: "=IF({c}{NEA1}=0,0,{c}{NEA3}/{c}{NEA1})"
@@ -55,11 +64,11 @@ _ANNUAL = {h: "" for h in ("Baseline", "Plan", "Numerator", "Denominator")}
 SUPPORTING = Grid("Supporting Metrics", "Other national metrics",
                   ("Baseline", "Plan", "Numerator", "Denominator"), (
                       GridRow("SM1", "Permanent admissions 65+ to care homes per 100,000", N,
-                              cells=_ANNUAL, required=True),
+                              cells=_ANNUAL, required=True, non_negative=True),
                       GridRow("SM2", "Reablement: 65+ at home 91 days after discharge", P,
-                              cells=_ANNUAL, required=True),
+                              cells=_ANNUAL, required=True, non_negative=True),
                       GridRow("SM3", "Delayed transfers of care: delayed days per 100,000 18+",
-                              N, cells=_ANNUAL, required=True),
+                              N, cells=_ANNUAL, required=True, non_negative=True),
                   ), unit="as shown", label_width=56,
                   kinds={"Numerator": N, "Denominator": N})
 

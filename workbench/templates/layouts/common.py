@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from workbench.domain.enums import PlanStatus
-from workbench.templates.spec import Column, CoverRow, Kind
-from workbench.templates.values import year_label
+from workbench.domain.periods import FinancialYear
+from workbench.templates.layouts.spec import Column, CoverRow, Kind
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 COMPLETE = "Complete Template"
@@ -39,18 +39,19 @@ def month_aliases(n: int, day: dt.date) -> tuple[str, ...]:
 
 
 def month_columns(first_year: int, kind: Kind, *, prefix: str = "m", numbered: bool = True,
-                  width: float = 9, total: bool = True) -> tuple[Column, ...]:
+                  width: float = 9, total: bool = True,
+                  non_negative: bool = False) -> tuple[Column, ...]:
     out = []
     for i, day in enumerate(month_dates(first_year)):
         n = i + 1
         header = f"M{n} {month_label(day)}" if numbered else month_label(day)
         out.append(Column(f"{prefix}{n}", header, kind, aliases=month_aliases(n, day),
-                          width=width, total=total))
+                          width=width, total=total, non_negative=non_negative))
     return tuple(out)
 
 
 def year_list(first_year: int, count: int = 5) -> tuple[str, ...]:
-    return tuple(year_label(first_year + i) for i in range(count))
+    return tuple(FinancialYear(first_year + i).label for i in range(count))
 
 
 def cover_rows(template_id: str, version: int, first_year: int,
@@ -62,7 +63,8 @@ def cover_rows(template_id: str, version: int, first_year: int,
                  name="TemplateVersion"),
         CoverRow("Organisation code", "ods_code", name="OrgCode", required=True),
         CoverRow("Organisation name", "organisation", name="OrgName", required=True),
-        CoverRow("Planning round", "round", value=year_label(first_year), name="PlanRound"),
+        CoverRow("Planning round", "round", value=FinancialYear(first_year).label,
+                 name="PlanRound"),
     )
     tail = (
         CoverRow("Submission", "status", Kind.ENUM, name="Submission", choices="Submission",

@@ -24,7 +24,15 @@ from workbench.templates.layouts.common import (
     month_columns,
     year_list,
 )
-from workbench.templates.spec import Column, CoverRow, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import (
+    Column,
+    CoverRow,
+    Grid,
+    GridRow,
+    Kind,
+    Table,
+    TemplateSpec,
+)
 
 FIRST_YEAR = 2016
 VERSION = 1
@@ -82,16 +90,18 @@ _GROWTH = {"Growth %": "=IF(C{r}=0,0,D{r}/C{r}-1)"}
 ALLOCATIONS = Grid("Allocations", "Revenue resource limit", ("2015/16 FOT", *YEARS, "Growth %"), (
     GridRow("A01", "Core programme allocation",
             cells={"2015/16 FOT": "prior_year_allocation", "2016/17": "allocation"},
-            formulas=_LATER | _GROWTH, names={"2016/17": "Alloc_Core"}, required=True),
+            formulas=_LATER | _GROWTH, names={"2016/17": "Alloc_Core"}, required=True,
+            non_negative=True),
     GridRow("A02", "Running cost allowance",
             cells={"2015/16 FOT": "", "2016/17": "running_cost_allocation"},
-            formulas=_FLAT | _GROWTH, names={"2016/17": "Alloc_Running"}, required=("2016/17",)),
+            formulas=_FLAT | _GROWTH, names={"2016/17": "Alloc_Running"}, required=("2016/17",),
+            non_negative=True),
     GridRow("A03", "Primary medical care (delegated)", cells=dict.fromkeys(
         ("2015/16 FOT", *YEARS), "") | {"2016/17": "_pmc"}, formulas=_GROWTH,
-        names={"2016/17": "Alloc_PMC"}),
+        names={"2016/17": "Alloc_PMC"}, non_negative=True),
     GridRow("A04", "Other allocations", cells=dict.fromkeys(("2015/16 FOT", *YEARS), "")
             | {"2016/17": "_other_allocations"}, formulas=_GROWTH,
-            names={"2016/17": "Alloc_Other"}),
+            names={"2016/17": "Alloc_Other"}, non_negative=True),
     GridRow("A05", "Total resource limit", formulas={
         h: "=SUM({c}{A01}:{c}{A04})" for h in ("2015/16 FOT", *YEARS)} | _GROWTH, bold=True),
 ), note="Later years grow the core allocation by the Assumptions sheet's growth rate.")
@@ -104,17 +114,17 @@ ASSUMPTIONS = Grid("Assumptions", "Planning assumptions", ("Value", "Unit"), (
     GridRow("AS03", "Allocation growth in later years", P, cells={"Value": "future_growth_pct"},
             names={"Value": "Assump_FutureGrowth"}, required=True, unit="%"),
     GridRow("AS04", "Surplus (business rule)", P, cells={"Value": "surplus_pct"},
-            names={"Value": "Assump_Surplus"}, required=True, unit="%"),
+            names={"Value": "Assump_Surplus"}, required=True, non_negative=True, unit="%"),
     GridRow("AS05", "Uncommitted non-recurrent reserve", P,
             cells={"Value": "uncommitted_reserve_pct"}, names={"Value": "Assump_Uncommitted"},
-            required=True, unit="%"),
+            required=True, non_negative=True, unit="%"),
     GridRow("AS06", "Contingency", P, cells={"Value": "contingency_pct"},
-            names={"Value": "Assump_Contingency"}, required=True, unit="%"),
+            names={"Value": "Assump_Contingency"}, required=True, non_negative=True, unit="%"),
     GridRow("AS07", "Transformation ring-fence", P,
             cells={"Value": "transformation_ringfence_pct"}, names={"Value": "Assump_Ringfence"},
-            required=True, unit="%"),
+            required=True, non_negative=True, unit="%"),
     GridRow("AS08", "CHC risk pool contribution", M, cells={"Value": "chc_risk_pool"},
-            names={"Value": "Assump_CHCPool"}, required=True, unit="£000"),
+            names={"Value": "Assump_CHCPool"}, required=True, non_negative=True, unit="£000"),
 ), unit="% or £000 as shown")
 
 EXPENDITURE = Table("Expenditure", "Financial plan detail: expenditure by programme", "Exp", (
@@ -122,7 +132,7 @@ EXPENDITURE = Table("Expenditure", "Financial plan detail: expenditure by progra
     Column("category", "Programme category", width=36, required=True, aliases=("Category",
                                                                                 "Line")),
     Column("baseline", "Recurrent baseline", M, total=True, aliases=("2015/16 FOT",),
-           required=True),
+           required=True, non_negative=True),
     Column("tariff_applies", "Tariff applies?", B, choices="YesNo", required=True),
     Column("growth_applies", "Growth applies?", B, choices="YesNo", required=True),
     Column("tariff", "Tariff and inflation", M, total=True,
@@ -137,7 +147,8 @@ INVESTMENT = Table("Investment", "Investments and cost pressures", "Inv", (
     _ref("I"),
     Column("name", "Investment or pressure", width=48, required=True, aliases=("Investment",
                                                                                  "Pressure")),
-    Column("amount", "2016/17", M, total=True, required=True, aliases=("Amount", "Value")),
+    Column("amount", "2016/17", M, total=True, required=True, aliases=("Amount", "Value"),
+           non_negative=True),
     Column("recurrent", "Recurrent?", B, choices="YesNo", required=True),
 ), key="name", capacity=40)
 
@@ -150,8 +161,9 @@ QIPP = Table("QIPP", "QIPP savings schemes", "QIPP", (
     Column("lever", "Lever", E, choices="Lever", required=True),
     Column("status", "Status", E, choices="Status", required=True),
     Column("recurrent", "Recurrent?", B, choices="YesNo", required=True),
-    Column("gross_saving", "Gross saving", M, total=True, required=True, aliases=("Gross",)),
-    Column("investment", "Investment", M, total=True, aliases=("Cost",)),
+    Column("gross_saving", "Gross saving", M, total=True, required=True, aliases=("Gross",),
+           non_negative=True),
+    Column("investment", "Investment", M, total=True, aliases=("Cost",), non_negative=True),
     Column("net_saving", "Net saving", M, total=True,
            formula=BLANK_IF + "{gross_saving}{r}-{investment}{r})"),
     Column("confidence", "Confidence %", P, required=True, low=0, high=1,
@@ -172,7 +184,8 @@ RISK = Table("Risk", "Financial risks", "Risk", (
     Column("description", "Risk", width=48, required=True, aliases=("Description",)),
     Column("category", "Category", E, choices="RiskCategory", required=True),
     Column("owner", "Owner", width=20),
-    Column("value", "Gross value", M, total=True, required=True, aliases=("Gross",)),
+    Column("value", "Gross value", M, total=True, required=True, aliases=("Gross",),
+           non_negative=True),
     Column("likelihood", "Likelihood (1-5)", Kind.INT, low=1, high=5, required=True,
            aliases=("Likelihood", "Probability (1-5)")),
     Column("impact", "Impact (1-5)", Kind.INT, low=1, high=5, required=True, aliases=("Impact",)),
@@ -184,7 +197,8 @@ RISK = Table("Risk", "Financial risks", "Risk", (
            formula=BLANK_IF
            + 'IF({status}{r}="Closed",0,{value}{r}*{probability}{r}))'),
     Column("mitigation", "Mitigation", width=40),
-    Column("mitigation_value", "Mitigation value", M, total=True, aliases=("Mitigation £000",)),
+    Column("mitigation_value", "Mitigation value", M, total=True, aliases=("Mitigation £000",),
+           non_negative=True),
     Column("net", "Net value", M, total=True, formula=BLANK_IF
            + 'MAX({weighted}{r}-IF({status}{r}="Closed",0,{mitigation_value}{r}),0))'),
     Column("status", "Status", E, choices="RiskStatus", required=True),

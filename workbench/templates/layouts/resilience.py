@@ -13,7 +13,15 @@ from workbench.templates.layouts.common import (
     month_dates,
     month_label,
 )
-from workbench.templates.spec import Column, CoverRow, Grid, GridRow, Kind, Table, TemplateSpec
+from workbench.templates.layouts.spec import (
+    Column,
+    CoverRow,
+    Grid,
+    GridRow,
+    Kind,
+    Table,
+    TemplateSpec,
+)
 
 FIRST_YEAR = 2016
 VERSION = 1
@@ -23,7 +31,8 @@ _ALL = ("2015/16 outturn", *MONTHS)
 
 
 def _metric(code: str, label: str, unit: str, kind: Kind = N) -> GridRow:
-    return GridRow(code, label, kind, cells={h: "" for h in _ALL}, unit=unit, required=True)
+    return GridRow(code, label, kind, cells={h: "" for h in _ALL}, unit=unit, required=True,
+                   non_negative=True)
 
 
 DEMAND = Grid("Demand and Capacity", "Demand and capacity by month (main acute provider)",

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.csv_inputs.ledger_actuals import LedgerActualsPreview, read_ledger_actuals
 from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.domain.ledger import Ledger
 from workbench.domain.numbers import format_money
 from workbench.domain.periods import short_month
-from workbench.templates.ledger_actuals import LedgerActualsPreview, read_ledger_actuals
 
 if TYPE_CHECKING:
     from workbench.ui.delivery.delivery_page import DeliveryPage

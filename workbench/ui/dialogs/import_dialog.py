@@ -108,8 +108,9 @@ class ImportDialog(QDialog):
         for title, rows in groups:
             group = QTreeWidgetItem([f"{title} ({len(rows)})"])
             for row in rows:
-                item = QTreeWidgetItem([f"{row.kind.value.replace('_', ' ')}: {row.name}",
-                                        row.where])
+                renamed = f" (renamed from {row.renamed_from})" if row.renamed_from else ""
+                item = QTreeWidgetItem([f"{row.kind.value.replace('_', ' ')}: {row.name}"
+                                        f"{renamed}", row.where])
                 for change in row.changes:
                     item.addChild(QTreeWidgetItem([change.field.replace("_", " "), "",
                                                    _text(change.field, change.old),

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import WorkbenchError
 from workbench.engine.diff import PlanDiff, diff_plans, field_text
 from workbench.store.versions import PlanVersion, compare_plans, list_versions, restore_edit_for
-from workbench.templates.diff_workbook import KINDS, write_diff_workbook
+from workbench.templates.comparison_workbook import KINDS, write_diff_workbook
 from workbench.ui import store_thread, style
 from workbench.ui.plan_controller import PlanController
 

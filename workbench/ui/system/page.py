@@ -193,7 +193,7 @@ class SystemPage(LazyPage):
 
     def load_benchmarks(self, path: str | Path) -> bool:
         """Check the file and load it whole (one undoable step), or say why not."""
-        from workbench.templates.benchmark_csv import read_benchmarks
+        from workbench.csv_inputs.benchmarks import read_benchmarks
 
         report = read_benchmarks(path, self.controller.plan)
         if report.edit is None:

@@ -1,0 +1,2 @@
+"""Readers of CSV files users bring in (not NHSE templates): actuals (trajectory and
+activity actuals, all rows or none)."""
