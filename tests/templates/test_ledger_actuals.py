@@ -18,6 +18,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.ledger import RECURRENT, Ledger, LedgerCell, SchemeTracking, plan_cells
 from workbench.domain.ledger_edits import SetCell, SetClosedThrough, apply_to_ledger
 from workbench.domain.periods import FinancialYear
+from workbench.templates.workbook.xlsx_parts import MAX_ROWS
 
 D = Decimal
 
@@ -166,7 +167,7 @@ print(preview.text())
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("rows.csv", "has more than 20,000 rows"),
-    ("rows.xlsx", "has values below row 5,000"),
+    ("rows.xlsx", f"has values below row {MAX_ROWS:,}"),
 ])
 def test_many_rows_refused_under_a_memory_cap(tmp_path, name, expected):
     path = tmp_path / name
@@ -176,7 +177,7 @@ def test_many_rows_refused_under_a_memory_cap(tmp_path, name, expected):
         book = openpyxl.Workbook(write_only=True)
         ws = book.create_sheet("Actuals")
         ws.append(["Scheme", "Month", "Value"])
-        for _ in range(6000):
+        for _ in range(MAX_ROWS + 1000):  # past the workbook reader's row limit
             ws.append(["QIPP-01", "2016-05", 1])
         book.save(path)
     done = subprocess.run([sys.executable, "-c", HUGE, str(path)], capture_output=True,
