@@ -179,3 +179,32 @@ def test_export_warnings_are_shown_after_an_export_from_the_menu(tmp_path, qtbot
     assert text.startswith(f"Saved {out}, with 1 warning:")
     assert "'Delayed transfers of care, delays per week' (136 to 68 a week" in text
     assert "Demand and Capacity D08, delayed days per month" in text
+
+
+def test_the_backup_before_an_import_is_taken_off_the_gui_thread(tmp_path, qtbot,
+                                                                   monkeypatch):
+    """A backup copies the whole file, and waits on a colleague's lock: the window's thread
+    never does it (it keeps painting, and says what it waits for)."""
+    import threading
+
+    from workbench.store import backups
+
+    store, controller, actions, out = exported(tmp_path, qtbot, monkeypatch)
+    book = openpyxl.load_workbook(out)
+    book["QIPP"]["L7"] = 0.95
+    book.save(out)
+    reports = []
+    monkeypatch.setattr(actions, "show_preview", reports.append)
+    with qtbot.waitSignal(actions.start_import(out).done, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: len(reports) == 1)
+    threads = []
+
+    def backup(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return backups.backup_before_change(*args, **kwargs)
+
+    monkeypatch.setattr("workbench.ui.template_actions.backup_before_change", backup)
+    assert actions.apply(reports[0])
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert controller.plan.schemes[0].confidence == Decimal("0.95")

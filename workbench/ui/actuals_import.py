@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from workbench.csv_inputs.actuals import read_actuals
 from workbench.domain.errors import WorkbenchError
 from workbench.store.backups import backup_before_change
+from workbench.ui import store_thread
 from workbench.ui.plan_controller import PlanController
 
 
@@ -28,7 +29,8 @@ def import_actuals_csv(controller: PlanController, parent: QWidget | None = None
                             f"Nothing was imported from {path.name}:\n\n{report.text()}")
         return False
     try:  # a backup first, as before every import
-        backup_before_change(controller.store, "before-import")
+        store_thread.call_as("backing up the plan", backup_before_change,
+                             controller.store, "before-import")
     except WorkbenchError as exc:
         QMessageBox.warning(parent, "Import actuals", f"{exc}. Nothing was imported.")
         return False

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from workbench.domain.errors import WorkbenchError
 from workbench.store.backups import backup_before_change
+from workbench.ui import store_thread
 from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.dialogs.import_dialog import ImportDialog
 from workbench.ui.plan_controller import PlanController
@@ -50,7 +51,8 @@ class TemplateActions:
 
     def apply(self, report) -> bool:
         try:  # a backup first, as before every import
-            backup_before_change(self.controller.store, "before-import")
+            store_thread.call_as("backing up the plan", backup_before_change,
+                                 self.controller.store, "before-import")
         except WorkbenchError as exc:
             QMessageBox.warning(self.parent, "Import template", f"{exc}. Nothing was imported.")
             return False
