@@ -193,3 +193,18 @@ def test_columns_note_only_fields_read_of_some_row():
     assert columns.column("name", []) == [] and columns.reads == set()
     assert columns.values("pod", [1, 0]).keys() == {0, 1}
     assert columns.reads == {"pod"}
+
+
+def test_phasing_floats_equal_converting_each_weight_bit_for_bit():
+    import numpy as np
+
+    from workbench.engine.savings import phasing_floats
+
+    odd = (Decimal("0"), Decimal("-0"), Decimal("0.0"), Decimal("-0.00"), Decimal("1"),
+           Decimal("1.0"), Decimal("1E+2"), Decimal("0.1"), Decimal("0.10"), Decimal("-3"),
+           Decimal("33.3333333333333333333"), Decimal("1E-30"))
+    phasings = [odd, odd[::-1]] + [s.phasing for s in demo_plan().schemes]
+    got = phasing_floats(phasings)
+    want = np.array([[float(w) for w in p] for p in phasings])
+    assert got.shape == want.shape
+    assert np.array_equal(got.view(np.int64), want.view(np.int64))  # the signs of zeros too

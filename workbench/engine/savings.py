@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import compress
-from operator import mul
+from itertools import chain, compress
+from operator import methodcaller, mul
 
 import numpy as np
 import pandas as pd
@@ -91,11 +91,36 @@ def scheme_rows(schemes: list[SavingsScheme]) -> tuple[np.ndarray, np.ndarray, n
     weights = np.full((n, MONTHS_IN_YEAR), 1.0 / MONTHS_IN_YEAR)
     full = [i for i, s in enumerate(schemes) if len(s.phasing) == MONTHS_IN_YEAR]
     if full:
-        raw = np.array([[float(w) for w in schemes[i].phasing] for i in full], dtype=float)
+        raw = phasing_floats([schemes[i].phasing for i in full])
         sums = raw.sum(axis=1)
         usable = (sums > 0) & ~(raw < 0).any(axis=1)
         weights[np.asarray(full)[usable]] = raw[usable] / sums[usable][:, None]
     return net, adjusted, net[:, None] * weights
+
+
+class _FloatOf(dict):
+    """float() of each Decimal value seen: a plan's phasings repeat a few weights, and
+    float(Decimal) goes through the number's text, so each value is converted once."""
+
+    def __missing__(self, value: Decimal) -> float:
+        number = self[value] = float(value)
+        return number
+
+
+_IS_SIGNED = methodcaller("is_signed")
+
+
+def phasing_floats(phasings: list[tuple[Decimal, ...]]) -> np.ndarray:
+    """(n, 12) float(w) of every weight of n twelve-month phasings, exactly as converting
+    each one would give: equal Decimals give equal floats, except that -0 and 0 share a
+    key, so each zero takes the sign of its own Decimal."""
+    flat = list(chain.from_iterable(phasings))
+    raw = np.fromiter(map(_FloatOf().__getitem__, flat), float, len(flat))
+    zeros = np.flatnonzero(raw == 0).tolist()
+    if zeros:
+        signed = np.fromiter(map(_IS_SIGNED, [flat[i] for i in zeros]), bool, len(zeros))
+        raw[zeros] = np.where(signed, -0.0, 0.0)
+    return raw.reshape(len(phasings), MONTHS_IN_YEAR)
 
 
 def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = None) -> SchemeTable:
