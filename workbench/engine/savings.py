@@ -7,9 +7,9 @@ close it. Risk-adjusted value = net saving x confidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from collections.abc import Iterable
 from itertools import chain, compress
 from operator import attrgetter, methodcaller, mul, sub
 
