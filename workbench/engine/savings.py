@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, compress
-from operator import attrgetter, methodcaller, mul, sub
+from operator import attrgetter, itemgetter, methodcaller, mul, sub
 
 import numpy as np
 import pandas as pd
@@ -132,9 +132,11 @@ def decimal_floats(values: Iterable[Decimal]) -> np.ndarray:
     its own Decimal."""
     flat = list(values)
     raw = np.fromiter(map(_FloatOf().__getitem__, flat), float, len(flat))
-    zeros = np.flatnonzero(raw == 0).tolist()
-    if zeros:
-        signed = np.fromiter(map(_IS_SIGNED, [flat[i] for i in zeros]), bool, len(zeros))
+    zeros = np.flatnonzero(raw == 0)
+    if len(zeros):
+        picked = itemgetter(*zeros.tolist())(flat)
+        picked = picked if len(zeros) > 1 else (picked,)
+        signed = np.fromiter(map(_IS_SIGNED, picked), bool, len(zeros))
         raw[zeros] = np.where(signed, -0.0, 0.0)
     return raw
 
