@@ -106,11 +106,10 @@ _ROW_FIELDS = ("gross_saving", "investment", "confidence", "phasing")
 _TABLE_FIELDS = ("id", "workstream_id", "status", "first_year", "last_year")
 
 
-def _columns(rows: list, names: tuple[str, ...]) -> list[tuple]:
-    """The values of each named field of every row, as one tuple per field."""
-    if not rows:
-        return [() for _ in names]
-    return list(zip(*map(attrgetter(*names), rows), strict=True))
+def _columns(rows: list, names: tuple[str, ...]) -> list[list]:
+    """The values of each named field of every row, as one list per field (no tuple per
+    row: 10,000 new containers would wake the cycle collector)."""
+    return [list(map(attrgetter(name), rows)) for name in names]
 
 
 class _FloatOf(dict):
