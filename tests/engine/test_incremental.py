@@ -157,3 +157,54 @@ def test_a_run_of_mixed_edits_always_equals_a_full_compute():
     for edit in edits:
         after = edit_and_compute(engine, plan, edit)
         assert_same_results(after, compute(plan))
+
+
+def test_impacts_do_not_depend_on_a_scheme_field_they_did_not_note():
+    """Every scheme field the scheme impacts (read column by column) did not note can be
+    changed on every scheme, each taking another scheme's value, without changing them."""
+    import dataclasses
+
+    import pandas as pd
+
+    from benchmarks.large_plan import large_plan
+    from workbench.domain.schemes import SavingsScheme
+    from workbench.engine.activity import scheme_impacts
+    from workbench.engine.dependencies import Columns
+
+    for plan in (demo_plan(), large_plan(scale="1/10")):
+        columns = Columns(plan.schemes)
+        want = scheme_impacts(plan.activity_lines, columns)
+        assert {"id", "activity_impact", "name"} <= columns.reads
+        for f in dataclasses.fields(SavingsScheme):
+            if f.name in columns.reads:
+                continue
+            values = [getattr(s, f.name) for s in plan.schemes]
+            moved = [dataclasses.replace(s, **{f.name: v})
+                     for s, v in zip(plan.schemes, values[1:] + values[:1], strict=True)]
+            got = scheme_impacts(plan.activity_lines, moved)
+            assert (got[0] == want[0]).all() and got[2] == want[2], f.name
+            pd.testing.assert_frame_equal(got[1], want[1], obj=f.name)
+
+
+def test_columns_note_only_fields_read_of_some_row():
+    from workbench.engine.dependencies import Columns
+
+    columns = Columns(demo_plan().schemes)
+    assert columns.column("name", []) == [] and columns.reads == set()
+    assert columns.values("pod", [1, 0]).keys() == {0, 1}
+    assert columns.reads == {"pod"}
+
+
+def test_phasing_floats_equal_converting_each_weight_bit_for_bit():
+    import numpy as np
+
+    from workbench.engine.savings import phasing_floats
+
+    odd = (Decimal("0"), Decimal("-0"), Decimal("0.0"), Decimal("-0.00"), Decimal("1"),
+           Decimal("1.0"), Decimal("1E+2"), Decimal("0.1"), Decimal("0.10"), Decimal("-3"),
+           Decimal("33.3333333333333333333"), Decimal("1E-30"))
+    phasings = [odd, odd[::-1]] + [s.phasing for s in demo_plan().schemes]
+    got = phasing_floats(phasings)
+    want = np.array([[float(w) for w in p] for p in phasings])
+    assert got.shape == want.shape
+    assert np.array_equal(got.view(np.int64), want.view(np.int64))  # the signs of zeros too

@@ -25,6 +25,7 @@ from workbench.domain.activity import (
 )
 from workbench.domain.periods import MONTHS_IN_YEAR, FinancialYear
 from workbench.domain.schemes import SavingsScheme
+from workbench.engine.dependencies import Columns
 
 MONTHS = list(range(MONTHS_IN_YEAR))  # column labels: 0 = April .. 11 = March
 FLAT = np.full(MONTHS_IN_YEAR, 1.0 / MONTHS_IN_YEAR)
@@ -54,7 +55,7 @@ class ActivityResults:
 
 def activity_plan(
     lines: Sequence[ActivityLine],
-    schemes: Sequence[SavingsScheme] = (),
+    schemes: Sequence[SavingsScheme] | Columns = (),
     *,
     keep_totals: bool = False,
     impacts: Impacts | None = None,
@@ -136,40 +137,49 @@ def _rebalance(
 
 
 def scheme_impacts(
-    lines: Sequence[ActivityLine], schemes: Sequence[SavingsScheme]
+    lines: Sequence[ActivityLine], schemes: Sequence[SavingsScheme] | Columns
 ) -> tuple[np.ndarray, pd.DataFrame, tuple[str, ...]]:
     """Activity impact taken off each line, and the (line, scheme) pairs it came from.
 
     A scheme counts in the years it spans (first_year..last_year), in full on every line it
     is linked to: linking one scheme to two lines counts it twice, by the user's choice.
+    The schemes are read column by column (`Columns`), each field of only the schemes it
+    matters for, so the fields read are recorded as cheaply as they are read.
     """
-    by_id = {s.id: s for s in schemes if s.id is not None}
-    # pod -> provider as matched (stripped, lower case) -> (position, scheme): a line looks
-    # up its own provider's schemes instead of testing every scheme of its pod
-    by_pod: dict[object, dict[str, list[tuple[int, SavingsScheme]]]] = {}
-    for position, s in enumerate(schemes):
-        if s.activity_impact:
-            providers = by_pod.setdefault(s.pod, {})
-            providers.setdefault(s.provider.strip().lower(), []).append((position, s))
-    impact = np.zeros(len(lines))
-    rows: list[tuple[int, int | None, str, float]] = []
+    cols = schemes if isinstance(schemes, Columns) else Columns(schemes)
+    ids = cols.column("id")
+    amounts = cols.column("activity_impact")
+    by_id = {k: p for p, k in enumerate(ids) if k is not None}
+    # pod -> provider as matched (stripped, lower case) -> positions: a line looks up its
+    # own provider's schemes instead of testing every scheme of its pod
+    with_impact = [p for p, amount in enumerate(amounts) if amount]
+    by_pod: dict[object, dict[str, list[int]]] = {}
+    for p, pod, provider in zip(with_impact, cols.column("pod", with_impact),
+                                cols.column("provider", with_impact), strict=True):
+        by_pod.setdefault(pod, {}).setdefault(provider.strip().lower(), []).append(p)
+    found_by_line: list[list[int]] = []
     warnings: list[str] = []
     for i, line in enumerate(lines):
-        key = _key(line, i)
         if line.impact_rule is ImpactRule.MATCHING_POD:
             names = {line.provider.strip().lower(), line.provider_name.strip().lower()} - {""}
             providers = by_pod.get(line.measure.info.pod, {})
-            found = [s for _, s in sorted(
-                (pair for name in names | {""} for pair in providers.get(name, ())),
-                key=lambda pair: pair[0])]
+            found_by_line.append(sorted(p for name in names | {""}
+                                        for p in providers.get(name, ())))
         else:
-            found = [by_id[k] for k in line.scheme_ids if k in by_id]
-            warnings += [f"line {key}: linked scheme {k} does not exist"
+            found_by_line.append([by_id[k] for k in line.scheme_ids if k in by_id])
+            warnings += [f"line {_key(line, i)}: linked scheme {k} does not exist"
                          for k in line.scheme_ids if k not in by_id]
-        for s in found:
-            if s.first_year <= line.year <= s.last_year and s.activity_impact:
-                impact[i] += s.activity_impact
-                rows.append((key, s.id, s.name, float(s.activity_impact)))
+    reached = sorted(set().union(*found_by_line))
+    first, last = cols.values("first_year", reached), cols.values("last_year", reached)
+    impact = np.zeros(len(lines))
+    counted: list[tuple[int, int]] = []  # (line key, scheme position)
+    for i, (line, found) in enumerate(zip(lines, found_by_line, strict=True)):
+        for p in found:
+            if first[p] <= line.year <= last[p] and amounts[p]:
+                impact[i] += amounts[p]
+                counted.append((_key(line, i), p))
+    named = cols.values("name", sorted({p for _, p in counted}))
+    rows = [(key, ids[p], named[p], float(amounts[p])) for key, p in counted]
     frame = pd.DataFrame(rows, columns=["line_id", "scheme_id", "scheme", "impact"])
     return impact, frame, tuple(warnings)
 

@@ -3,8 +3,8 @@
 `PlanEngine` keeps a per-scheme row cache so that after one edit only that scheme's
 phasing is recomputed; the rest is vectorised sums over a few thousand rows. Parts it
 reuses are reused only when the edit touched nothing they read (engine.dependencies
-records the scheme fields the activity plan and the scheme impacts read, so no hand-kept
-list can go stale).
+records the scheme fields the activity plan and the scheme impacts read, column by
+column, so no hand-kept list can go stale).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from workbench.engine.allocation import (
     allocations_by_year,
     financial_position,
 )
-from workbench.engine.dependencies import recorded
+from workbench.engine.dependencies import Columns
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.risks import exposure, risk_table
 from workbench.engine.savings import (
@@ -76,9 +76,9 @@ class PlanEngine:
         if not (incremental and impacts_unchanged(changes, self._impact_reads)):
             self._impacts = None  # stale: worked out again when the activity plan is
         if "activity" not in keep and self._impacts is None:
-            schemes, reads = recorded(plan.schemes)
+            schemes = Columns(plan.schemes)
             self._impacts = scheme_impacts(plan.activity_lines, schemes)
-            self._impact_reads = frozenset(reads)
+            self._impact_reads = frozenset(schemes.reads)
         reads = set()
         self._last = _compute(plan, self._cache, self._last, keep, table, self._impacts, reads)
         if "activity" not in keep:
@@ -148,11 +148,10 @@ def _compute(plan: Plan, cache: SchemeRowCache | None, last: PlanResults | None 
     if last is not None and "activity" in keep:
         activity, avoided = last.activity, last.nel_admissions_avoided
     else:
-        schemes_read, read = (recorded(plan.schemes) if reads is not None
-                              else (plan.schemes, set()))
+        schemes_read = Columns(plan.schemes)
         activity = activity_plan(plan.activity_lines, schemes_read, impacts=impacts)
         if reads is not None:
-            reads |= read
+            reads |= schemes_read.reads
         avoided = admissions_avoided(activity, year=plan.first_year.start)
     risks = (last.risk_figures if last is not None and "risks" in keep
              else risk_table(plan.risks))

@@ -7,10 +7,11 @@ close it. Risk-adjusted value = net saving x confidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import compress
-from operator import mul
+from itertools import chain, compress
+from operator import attrgetter, itemgetter, methodcaller, mul, sub
 
 import numpy as np
 import pandas as pd
@@ -85,17 +86,64 @@ class SchemeRowCache:
 def scheme_rows(schemes: list[SavingsScheme]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """scheme_row of every scheme at once (net, risk-adjusted, monthly): the same figures,
     row for row, from whole-array operations instead of a loop of small arrays."""
+    gross, investment, confidence, phasing = _columns(schemes, _ROW_FIELDS)
     n = len(schemes)
-    net = np.fromiter((float(s.gross_saving - s.investment) for s in schemes), float, n)
-    adjusted = net * np.fromiter((float(s.confidence) for s in schemes), float, n)
+    net = np.fromiter(map(float, map(sub, gross, investment)), float, n)
+    adjusted = net * decimal_floats(confidence)
     weights = np.full((n, MONTHS_IN_YEAR), 1.0 / MONTHS_IN_YEAR)
-    full = [i for i, s in enumerate(schemes) if len(s.phasing) == MONTHS_IN_YEAR]
+    full = [i for i, p in enumerate(phasing) if len(p) == MONTHS_IN_YEAR]
     if full:
-        raw = np.array([[float(w) for w in schemes[i].phasing] for i in full], dtype=float)
+        raw = decimal_floats(chain.from_iterable(
+            phasing if len(full) == n else [phasing[i] for i in full]))
+        raw = raw.reshape(len(full), MONTHS_IN_YEAR)
         sums = raw.sum(axis=1)
         usable = (sums > 0) & ~(raw < 0).any(axis=1)
         weights[np.asarray(full)[usable]] = raw[usable] / sums[usable][:, None]
     return net, adjusted, net[:, None] * weights
+
+
+_ROW_FIELDS = ("gross_saving", "investment", "confidence", "phasing")
+_TABLE_FIELDS = ("id", "workstream_id", "status", "first_year", "last_year")
+
+
+def _columns(rows: list, names: tuple[str, ...]) -> list[list]:
+    """The values of each named field of every row, as one list per field (no tuple per
+    row: 10,000 new containers would wake the cycle collector)."""
+    return [list(map(attrgetter(name), rows)) for name in names]
+
+
+class _FloatOf(dict):
+    """float() of each Decimal value seen: a plan's phasings and confidences repeat a few
+    values, and float(Decimal) goes through the number's text, so each value is converted
+    once."""
+
+    def __missing__(self, value: Decimal) -> float:
+        number = self[value] = float(value)
+        return number
+
+
+_IS_SIGNED = methodcaller("is_signed")
+
+
+def decimal_floats(values: Iterable[Decimal]) -> np.ndarray:
+    """float(v) of every value, exactly as converting each one would give: equal Decimals
+    give equal floats, except that -0 and 0 share a key, so each zero takes the sign of
+    its own Decimal."""
+    flat = list(values)
+    raw = np.fromiter(map(_FloatOf().__getitem__, flat), float, len(flat))
+    zeros = np.flatnonzero(raw == 0)
+    if len(zeros):
+        picked = itemgetter(*zeros.tolist())(flat)
+        picked = picked if len(zeros) > 1 else (picked,)
+        signed = np.fromiter(map(_IS_SIGNED, picked), bool, len(zeros))
+        raw[zeros] = np.where(signed, -0.0, 0.0)
+    return raw
+
+
+def phasing_floats(phasings: list[tuple[Decimal, ...]]) -> np.ndarray:
+    """(n, 12) float(w) of every weight of n twelve-month phasings."""
+    return decimal_floats(chain.from_iterable(phasings)).reshape(len(phasings),
+                                                                 MONTHS_IN_YEAR)
 
 
 def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = None) -> SchemeTable:
@@ -103,18 +151,19 @@ def scheme_table(schemes: list[SavingsScheme], cache: SchemeRowCache | None = No
     arrays, faster than looking each row up.)"""
     n = len(schemes)
     net, adjusted, monthly = scheme_rows(schemes)
+    ids, workstreams, statuses, first, last = _columns(schemes, _TABLE_FIELDS)
+    if None in ids:
+        ids = [0 if i is None else i for i in ids]
+    if None in workstreams:
+        workstreams = [UNASSIGNED if w is None else w for w in workstreams]
     return SchemeTable(
-        ids=np.fromiter((s.id or 0 for s in schemes), dtype=np.int64, count=n),
-        workstream=np.fromiter(
-            (UNASSIGNED if s.workstream_id is None else s.workstream_id for s in schemes),
-            dtype=np.int64,
-            count=n,
-        ),
-        status=np.asarray([s.status for s in schemes], dtype=object),
-        status_code=np.fromiter((STATUS_CODE[s.status] for s in schemes), dtype=np.int8,
+        ids=np.fromiter(ids, dtype=np.int64, count=n),
+        workstream=np.fromiter(workstreams, dtype=np.int64, count=n),
+        status=np.asarray(statuses, dtype=object).reshape(n),
+        status_code=np.fromiter(map(STATUS_CODE.__getitem__, statuses), dtype=np.int8,
                                 count=n),
-        first_year=np.fromiter((s.first_year for s in schemes), dtype=np.int64, count=n),
-        last_year=np.fromiter((s.last_year for s in schemes), dtype=np.int64, count=n),
+        first_year=np.fromiter(first, dtype=np.int64, count=n),
+        last_year=np.fromiter(last, dtype=np.int64, count=n),
         net=net,
         risk_adjusted=adjusted,
         monthly=monthly,
