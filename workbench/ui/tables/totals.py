@@ -63,9 +63,13 @@ class TotalsTableModel(QAbstractTableModel):
         self._columns = [c for c in range(self.source.columnCount()) if self.totalled(c)]
         rows = self._known_rows = self.source.rowCount()
         self._values = {c: np.zeros(rows) for c in self._columns}
-        self._shown = np.fromiter(
-            (self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-             for r in range(self.proxy.rowCount())), dtype=np.intp)
+        shown = self.proxy.rowCount()
+        if shown == rows:  # nothing filtered out: every row, in whatever order
+            self._shown = np.arange(rows, dtype=np.intp)
+        else:
+            self._shown = np.fromiter(
+                (self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(shown)),
+                dtype=np.intp, count=shown)
         self._read_rows(self._shown.tolist())
         self._add_up()
 
@@ -80,10 +84,11 @@ class TotalsTableModel(QAbstractTableModel):
         self._add_up()
 
     def _read_rows(self, source_rows: list[int]) -> None:
+        read = self.source.sort_value  # the SORT_ROLE value, without a QModelIndex a cell
         for column in self._columns:
             values = self._values[column]
             for row in source_rows:
-                value = self.source.index(row, column).data(SORT_ROLE)
+                value = read(row, column)
                 ok = isinstance(value, Number) and not isinstance(value, bool)
                 values[row] = float(value) if ok else 0.0
 
