@@ -101,11 +101,14 @@ def test_the_risks_totals_read_on_first_show_match_the_plan(large_window, qtbot)
     large_window.tabs.setCurrentIndex(2)
     qtbot.waitUntil(risks.totals.isVisible)
     totals = risks.totals.model()
+    checked = 0
     for c, spec in enumerate(risks.model.columns):
         if totals.totalled(c):
             every = sum(float(spec.value(r, large_window.controller))
                         for r in large_window.controller.plan.risks)
             assert totals.value(c) == pytest.approx(every)
+            checked += 1
+    assert checked and totals.index(0, 0).data() == "Total (500)"
 
 
 def test_header_clicks_sort_every_row(large_window, qtbot):
