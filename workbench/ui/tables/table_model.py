@@ -106,8 +106,7 @@ class PlanTableModel(QAbstractTableModel):
             value = spec.value(row, self.controller)
             return (spec.edit_text or spec.format)(value)
         if role == SORT_ROLE:
-            value = spec.value(row, self.controller)
-            return float(value) if hasattr(value, "as_tuple") else value
+            return self.sort_value(index.row(), index.column())
         if role == OBJECT_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -125,6 +124,12 @@ class PlanTableModel(QAbstractTableModel):
         if spec.derived and role == Qt.ItemDataRole.ForegroundRole:
             return DERIVED_TEXT
         return None
+
+    def sort_value(self, row: int, column: int) -> Any:
+        """A cell's SORT_ROLE value (Decimal as float), read without a QModelIndex: the
+        totals row reads a whole column of 10,000 rows this way."""
+        value = self.columns[column].value(self.rows[row], self.controller)
+        return float(value) if hasattr(value, "as_tuple") else value
 
     def row_id(self, row: int) -> int | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None

@@ -45,6 +45,7 @@ class TotalsTableModel(QAbstractTableModel):
         self._values: dict[int, np.ndarray] = {}  # column -> value by source row (0: none)
         self._shown = np.zeros(0, dtype=np.intp)  # the source rows the proxy shows
         self._known_rows = 0
+        self._stale = True
         for signal in (proxy.layoutChanged, proxy.modelReset, proxy.rowsInserted,
                        proxy.rowsRemoved):
             signal.connect(self.refresh)
@@ -59,18 +60,31 @@ class TotalsTableModel(QAbstractTableModel):
         return self.totalled_spec(self.source.columns[column])
 
     def refresh(self, *_args) -> None:
-        """Read every shown row afresh."""
+        """Read every shown row afresh when a sum is next asked for (a totals row on a page
+        not yet shown costs nothing at start-up), and have the row repainted."""
+        self._stale = True
+        if self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
+
+    def _read_all(self) -> None:
+        self._stale = False
         self._columns = [c for c in range(self.source.columnCount()) if self.totalled(c)]
         rows = self._known_rows = self.source.rowCount()
         self._values = {c: np.zeros(rows) for c in self._columns}
-        self._shown = np.fromiter(
-            (self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-             for r in range(self.proxy.rowCount())), dtype=np.intp)
+        shown = self.proxy.rowCount()
+        if shown == rows:  # nothing filtered out: every row, in whatever order
+            self._shown = np.arange(rows, dtype=np.intp)
+        else:
+            self._shown = np.fromiter(
+                (self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(shown)),
+                dtype=np.intp, count=shown)
         self._read_rows(self._shown.tolist())
-        self._add_up()
+        self._add_up(announce=False)  # asked for while reading: the reader gets it now
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
                          _roles: Any = ()) -> None:
+        if self._stale:  # everything is read on the next ask anyway
+            return
         first, last = top_left.row(), bottom_right.row()
         if self._known_rows != self.source.rowCount() or last - first >= LOTS:
             self.refresh()
@@ -80,22 +94,25 @@ class TotalsTableModel(QAbstractTableModel):
         self._add_up()
 
     def _read_rows(self, source_rows: list[int]) -> None:
+        read = self.source.sort_value  # the SORT_ROLE value, without a QModelIndex a cell
         for column in self._columns:
             values = self._values[column]
             for row in source_rows:
-                value = self.source.index(row, column).data(SORT_ROLE)
+                value = read(row, column)
                 ok = isinstance(value, Number) and not isinstance(value, bool)
                 values[row] = float(value) if ok else 0.0
 
-    def _add_up(self) -> None:
+    def _add_up(self, announce: bool = True) -> None:
         sums: list[Any] = [None] * self.source.columnCount()
         for column in self._columns:
             sums[column] = float(self._values[column][self._shown].sum())
         self._sums = sums
-        if self.columnCount():
+        if announce and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
 
     def value(self, column: int) -> float | None:
+        if self._stale:
+            self._read_all()
         return self._sums[column] if 0 <= column < len(self._sums) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
