@@ -149,3 +149,19 @@ def test_a_plan_without_a_timetable_leaves_the_cover_as_it_was(tmp_path):
     notes: list[str] = []
     out = export_template(plan, "finance", tmp_path / "finance.xlsx", notes=notes)
     assert cover(out) == (None, None, None) and notes == []
+
+
+def test_an_import_keeps_no_timetable_text_so_the_next_export_follows_the_timetable(tmp_path):
+    store = open_store(tmp_path / "plan.db", create=True)
+    store.save_new_plan(demo_plan())
+    exported = export_template(store.load_plan(), "resilience", tmp_path / "export.xlsx")
+    report = plan_import(exported, store.load_plan())
+    assert report.ok, report.text()
+    store.apply(report.edit, action="import")
+    plan = store.load_plan()
+    held = {v.key[2] for v in plan.template_values if v.key[:2] == ("Cover", "cover")}
+    assert "Contact name" in held and not held & {"Version", "Date", "Signed off by"}
+    final = next(s for s in plan.submissions if s.name == "Final")
+    final.submitted_on = dt.date(2016, 4, 12)
+    later = export_template(plan, "resilience", tmp_path / "later.xlsx")
+    assert cover(later) == ("Final", dt.date(2016, 4, 12), CEO)  # the plan kept no 11 April

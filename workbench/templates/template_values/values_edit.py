@@ -3,8 +3,9 @@
 Values match by where they sit (sheet, row, column): a changed text is a SetField, a new
 cell an insert, a cell no longer in the workbook (a removed BCF scheme) a delete. Only
 this template's values are touched. The Cover's Version, Date and Signed off by holding
-the timetable's text (or nothing) are not typed values (cover_timetable.py): not kept. The preview groups cells by sheet and row, so a
-colleague's new scheme reads as one added row, not nine added cells.
+the timetable's text (or nothing) are not typed values (cover_timetable.py): not kept.
+The preview groups cells by sheet and row, so a colleague's new scheme reads as one added
+row, not nine added cells.
 """
 
 from __future__ import annotations
