@@ -80,3 +80,15 @@ def test_the_year_column_is_read_only(window):
     at = next(i for i, spec in enumerate(model.columns) if spec.header.startswith("Saving in"))
     assert not model.flags(model.index(0, at)) & Qt.ItemFlag.ItemIsEditable
     assert model.columns[at].derived
+
+
+def test_a_scheme_starting_later_saves_nothing_in_the_first_year(window, qtbot):
+    plan = window.controller.plan
+    later = plan.schemes[2]
+    assert window.controller.push(SetField(EntityKind.SCHEME, later.id, "first_year",
+                                           later.first_year, 2017))
+    header, cells = year_column(window)
+    assert header == "Saving in 2016/17" and cells[later.name] == format_money(0.0)
+    assert cells == engine_savings(window.controller.plan, 2016)
+    select_year_by_keys(window, qtbot, Qt.Key.Key_Down)  # 2017/18: it starts
+    assert year_column(window)[1][later.name] == format_money(float(later.net_saving))

@@ -1,5 +1,5 @@
 """The schemes table's "Saving in <year>" column: each scheme's net saving in the plan year
-on show, read from the engine's results for that year (YearResults.on_show), never
+on show, read from the engine's results for that year (YearResults.scheme_results), never
 computed here. The column's header and cells follow the year selector and every change
 of the plan."""
 
@@ -30,7 +30,7 @@ class YearSavingColumn:
 
     def _value(self, row: Any, _ctl: Any) -> float:
         """The engine's net saving of `row` in the year on show (0 when it has none)."""
-        return self._net(row, SimpleNamespace(results=self.results.on_show()[1]))
+        return self._net(row, SimpleNamespace(results=self.results.scheme_results()))
 
     def _show(self) -> None:
         label = FinancialYear(self.results.selected).label
