@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from workbench.domain import enums
@@ -53,10 +54,10 @@ def _scheme_figure(column: str):
 
 
 # Each window puts its own in its place, following the plan year on show (ui/years).
-YEAR_SAVING = c.derived_money(
+YEAR_SAVING = dataclasses.replace(c.derived_money(
     "Saving in year", _scheme_figure("net"),
     "The scheme's net saving in the plan year on show (the Plan year selector), from the "
-    "planning engine's five-year results")
+    "planning engine's five-year results"), width=130)
 
 SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scrolling
     c.name("Scheme", "name", 250),

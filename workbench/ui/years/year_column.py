@@ -5,11 +5,11 @@ of the plan."""
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 from typing import Any
 
 from workbench.domain.periods import FinancialYear
-from workbench.ui.tables import columns as c
 from workbench.ui.tables.columns import ColumnSpec
 from workbench.ui.tables.figures import FigureGetter
 from workbench.ui.tables.specs import YEAR_SAVING
@@ -34,6 +34,6 @@ class YearSavingColumn:
 
     def _show(self) -> None:
         label = FinancialYear(self.results.selected).label
-        spec = c.derived_money(f"Saving in {label}", self._value, YEAR_SAVING.tooltip)
+        spec = dataclasses.replace(YEAR_SAVING, header=f"Saving in {label}", value=self._value)
         self.model.replace_column(self.spec, spec)
         self.spec = spec
