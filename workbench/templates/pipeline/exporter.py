@@ -12,6 +12,7 @@ from workbench.templates.activity.lines import fill_activity
 from workbench.templates.bcf.fill_and_read import fill_bcf
 from workbench.templates.finance.fill import fill_finance
 from workbench.templates.layouts.registry import pristine_path, spec_for
+from workbench.templates.pipeline.cover_submission import fill_cover_submission
 from workbench.templates.resilience.fill_and_read import fill_resilience
 from workbench.templates.workbook import sheets
 from workbench.templates.workbook.drawings import check_pictures, dropped, has_macros
@@ -35,7 +36,8 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
 
     `activity`: the activity lines for the Activity template (default: the plan's).
     `notes`: gets one warning per thing the export changed besides the plan's figures (a
-    formula typed into an input cell replaced by the plan's value, say).
+    formula typed into an input cell replaced by the plan's value, say), and per Cover cell
+    kept as typed that differs from the submission timetable (cover_submission.py).
     Raises TemplateError (one sentence, naming the file) for anything the user can fix.
     """
     spec = spec_for(kind)
@@ -73,6 +75,7 @@ def export_template(plan: Plan, kind: str, out: str | Path, *,
                           plan.activity_lines if activity is None else activity)
         else:
             fill(plan, filler, spec)
+        fill_cover_submission(plan, filler, spec, into=into is not None)
         save_atomically(wb, out)
     finally:
         wb.close()

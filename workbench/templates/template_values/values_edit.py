@@ -2,8 +2,10 @@
 
 Values match by where they sit (sheet, row, column): a changed text is a SetField, a new
 cell an insert, a cell no longer in the workbook (a removed BCF scheme) a delete. Only
-this template's values are touched. The preview groups cells by sheet and row, so a
-colleague's new scheme reads as one added row, not nine added cells.
+this template's values are touched. The Cover's Version, Date and Signed off by holding
+the timetable's text (or nothing) are not typed values (cover_timetable.py): not kept.
+The preview groups cells by sheet and row, so a colleague's new scheme reads as one added
+row, not nine added cells.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from workbench.domain.plan import Plan
 from workbench.domain.template_values import COVER, TemplateValue
 from workbench.templates.layouts.spec import Grid, TemplateSpec
 from workbench.templates.report.preview import FieldChange, Preview, RowChange
+from workbench.templates.template_values.cover_timetable import untyped
 from workbench.templates.template_values.fill_and_compare import ValuesRead
 
 KIND = EntityKind.TEMPLATE_VALUE
@@ -39,6 +42,9 @@ def values_edit(current: Plan, spec: TemplateSpec, read: ValuesRead,
     state: dict[Group, set[str]] = defaultdict(set)  # "new", "kept", "gone"
     for value in read.values:
         group, old = (value.sheet, value.row), existing.pop(value.key, None)
+        if untyped(current, spec.kind, value.key, value.value) and (
+                old is None or untyped(current, spec.kind, old.key, old.value)):
+            continue  # the timetable's own Cover text: nothing typed to keep or change
         if old is None:
             inserts.append(value)
             state[group].add("new")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from workbench.domain import enums
@@ -52,6 +53,12 @@ def _scheme_figure(column: str):
     return _figure("scheme_figures", column)
 
 
+# Each window puts its own in its place, following the plan year on show (ui/years).
+YEAR_SAVING = dataclasses.replace(c.derived_money(
+    "Saving in year", _scheme_figure("net"),
+    "The scheme's net saving in the plan year on show (the Plan year selector), from the "
+    "planning engine's five-year results"), width=130)
+
 SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scrolling
     c.name("Scheme", "name", 250),
     c.choice("Status", "status", enums.SchemeStatus, 110),
@@ -62,6 +69,7 @@ SCHEME_COLUMNS = [  # the money and status first: they fit a laptop without scro
     c.percent("Confidence", "confidence", tooltip="Chance of delivery, 0-100%"),
     c.derived_money("Risk-adjusted", _scheme_figure("risk_adjusted"),
                     "Net saving × confidence, from the planning engine"),
+    YEAR_SAVING,
     c.boolean("Recurrent", "recurrent"),
     c.link("Workstream", "workstream_id", "workstreams", "name", 240),
     c.text("Provider", "provider", 120),

@@ -59,6 +59,17 @@ class PlanTableModel(QAbstractTableModel):
         controller.plan_changed.connect(self._on_plan_changed)
         controller.results_changed.connect(self._on_results_changed)
 
+    def replace_column(self, old: ColumnSpec, new: ColumnSpec) -> None:
+        """Show `new` in place of the column `old` (a column following something outside
+        the plan, such as the plan year on show): its header and cells repaint."""
+        at = next((i for i, spec in enumerate(self.columns) if spec is old), None)
+        if at is None:
+            return
+        self.columns = [*self.columns[:at], new, *self.columns[at + 1:]]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, at, at)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, at), self.index(len(self._rows) - 1, at))
+
     # -- shape -----------------------------------------------------------------------
     @property
     def rows(self) -> list[Any]:

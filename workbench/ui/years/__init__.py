@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from workbench.domain.edits import EntityKind
+from workbench.ui.years.year_column import YearSavingColumn
 from workbench.ui.years.year_results import YearResults
 from workbench.ui.years.year_selector import YearSelector
 
@@ -26,6 +28,7 @@ class YearsFeature:
         window.add_deferred_page(TITLE, self._build_page)
         self.results.year_selected.connect(self._on_year_selected)
         window.summary.year_results = self.results.results_on_show
+        self.scheme_column = YearSavingColumn(self.results, window.tables[EntityKind.SCHEME].model)
 
     @property
     def page(self) -> FiveYearPage:

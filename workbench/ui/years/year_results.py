@@ -26,6 +26,7 @@ class YearResults(QObject):
         self.selected = controller.plan.first_year.start
         self.figures: MultiYearResults = multi_year(controller.plan)
         self._year_results: tuple[tuple, tuple[Plan, PlanResults]] | None = None
+        self._first_year_schemes: tuple[tuple, PlanResults] | None = None
         controller.results_changed.connect(self._on_results_changed)
 
     @property
@@ -54,6 +55,21 @@ class YearResults(QObject):
             plan = year_plan(self.controller.plan, self.selected)
             self._year_results = (key, (plan, compute(plan)))
         return self._year_results[1]
+
+    def scheme_results(self) -> PlanResults:
+        """The engine's results for the selected year counting only the schemes whose years
+        include it (in the first year too, where the controller's results count every
+        scheme): what a per-scheme figure of that year reads."""
+        if self.selected != self.first_year:
+            return self.on_show()[1]
+        plan = self.controller.plan
+        key = (self.controller.edits_applied, id(plan))
+        if self._first_year_schemes is None or self._first_year_schemes[0] != key:
+            year = self.first_year
+            every = all(s.first_year <= year <= s.last_year for s in plan.schemes)
+            results = self.controller.results if every else compute(year_plan(plan, year))
+            self._first_year_schemes = (key, results)
+        return self._first_year_schemes[1]
 
     def _on_results_changed(self, _results) -> None:
         self.figures = multi_year(self.controller.plan)

@@ -1,0 +1,61 @@
+"""The schemes table's "Saving in <year>" column: each scheme's net saving in the plan year
+on show, read from the engine's results for that year (YearResults.scheme_results), never
+computed here. The column's header and cells follow the year selector and every change
+of the plan."""
+
+from __future__ import annotations
+
+import dataclasses
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+
+from workbench.domain.periods import FinancialYear
+from workbench.ui.tables.columns import ColumnSpec
+from workbench.ui.tables.figures import FigureGetter, changed_ids
+from workbench.ui.tables.specs import YEAR_SAVING
+from workbench.ui.tables.table_model import PlanTableModel
+from workbench.ui.years.year_results import YearResults
+
+
+class YearSavingColumn:
+    """Keeps one schemes table's year column in step with the year on show."""
+
+    def __init__(self, results: YearResults, model: PlanTableModel) -> None:
+        self.results, self.model = results, model
+        self._net = FigureGetter("scheme_figures", "net", missing=0.0, convert=float)
+        self.spec: ColumnSpec = YEAR_SAVING
+        self._frame: pd.DataFrame | None = None  # the figures last shown
+        self._show()
+        results.year_selected.connect(lambda _year: self._show())
+        results.updated.connect(lambda _figures: self._repaint_moved())
+
+    def _value(self, row: Any, _ctl: Any) -> float:
+        """The engine's net saving of `row` in the year on show (0 when it has none)."""
+        return self._net(row, SimpleNamespace(results=self.results.scheme_results()))
+
+    def _show(self) -> None:
+        """A new year: the header and every cell."""
+        label = FinancialYear(self.results.selected).label
+        spec = dataclasses.replace(YEAR_SAVING, header=f"Saving in {label}", value=self._value)
+        self._frame = self.results.scheme_results().scheme_figures
+        self.model.replace_column(self.spec, spec)
+        self.spec = spec
+
+    def _repaint_moved(self) -> None:
+        """After an edit: only the rows whose figure for the year moved repaint (compared
+        as arrays, as the table's own engine columns are)."""
+        frame = self.results.scheme_results().scheme_figures
+        ids = changed_ids(self._frame, frame)
+        self._frame = frame
+        at = next((i for i, spec in enumerate(self.model.columns) if spec is self.spec), None)
+        if at is None or not self.model.rows:
+            return
+        if ids is None:  # cannot tell row by row: the whole column
+            last = self.model.index(len(self.model.rows) - 1, at)
+            self.model.dataChanged.emit(self.model.index(0, at), last)
+            return
+        for r in (r for r, row in enumerate(self.model.rows) if row.id in ids):
+            index = self.model.index(r, at)
+            self.model.dataChanged.emit(index, index)
