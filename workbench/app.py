@@ -25,14 +25,21 @@ class _StartupCollector:
 
     def __init__(self, pause: bool) -> None:
         self.paused = pause and gc.isenabled()
+        self.reenable = True
         if self.paused:
             gc.disable()
+
+    def hand_over(self) -> None:
+        """The GUI thread's collector (ui.gui_thread_gc) collects from now on: resuming
+        freezes the start-up objects but leaves automatic collection off."""
+        self.reenable = False
 
     def resume(self) -> None:
         if self.paused:
             self.paused = False
             gc.freeze()
-            gc.enable()
+            if self.reenable:
+                gc.enable()
 
 
 def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = None,
@@ -62,6 +69,7 @@ def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
 
     from workbench.domain.resources import resource_path
     from workbench.store.log_file import install as install_log_file
+    from workbench.ui.gui_thread_gc import GuiThreadCollector
     from workbench.ui.launcher import Launcher, lock_plan
     from workbench.ui.look import apply_nhs_look
 
@@ -72,6 +80,9 @@ def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
     app.setApplicationDisplayName("Planning Workbench")
     app.setWindowIcon(QIcon(str(resource_path("icons", "planning-workbench.png"))))
     apply_nhs_look(app)
+    if getattr(app, "gui_gc", None) is None:  # cycles collected on this thread only
+        app.gui_gc = GuiThreadCollector(app)
+    collector.hand_over()
     launcher = Launcher(lock_plan)
     automated = smoke or screenshot is not None
     window = launcher.start(target, welcome=first_run and not automated)

@@ -17,3 +17,14 @@ def window(tmp_path, qtbot, monkeypatch):
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread(qapp):
+    """As in the app: the cycle collector runs on the GUI thread only, so a Qt object left
+    in a cycle by an earlier test is never freed by the store thread (ui/gui_thread_gc)."""
+    from workbench.ui.gui_thread_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
