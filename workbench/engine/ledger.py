@@ -25,8 +25,35 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
     return part / whole if whole else None
 
 
+class Variances:
+    """Variance against plan, for a year and to date: a scheme's and the ledger's totals
+    read the same four figures (plan_year, forecast_outturn, plan_to_date,
+    delivered_to_date)."""
+
+    plan_year: Decimal
+    forecast_outturn: Decimal
+    plan_to_date: Decimal
+    delivered_to_date: Decimal
+
+    @property
+    def variance(self) -> Decimal:
+        return self.forecast_outturn - self.plan_year
+
+    @property
+    def variance_pct(self) -> Decimal | None:
+        return ratio(self.variance, self.plan_year)
+
+    @property
+    def to_date_variance(self) -> Decimal:
+        return self.delivered_to_date - self.plan_to_date
+
+    @property
+    def to_date_variance_pct(self) -> Decimal | None:
+        return ratio(self.to_date_variance, self.plan_to_date)
+
+
 @dataclass(frozen=True)
-class SchemePosition:
+class SchemePosition(Variances):
     scheme_id: int
     method: ForecastMethod
     plan: tuple[Decimal, ...]  # 12 months, both parts
@@ -45,28 +72,12 @@ class SchemePosition:
     rag_reason: str  # the override's reason ("" when derived)
 
     @property
-    def variance(self) -> Decimal:
-        return self.forecast_outturn - self.plan_year
-
-    @property
-    def variance_pct(self) -> Decimal | None:
-        return ratio(self.variance, self.plan_year)
-
-    @property
-    def to_date_variance(self) -> Decimal:
-        return self.delivered_to_date - self.plan_to_date
-
-    @property
-    def to_date_variance_pct(self) -> Decimal | None:
-        return ratio(self.to_date_variance, self.plan_to_date)
-
-    @property
     def overridden(self) -> bool:
         return self.rag != self.derived_rag or bool(self.rag_reason)
 
 
 @dataclass(frozen=True)
-class LedgerResults:
+class LedgerResults(Variances):
     months: tuple[str, ...]
     closed_through: str | None
     positions: dict[int, SchemePosition]
@@ -90,21 +101,6 @@ class LedgerResults:
     def forecast_outturn(self) -> Decimal:
         return self.total("forecast_outturn")
 
-    @property
-    def variance(self) -> Decimal:
-        return self.forecast_outturn - self.plan_year
-
-    @property
-    def variance_pct(self) -> Decimal | None:
-        return ratio(self.variance, self.plan_year)
-
-    @property
-    def to_date_variance(self) -> Decimal:
-        return self.delivered_to_date - self.plan_to_date
-
-    @property
-    def to_date_variance_pct(self) -> Decimal | None:
-        return ratio(self.to_date_variance, self.plan_to_date)
 
     def monthly(self) -> pd.DataFrame:
         """Index month; columns plan, shown (actual then forecast), and their _cum."""

@@ -8,6 +8,7 @@ engine reads, and the latest results. Views push edits through `push()` and redr
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -40,9 +41,11 @@ class EditCommand(QUndoCommand):
     the stack); the first redo() that QUndoStack.push() makes is therefore skipped.
     """
 
-    def __init__(self, controller: PlanController, applied: Edit) -> None:
-        super().__init__(describe(applied))
+    def __init__(self, controller: PlanController, applied: Edit,
+                 apply: Callable[..., Edit] | None = None, text: str = "") -> None:
+        super().__init__(text or describe(applied))
         self._controller = controller
+        self._apply = apply or controller.apply  # another edit path (the ledger's) may apply
         self._edit = applied
         self._already_applied = True
 
@@ -58,7 +61,7 @@ class EditCommand(QUndoCommand):
     def _run(self, edit: Edit, action: str, inverse: bool = False) -> None:
         # Exceptions cannot cross back into QUndoStack: report, and drop this step.
         try:
-            applied = self._controller.apply(edit, action=action)
+            applied = self._apply(edit, action=action)
         except WorkbenchError as exc:
             self._controller.refuse(exc)
             self.setObsolete(True)

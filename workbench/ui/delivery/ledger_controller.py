@@ -13,7 +13,6 @@ import logging
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
 
 from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import EntityKind, SetField, apply_to_plan
@@ -25,7 +24,7 @@ from workbench.store.ledger_store import LedgerStore
 from workbench.store.log_file import timed
 from workbench.store.plan_store import PlanStore
 from workbench.ui import store_thread
-from workbench.ui.plan_controller import PlanController
+from workbench.ui.plan_controller import EditCommand, PlanController
 
 log = logging.getLogger(__name__)
 
@@ -34,38 +33,13 @@ def describe(edit: LedgerEdit) -> str:
     return getattr(edit, "label", "") or "Ledger change"
 
 
-class LedgerCommand(QUndoCommand):
-    """Redo applies the ledger edit, undo its inverse; applied before it is pushed, so the
-    first redo() that QUndoStack.push() makes is skipped (as EditCommand does)."""
+class LedgerCommand(EditCommand):
+    """The plan's undo command, applying a ledger edit through the ledger's store: one undo
+    stack for the plan and its ledger, refusals and faults reported the same way."""
 
     def __init__(self, ledger: LedgerController, applied: LedgerEdit) -> None:
-        super().__init__(describe(applied))
-        self._ledger = ledger
-        self._edit = applied
-        self._already_applied = True
-
-    def redo(self) -> None:
-        if self._already_applied:
-            self._already_applied = False
-            return
-        self._run(self._edit, "redo")
-
-    def undo(self) -> None:
-        self._run(self._edit.inverted(), "undo", inverse=True)
-
-    def _run(self, edit: LedgerEdit, action: str, inverse: bool = False) -> None:
-        plan = self._ledger.plan_controller
-        try:
-            applied = self._ledger.apply(edit, action=action)
-        except WorkbenchError as exc:
-            plan.refuse(exc)
-            self.setObsolete(True)
-            return
-        except Exception as exc:  # noqa: BLE001 (a fault: reported, never lost in Qt)
-            plan.report_fault(exc)
-            self.setObsolete(True)
-            return
-        self._edit = applied.inverted() if inverse else applied
+        super().__init__(ledger.plan_controller, applied, apply=ledger.apply,
+                         text=describe(applied))
 
 
 class LedgerController(QObject):
