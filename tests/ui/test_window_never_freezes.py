@@ -264,15 +264,20 @@ def test_writes_under_a_colleagues_lock_leave_the_window_responsive(window, targ
                        lambda again: click_button(qtbot, again, "Cancel"))
             click_button(qtbot, dialog, "Freeze")
 
+        # Leaving a refused cell may send its edit once more (refused again): count
+        # only what the freeze adds.
+        before_freeze = len(warnings)
         when_shown(versions_dialog.FreezeDialog, name_it)
         start = time.perf_counter()
         menu_action(window, "&Freeze this version…").trigger()
         waits["freeze"] = time.perf_counter() - start
-        assert len(warnings) == 2
+        assert len(warnings) == before_freeze + 1
         if window.sqlite_file is not None:  # PostgreSQL plans restore with pg_restore
+            before_restore = len(warnings)
+
             def choose(dialog) -> None:
                 when_shown(RestoreDialog, lambda again: click_button(qtbot, again, "Cancel"),
-                           ready=lambda: len(warnings) == 3)
+                           ready=lambda: len(warnings) == before_restore + 1)
                 assert dialog.list.count() >= 1
                 click_button(qtbot, dialog, "Restore")
 
@@ -280,7 +285,7 @@ def test_writes_under_a_colleagues_lock_leave_the_window_responsive(window, targ
             start = time.perf_counter()
             menu_action(window, "&Restore from backup…").trigger()
             waits["restore"] = time.perf_counter() - start
-            assert len(warnings) == 3
+            assert len(warnings) == before_restore + 1
         held = time.perf_counter() - colleague.started
     print(f"\nwrites under a {HOLD_S:.0f} s lock: waits "
           + ", ".join(f"{k} {v:.1f} s" for k, v in waits.items())

@@ -8,6 +8,8 @@ import sys
 import threading
 import traceback
 
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workbench import __version__
@@ -18,6 +20,8 @@ log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    if parent is not None and not shiboken6.isValid(parent):
+        parent = None  # its window was closed and deleted since
     if isinstance(exc, WorkbenchError):
         QMessageBox.warning(parent, "Planning Workbench", mask(exc))
         return
@@ -33,14 +37,29 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.exec()
 
 
+class _GuiThreadRelay(QObject):
+    """Carries an error raised on another thread to the GUI thread: a dialog made on the
+    store thread (or any other) would be a Qt widget off the GUI thread, which can crash."""
+
+    raised = Signal(object)
+
+
 def install_excepthooks(parent: QWidget | None) -> None:
-    """Unhandled errors on any thread become a dialog instead of a silent console trace."""
+    """Unhandled errors on any thread become a dialog (on the GUI thread) instead of a
+    silent console trace."""
+    relay = _GuiThreadRelay(QApplication.instance())
+    relay.raised.connect(lambda exc: show_error(parent, exc),
+                         Qt.ConnectionType.QueuedConnection)
 
     def hook(exc_type, exc, tb) -> None:
         log.critical("unhandled error", exc_info=(exc_type, exc, tb))
         sys.stderr.write(mask("".join(traceback.format_exception(exc_type, exc, tb))))
-        if QApplication.instance() is not None and exc is not None:
+        if QApplication.instance() is None or exc is None:
+            return
+        if threading.current_thread() is threading.main_thread():
             show_error(parent, exc)
+        else:
+            relay.raised.emit(exc)
 
     sys.excepthook = hook
     threading.excepthook = lambda a: hook(a.exc_type, a.exc_value, a.exc_traceback)
