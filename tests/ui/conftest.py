@@ -28,3 +28,13 @@ def _collect_on_the_gui_thread(qapp):
     collector = GuiThreadCollector(qapp)
     yield collector
     collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fault_dialogs_answered(monkeypatch):
+    """A fault dialog (ui/errors.show_error) is modal: in a test nobody answers it, so it is
+    recorded and closed instead of waiting for ever."""
+    faults: list[str] = []
+    monkeypatch.setattr("workbench.ui.errors.QMessageBox.exec",
+                        lambda box: faults.append(box.detailedText() or box.text()) or 0)
+    return faults
