@@ -18,5 +18,13 @@ if [ -z "${WORKBENCH_TEST_PG_URL:-}" ] && [ -x .ci/start_postgres.sh ]; then
     echo "PostgreSQL could not start; store tests run on SQLite only" >&2
   fi
 fi
-.venv/bin/python -m pytest "$@"
-
+# The never-freezes tests hold a colleague's lock for 10 s on real threads; they run in a
+# process of their own, after the rest (in one process with everything else they failed
+# in some full runs and passed alone).
+ISOLATED=tests/ui/test_window_never_freezes.py
+if [ "$#" -eq 0 ]; then
+  .venv/bin/python -m pytest --ignore="$ISOLATED"
+  .venv/bin/python -m pytest "$ISOLATED"
+else
+  .venv/bin/python -m pytest "$@"
+fi
