@@ -31,10 +31,10 @@ def _collect_on_the_gui_thread(qapp):
 
 
 @pytest.fixture(autouse=True)
-def _fault_dialogs_answered(monkeypatch):
-    """A fault dialog (ui/errors.show_error) is modal: in a test nobody answers it, so it is
-    recorded and closed instead of waiting for ever."""
-    faults: list[str] = []
-    monkeypatch.setattr("workbench.ui.errors.QMessageBox.exec",
-                        lambda box: faults.append(box.detailedText() or box.text()) or 0)
+def _thread_faults_recorded(monkeypatch):
+    """A fault raised on another thread reaches a modal dialog (ui/errors.install_excepthooks):
+    in a test nobody answers it, so the fault is recorded instead of waiting for ever."""
+    faults: list[BaseException] = []
+    monkeypatch.setattr("workbench.ui.errors.show_error",
+                        lambda _parent, exc: faults.append(exc))
     return faults
