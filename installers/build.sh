@@ -67,6 +67,10 @@ expect 0 "$console" summary --db "$work/plan.db"
   || { echo "summary printed no savings gap" >&2; exit 1; }
 expect 0 "$console" export --template finance --out "$work/finance.xlsx" --db "$work/plan.db"
 expect 0 "$console" import --check "$work/finance.xlsx" --db "$work/plan.db"
+# The board paper: reportlab, its cairo renderer and the charts, all inside the bundle.
+expect 0 "$console" report board --out "$work/board.pdf" --db "$work/plan.db"
+head -c 5 "$work/board.pdf" | grep -q "%PDF-" || { echo "the board paper is not a PDF" >&2; exit 1; }
+expect 0 "$console" report board --out "$work/board.docx" --db "$work/plan.db"
 printf 'not a workbook\n' > "$work/not-a-workbook.xlsx"
 expect 1 "$console" import --check "$work/not-a-workbook.xlsx" --db "$work/plan.db"
 expect 2 "$console" import --check "$work/no-such.xlsx" --db "$work/plan.db"
