@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from workbench.domain.edits import EntityKind
+from workbench.ui.tables.specs import YEAR_WORKSTREAM_SAVING
 from workbench.ui.years.year_column import YearSavingColumn
 from workbench.ui.years.year_results import YearResults
 from workbench.ui.years.year_selector import YearSelector
@@ -29,6 +30,9 @@ class YearsFeature:
         self.results.year_selected.connect(self._on_year_selected)
         window.summary.year_results = self.results.results_on_show
         self.scheme_column = YearSavingColumn(self.results, window.tables[EntityKind.SCHEME].model)
+        self.workstream_column = YearSavingColumn(
+            self.results, window.tables[EntityKind.WORKSTREAM].model, YEAR_WORKSTREAM_SAVING,
+            self.results.workstream_figures)
 
     @property
     def page(self) -> FiveYearPage:
