@@ -71,7 +71,9 @@ class ActivityChart(pg.PlotWidget):
         self._drawn[name] = (x, y)
         item.setData(x, y)
 
-    def show_line(self, line: ActivityLine | None, results: ActivityResults) -> None:
+    def show_line(self, line: ActivityLine | None, results: ActivityResults,
+                  empty: str = "Activity: select a line") -> None:
+        """Draw `line` (with no line, the title says `empty`)."""
         if line is None or line.id not in results.monthly.index:
             self._line = line
             for name, item in (("last_year", self.last_year), ("profiled", self.profiled),
@@ -79,7 +81,7 @@ class ActivityChart(pg.PlotWidget):
                                ("actuals", self.actuals)):
                 self._set(name, item, [], [])
             self._rows = {}
-            self._title_to("Activity: select a line")
+            self._title_to(empty)
             return
         if self._line is None or self._line.id != line.id:
             self._y_range = SteadyRange(headroom=1.18)  # a new line: its own scale

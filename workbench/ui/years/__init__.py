@@ -43,6 +43,16 @@ class YearsFeature:
 
         return FiveYearPage(self._window.controller, self.results)
 
+    def follow(self, page) -> None:
+        """A page that shows one plan year (Activity, Trajectories): the year on show now,
+        and every year selected from now on; a page asking for a year (to show a line of
+        it) selects it here."""
+        page.set_year(self.results.selected)
+        self.results.year_selected.connect(page.set_year)
+        wanted = getattr(page, "year_wanted", None)
+        if wanted is not None:
+            wanted.connect(self.results.select)
+
     def _on_year_selected(self, year: int) -> None:
         window = self._window
         if window.charts_built():
