@@ -81,6 +81,14 @@ def test_the_activity_page_shows_the_selected_years_lines(window, qtbot):
     assert not page.year_note.text().startswith("<b>No")
 
 
+def test_an_activity_page_built_after_a_year_was_chosen_shows_that_year(window, qtbot):
+    choose_year(window, qtbot, Qt.Key.Key_Down)  # 2017/18, before the page exists
+    window.resize(1600, 1000)
+    page = open_from_view_menu(window, qtbot, "&Activity plan")
+    assert [line.year for line in shown_lines(page)] == [2017]
+    assert page.chart._months[0] == "2017-04"
+
+
 def test_a_line_added_in_a_year_is_for_that_year(window, qtbot):
     window.resize(1600, 1000)
     page = open_from_view_menu(window, qtbot, "&Activity plan")
@@ -161,7 +169,7 @@ def test_risks_odds_and_scenarios_say_which_year_they_are_for(window, qtbot):
     assert "risks carry no per-year figures" in note.text()
     title = window.charts.risks.getPlotItem().titleLabel.text
     assert "Risk exposure, 2017/18" in title
-    assert "delivery odds and scenarios are 2016/17's" in window.statusBar().currentMessage()
+    assert "odds and scenarios are 2016/17's" in window.statusBar().currentMessage()
     choose_year(window, qtbot, Qt.Key.Key_Up)
     assert note.isHidden() and summary.headings["Scenarios"].text() == "Scenarios, 2016/17"
 
@@ -194,7 +202,9 @@ def test_choosing_a_year_is_no_edit_and_is_remembered_for_the_plan(tmp_path, qtb
 
     assert again.summary.text_of("savings_requirement") == style.fmt_money(
         later.savings_requirement)
-    assert again.activity.year == 2018  # a page built now shows the remembered year
+    page = again.activity  # built now: it shows the remembered year
+    assert page.year == 2018 and shown_lines(page) == []
+    assert "No activity lines for 2018/19" in page.year_note.text()
     store.engine.dispose()
 
     other, other_plan = open_plan(str(tmp_path / "other.db"))  # another plan: its own year

@@ -149,7 +149,7 @@ class ActivityPage(LazyPage):
         empty = ("Activity: select a line" if self.year is None or any(
             x.year == self.year for x in self.controller.plan.activity_lines) else
             f"Activity: no lines for {FinancialYear(self.year).label}")
-        self.chart.show_line(line, results.activity, empty)
+        self.chart.show_line(line, results.activity, empty, self.year)
         if line is None:
             self.trace.setText("")
             return

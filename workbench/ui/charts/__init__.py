@@ -54,8 +54,7 @@ class ChartsPanel(QWidget):
             label = f"{year.months[0][:4]}/{year.months[-1][2:4]}"
             # risks carry no per-year figures: the one register, against that year's reserves
             results, titles = year, [f"{titles[0]}, {label}", f"{titles[1]}, {label}",
-                                     f"Risk exposure, {label} (risks as entered for every "
-                                     "year)"]
+                                     f"Risk exposure, {label}: same risks, its reserves"]
         if self._titles != titles:
             self._titles = titles
             for plot, title in zip((self.savings.getPlotItem(), self.workstreams.by_ws,

@@ -18,7 +18,7 @@ from workbench.domain.periods import short_month
 from workbench.domain.trajectories import Unit, month_of, period_start
 from workbench.ui import style
 from workbench.ui.charts.axes import style_plot
-from workbench.ui.trajectories.values import in_year, year_bounds
+from workbench.ui.trajectories.values import in_year, year_bounds, year_months
 
 INK = "#212B32"
 
@@ -131,7 +131,8 @@ class PeriodChart(pg.PlotWidget):
         label_px = QFontMetrics(axis.style["tickFont"] or axis.font()).horizontalAdvance(
             "Sept 00") + 8
         # labelled as often as the months in view allow (a year's view: every month)
-        shown = [p for p in self.periods if low <= x_of(p) <= high] or self.periods
+        shown = [p for p in self.periods if low <= x_of(p) <= high] or (
+            year_months(self.year) if self.year is not None else self.periods)
         ticks = period_ticks(shown, label_px / max(month_px, 1e-6))
         if ticks != self._ticks:
             self._ticks = ticks

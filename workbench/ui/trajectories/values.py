@@ -93,6 +93,11 @@ def in_year(label: str, year: int) -> bool:
     return first <= period_start(label) <= last
 
 
+def year_months(year: int) -> list[str]:
+    """The month labels of financial year `year`, April to March."""
+    return [f"{year + (m + 3) // 12:04d}-{(m + 3) % 12 + 1:02d}" for m in range(12)]
+
+
 def year_periods(trajectory: Trajectory, year: int) -> list[str]:
     """The rows of a trajectory's grid for one financial year: each of its months (or each
     week commencing in it), whether or not it has a plan or an actual yet."""
@@ -100,5 +105,5 @@ def year_periods(trajectory: Trajectory, year: int) -> list[str]:
     if trajectory.frequency is Frequency.WEEKLY:
         wanted = week_labels(first + dt.timedelta(days=-first.weekday() % 7), last)
     else:
-        wanted = [f"{year + (m + 3) // 12:04d}-{(m + 3) % 12 + 1:02d}" for m in range(12)]
+        wanted = year_months(year)
     return sorted(set(wanted) | {p for p in trajectory.periods() if in_year(p, year)})

@@ -105,6 +105,5 @@ class YearsFeature:
         figures = self.results.figures.year(year)
         operating = FinancialYear(self.results.first_year).label
         window.statusBar().showMessage(
-            f"Showing {figures.label} ({'firm' if figures.firm else 'indicative'}): figures, "
-            "charts, Activity (its lines) and Trajectories (its months) follow the year; "
-            f"risks are one register; delivery odds and scenarios are {operating}'s", 10000)
+            f"Showing {figures.label} ({'firm' if figures.firm else 'indicative'}) on every "
+            f"page; risks are one register; odds and scenarios are {operating}'s", 10000)
