@@ -187,6 +187,8 @@ def test_choosing_a_year_is_no_edit_and_is_remembered_for_the_plan(tmp_path, qtb
     assert window.years.results.selected == 2018
     assert window.controller.undo_stack.count() == steps
     assert not window.undo_action.isEnabled()
+    # written a moment after the choice (a settings write is slow), and again on close
+    qtbot.waitUntil(lambda: window.years._saved == 2018, timeout=5000)
     window.close()
     store.engine.dispose()
 

@@ -482,6 +482,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         save_layout(self, self.splitter)
+        self.years.save()  # the plan year on show, for next time
         activity = self._built("Activity")
         for panel in (*self.tables.values(), *([activity.table] if activity else [])):
             panel.save_columns()

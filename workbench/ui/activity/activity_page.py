@@ -96,7 +96,7 @@ class ActivityPage(LazyPage):
                     if year is None or x.year == year]
             self._line_id = mine[0].id if mine else None
         self._say_year()
-        self.refresh()
+        self.changed()  # the headline and chart: now if shown, else when next shown
 
     def _say_year(self, *_args) -> None:
         """Above the grid: which year's lines these are, and what is hidden."""

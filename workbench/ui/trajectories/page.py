@@ -164,7 +164,7 @@ class TrajectoryPage(LazyPage):
         for chart in (self.plan_chart, self.spc_chart):
             chart.year = year
         self.periods.set_year(year)
-        self._draw()
+        self.changed()  # the charts: now if shown, else when next shown
 
     # -- redrawing -------------------------------------------------------------------------
     def _on_results(self, results: object) -> None:

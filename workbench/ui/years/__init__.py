@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from workbench.domain.edits import EntityKind
@@ -38,9 +38,17 @@ class YearsFeature:
         self._window = window
         self.results = YearResults(window.controller, window)
         self._key = settings_key(window)
+        # written a moment after the last choice (and on close): a QSettings write syncs
+        # the file, which would double the time a year takes to show
+        self._save_timer = QTimer(window)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(1500)
+        self._save_timer.timeout.connect(self.save)
+        self._saved: int | None = None
         saved = QSettings().value(self._key)
         if saved is not None and str(saved).isdigit():
             self.results.select(int(str(saved)))  # before anything follows it: no signal work
+            self._saved = self.results.selected
         self.selector = YearSelector(self.results)
         window.pages.setCornerWidget(self.selector, Qt.Corner.TopRightCorner)
         window.add_deferred_page(TITLE, self._build_page)
@@ -93,9 +101,16 @@ class YearsFeature:
             f"figures). The summary and the risk chart set them against {label}'s reserves.")
         self.risks_note.setVisible(not first)
 
+    def save(self) -> None:
+        """Remember the year on show for this plan (if it changed)."""
+        self._save_timer.stop()
+        if self.results.selected != self._saved:
+            self._saved = self.results.selected
+            QSettings().setValue(self._key, self._saved)
+
     def _on_year_selected(self, year: int) -> None:
         window = self._window
-        QSettings().setValue(self._key, year)
+        self._save_timer.start()
         if window.charts_built():
             window.charts.refresh()
         window.summary.refresh()
