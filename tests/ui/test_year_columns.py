@@ -92,3 +92,59 @@ def test_a_scheme_starting_later_saves_nothing_in_the_first_year(window, qtbot):
     assert cells == engine_savings(window.controller.plan, 2016)
     select_year_by_keys(window, qtbot, Qt.Key.Key_Down)  # 2017/18: it starts
     assert year_column(window)[1][later.name] == format_money(float(later.net_saving))
+
+
+def workstream_column(window) -> tuple[str, dict[str, str]]:
+    """The workstreams table's year column: its header and its cells by workstream name."""
+    panel = window.tables[EntityKind.WORKSTREAM]
+    model = panel.view.model()
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    at = next(i for i, h in enumerate(headers) if h.startswith("Saving in "))
+    cells = {model.data(model.index(r, 0)): model.data(model.index(r, at))
+             for r in range(model.rowCount())}
+    return headers[at], cells
+
+
+def engine_workstream_savings(plan, year: int) -> dict[str, str]:
+    """Each workstream's net saving in `year` as the engine's results for that year give it
+    (its schemes' of every status), 0 for a workstream with no scheme in the year."""
+    by = compute(year_plan(plan, year)).by_workstream
+    return {w.name: format_money(float(by.loc[w.id].sum()) if w.id in by.index else 0.0)
+            for w in plan.workstreams}
+
+
+def test_the_workstreams_year_column_follows_the_year_selector(window, qtbot):
+    plan = window.controller.plan
+    scheme = next(s for s in plan.schemes if s.workstream_id is not None)
+    assert window.controller.push(SetField(EntityKind.SCHEME, scheme.id, "last_year",
+                                           scheme.last_year, plan.first_year.start))
+    plan = window.controller.plan
+    owner = next(w for w in plan.workstreams if w.id == scheme.workstream_id)
+    header, cells = workstream_column(window)
+    assert header == "Saving in 2016/17"
+    assert cells == engine_workstream_savings(plan, 2016)
+    first_year = cells[owner.name]
+    assert first_year != format_money(0.0)
+
+    select_year_by_keys(window, qtbot, Qt.Key.Key_Down)  # 2017/18: the scheme has ended
+    header, cells = workstream_column(window)
+    assert header == "Saving in 2017/18"
+    assert cells == engine_workstream_savings(plan, 2017)
+    assert cells[owner.name] != first_year
+    # an edit while 2017/18 is on show repaints the workstream's figure for that year
+    other = next(s for s in plan.schemes if s.workstream_id == owner.id and s is not scheme
+                 and s.first_year <= 2017 <= s.last_year)
+    assert window.controller.push(SetField(EntityKind.SCHEME, other.id, "gross_saving",
+                                           other.gross_saving, other.gross_saving + 500_000))
+    header, cells = workstream_column(window)
+    assert cells == engine_workstream_savings(window.controller.plan, 2017)
+
+    select_year_by_keys(window, qtbot, Qt.Key.Key_Down, 3)  # 2020/21: every scheme ended
+    header, cells = workstream_column(window)
+    assert header == "Saving in 2020/21"
+    assert set(cells.values()) == {format_money(0.0)}
+    # read-only, and no total: a workstreams' sum would leave out schemes in no workstream
+    model = window.tables[EntityKind.WORKSTREAM].model
+    at = next(i for i, spec in enumerate(model.columns) if spec.header.startswith("Saving"))
+    assert not model.flags(model.index(0, at)) & Qt.ItemFlag.ItemIsEditable
+    assert window.tables[EntityKind.WORKSTREAM].totals is None

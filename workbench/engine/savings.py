@@ -263,6 +263,13 @@ def by_workstream(table: SchemeTable) -> pd.DataFrame:
     return frame
 
 
+def workstream_net(by_workstream: pd.DataFrame) -> pd.DataFrame:
+    """Each workstream's net saving, its schemes' of every status (one column, "net",
+    indexed by workstream id as `by_workstream` is; -1 unassigned)."""
+    return pd.DataFrame({"net": by_workstream.sum(axis=1).to_numpy(float)},
+                        index=by_workstream.index)
+
+
 def by_year(table: SchemeTable, years: list[int]) -> pd.Series:
     """Net savings of closing schemes active in each plan year (first <= year <= last)."""
     closing = np.isin(table.status_code, CLOSING_CODES)

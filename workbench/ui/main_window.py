@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         page.table.row_selected.connect(self._on_row_selected)
         page.table.message.connect(self._message)
         self.selection_stats.watch(page.table.view)
+        self.years.follow(page)  # the plan year on show, from now on
         return page
 
     def _build_trajectories(self) -> TrajectoryPage:
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
 
         page = TrajectoryPage(self.controller)
         page.message.connect(self._message)
+        self.years.follow(page)
         return page
 
     def _build_system(self) -> SystemPage:
@@ -480,6 +482,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         save_layout(self, self.splitter)
+        self.years.save()  # the plan year on show, for next time
         activity = self._built("Activity")
         for panel in (*self.tables.values(), *([activity.table] if activity else [])):
             panel.save_columns()

@@ -71,7 +71,22 @@ class ActivityChart(pg.PlotWidget):
         self._drawn[name] = (x, y)
         item.setData(x, y)
 
-    def show_line(self, line: ActivityLine | None, results: ActivityResults) -> None:
+    def _count_values(self, shown: bool) -> None:
+        """Numbers on the count axis only when a line is drawn (set only when it changes)."""
+        axis = self.getPlotItem().getAxis("left")
+        if axis.style["showValues"] != shown:
+            axis.setStyle(showValues=shown)
+
+    def _month_axis(self, year: int) -> None:
+        months = FinancialYear(year).months()
+        if months != self._months:
+            self._months = months
+            self.getPlotItem().getAxis("bottom").setTicks(month_ticks(months))
+
+    def show_line(self, line: ActivityLine | None, results: ActivityResults,
+                  empty: str = "Activity: select a line", year: int | None = None) -> None:
+        """Draw `line`. With no line the title says `empty`, the count axis has no numbers
+        and the months are `year`'s (when given)."""
         if line is None or line.id not in results.monthly.index:
             self._line = line
             for name, item in (("last_year", self.last_year), ("profiled", self.profiled),
@@ -79,15 +94,16 @@ class ActivityChart(pg.PlotWidget):
                                ("actuals", self.actuals)):
                 self._set(name, item, [], [])
             self._rows = {}
-            self._title_to("Activity: select a line")
+            self._title_to(empty)
+            if year is not None:
+                self._month_axis(year)
+            self._count_values(False)
             return
+        self._count_values(True)
         if self._line is None or self._line.id != line.id:
             self._y_range = SteadyRange(headroom=1.18)  # a new line: its own scale
         self._line = line
-        months = FinancialYear(line.year).months()
-        if months != self._months:
-            self._months = months
-            self.getPlotItem().getAxis("bottom").setTicks(month_ticks(months))
+        self._month_axis(line.year)
         x = np.arange(12)
         planned = results.monthly.loc[line.id].to_numpy(float)
         profiled = results.profiled.loc[line.id].to_numpy(float)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from workbench.domain.activity import Measure
 from workbench.domain.edits import EntityKind
+from workbench.domain.periods import FinancialYear
 from workbench.engine.activity import measure_summary
 from workbench.engine.results import PlanResults
 from workbench.ui.activity.activity_chart import ActivityChart
@@ -21,11 +22,29 @@ from workbench.ui.tables.table_view import TablePanel
 
 
 class ActivityPage(LazyPage):
+    """Activity lines are planned one financial year at a time. With a plan year set
+    (`set_year`, the window's year selector) the grid shows that year's lines only, a new
+    line is for that year, and the headline and chart are that year's; without one (None)
+    every line shows."""
+
+    year_wanted = Signal(int)  # a line of another year was asked for: show its year
+
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.year: int | None = None
         self.table = TablePanel(controller, EntityKind.ACTIVITY_LINE)
         self.table.row_selected.connect(self._on_row_selected)
+        self.year_note = QLabel()
+        self.year_note.setObjectName("ActivityYearNote")
+        self.year_note.setAccessibleName("Activity lines of the plan year")
+        self.year_note.setWordWrap(True)
+        self.year_note.setContentsMargins(6, 4, 6, 0)
+        self.year_note.hide()
+        self.table.layout().insertWidget(0, self.year_note)
+        for signal in (controller.plan_changed, self.table.proxy.layoutChanged,
+                       self.table.proxy.rowsInserted, self.table.proxy.rowsRemoved):
+            signal.connect(self._say_year)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setObjectName("ActivityHeadline")
@@ -59,8 +78,44 @@ class ActivityPage(LazyPage):
 
 
     def _line(self):
-        return next((x for x in self.controller.plan.activity_lines if x.id == self._line_id),
-                    None)
+        return next((x for x in self.controller.plan.activity_lines if x.id == self._line_id
+                     and (self.year is None or x.year == self.year)), None)
+
+    # -- the plan year ----------------------------------------------------------------
+    def set_year(self, year: int | None) -> None:
+        """Show `year`'s lines (None: every year's), its headline, and one of its lines in
+        the chart (the one selected, if it is of that year)."""
+        if year == self.year:
+            return
+        self.year = year
+        self.table.proxy.set_row_test(None if year is None else (lambda row: row.year == year))
+        self.table.model.new_row_fields = {} if year is None else {"year": year}
+        line = self._line()
+        if line is None:
+            mine = [x for x in self.controller.plan.activity_lines
+                    if year is None or x.year == year]
+            self._line_id = mine[0].id if mine else None
+        self._say_year()
+        self.changed()  # the headline and chart: now if shown, else when next shown
+
+    def _say_year(self, *_args) -> None:
+        """Above the grid: which year's lines these are, and what is hidden."""
+        if self.year is None:
+            self.year_note.hide()
+            return
+        lines = self.controller.plan.activity_lines
+        label = FinancialYear(self.year).label
+        mine = sum(1 for x in lines if x.year == self.year)
+        others = sorted({FinancialYear(x.year).label for x in lines if x.year != self.year})
+        elsewhere = (f" Lines for {', '.join(others)} are hidden: choose their year in "
+                     "Plan year to see them." if others else "")
+        if mine:
+            text = (f"<b>Activity lines for {label}</b>: {mine} of {len(lines)}.{elsewhere}")
+        else:
+            text = (f"<b>No activity lines for {label}.</b> Add activity line adds one for "
+                    f"{label}.{elsewhere}")
+        self.year_note.setText(text)
+        self.year_note.show()
 
     def _on_row_selected(self, _kind, row_id) -> None:
         if row_id is not None:
@@ -78,19 +133,23 @@ class ActivityPage(LazyPage):
         self._drawn = results.activity
         self._stale = False
         self._draw(results)
-        nel = measure_summary(results.activity, Measure.NON_ELECTIVE,
-                              self.controller.plan.first_year.start)
+        year = self.controller.plan.first_year.start if self.year is None else self.year
+        label = FinancialYear(year).label
+        nel = measure_summary(results.activity, Measure.NON_ELECTIVE, year)
         if nel is None:
-            self.headline.setText("No non-elective admissions line in this plan.")
+            self.headline.setText(f"No non-elective admissions line for {label}.")
             return
         self.headline.setText(
-            f"<b>Non-elective admissions avoided: {nel.scheme_impact:,.0f}</b> "
+            f"<b>Non-elective admissions avoided: {nel.scheme_impact:,.0f}</b> in {label} "
             f"— the plan is {nel.reduction_pct:.2%} below the expected level "
             f"(which includes {nel.growth:.1%} growth).")
 
     def _draw(self, results: PlanResults) -> None:
         line = self._line()
-        self.chart.show_line(line, results.activity)
+        empty = ("Activity: select a line" if self.year is None or any(
+            x.year == self.year for x in self.controller.plan.activity_lines) else
+            f"Activity: no lines for {FinancialYear(self.year).label}")
+        self.chart.show_line(line, results.activity, empty, self.year)
         if line is None:
             self.trace.setText("")
             return
@@ -104,6 +163,10 @@ class ActivityPage(LazyPage):
                            + "; ".join(parts))
 
     def select_id(self, row_id: int) -> bool:
+        """Select a line; one of another plan year first asks for its year (year_wanted)."""
+        line = next((x for x in self.controller.plan.activity_lines if x.id == row_id), None)
+        if line is not None and self.year is not None and line.year != self.year:
+            self.year_wanted.emit(line.year)
         return self.table.select_id(row_id)
 
     def is_editing(self) -> bool:

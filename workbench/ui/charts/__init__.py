@@ -24,7 +24,7 @@ class ChartsPanel(QWidget):
         self.controller = controller
         # the results of the plan year on show when it is not the first (the year selector)
         self.year_results: Callable[[], PlanResults | None] = lambda: None
-        self._savings_title = "Cumulative savings v requirement"
+        self._titles: list[str] = []  # the charts' titles, with the plan year on show
         self._scenario_lines: list[tuple[str, object]] = []  # (name, cumulative savings)
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
@@ -48,12 +48,18 @@ class ChartsPanel(QWidget):
 
     def _on_results_changed(self, results: PlanResults) -> None:
         year = self.year_results()
-        title = "Cumulative savings v requirement"
+        titles = ["Cumulative savings v requirement", "Savings by workstream",
+                  "Risk exposure"]
         if year is not None:
-            results, title = year, f"{title}, {year.months[0][:4]}/{year.months[-1][2:4]}"
-        if self._savings_title != title:
-            self._savings_title = title
-            set_title(self.savings.getPlotItem(), title)
+            label = f"{year.months[0][:4]}/{year.months[-1][2:4]}"
+            # risks carry no per-year figures: the one register, against that year's reserves
+            results, titles = year, [f"{titles[0]}, {label}", f"{titles[1]}, {label}",
+                                     f"Risk exposure, {label}: same risks, its reserves"]
+        if self._titles != titles:
+            self._titles = titles
+            for plot, title in zip((self.savings.getPlotItem(), self.workstreams.by_ws,
+                                    self.risks.getPlotItem()), titles, strict=True):
+                set_title(plot, title)
         # scenario lines are the first year's: drawn only while it is on show
         self.savings.show_overlays(self._scenario_lines if year is None else [])
         plan = self.controller.plan

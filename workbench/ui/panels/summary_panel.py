@@ -99,6 +99,7 @@ class SummaryPanel(QScrollArea):
         body.setStyleSheet(f"QLabel:focus {{ background-color: {style.NHS_PALE_GREY};"
                            f" border: 1px solid {style.NHS_BLUE}; }}")
         outer = self._outer = QVBoxLayout(body)
+        self.headings: dict[str, QLabel] = {}  # section title -> its heading
         self.values: dict[str, QLabel] = {}
         form: QFormLayout | None = None
         for key, label, _fmt, tip in ROWS:
@@ -153,6 +154,8 @@ class SummaryPanel(QScrollArea):
     def _section(self, title: str) -> QFormLayout:
         """A heading and a form for its figures, placed before the closing stretch."""
         heading = QLabel(title)
+        heading.setWordWrap(True)
+        self.headings[title] = heading
         heading.setStyleSheet(f"font-weight: bold; color: {style.NHS_BLUE}; margin-top: 6px;")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -260,6 +263,36 @@ class SummaryPanel(QScrollArea):
         sheet = f"font-weight: bold; color: {colour};"
         if gap.styleSheet() != sheet:  # a new style sheet re-polishes and relays the panel
             gap.setStyleSheet(sheet)
+
+    def show_year(self, operating: str, shown: str) -> None:
+        """Say which plan year each section is for: the figures follow the year on show
+        (`shown`); the risks are one register for every year, set against that year's
+        reserves; the delivery odds and the scenarios are the operating year's
+        (`operating`, the first) only."""
+        later = shown != operating
+        note = '<br><span style="font-weight: normal; color: {};">{}</span>'.format
+        grey = style.NHS_DARK_GREY
+        texts = {
+            "Risks": "Risks" + (note(grey, f"the same register in every year, against "
+                                      f"{shown}'s reserves") if later else ""),
+            "Delivery odds": f"Delivery odds, {operating}" + (
+                note(grey, f"simulated for {operating} only: none for {shown}")
+                if later else ""),
+            "Scenarios": f"Scenarios, {operating}" + (
+                note(grey, f"changes to {operating}'s drivers: none for {shown}")
+                if later else ""),
+        }
+        tips = {
+            "Risks": "Risks carry no per-year figures: each year counts the risks as entered; "
+                     "only the reserves set against them are that year's.",
+            "Delivery odds": f"The simulation is of the operating year, {operating}.",
+            "Scenarios": f"Scenarios change the drivers of the operating year, {operating}.",
+        }
+        for title, text in texts.items():
+            heading = self.headings.get(title)
+            if heading is not None and heading.text() != text:
+                heading.setText(text)
+                heading.setToolTip(tips[title])
 
     def text_of(self, key: str) -> str:
         return self.values[key].text()

@@ -16,7 +16,7 @@ from workbench.ui.tables import columns as c
 from workbench.ui.tables.activity_columns import ACTIVITY_COLUMNS, new_activity_line
 from workbench.ui.tables.columns import ColumnSpec
 from workbench.ui.tables.figures import FigureGetter
-from workbench.ui.tables.parsing import format_percent
+from workbench.ui.tables.parsing import format_money, format_percent
 
 
 def _gaps_parse(text: str, _ctl) -> frozenset[Gap]:
@@ -24,9 +24,20 @@ def _gaps_parse(text: str, _ctl) -> frozenset[Gap]:
     return frozenset(Gap.parse(part) for part in parts)
 
 
+# The workstreams table's: the net saving of its schemes in the plan year on show (each
+# window puts its own in place, ui/years; blank until then).
+# Not totalled (its own format, not format_money): the workstreams' sum would leave out the
+# schemes in no workstream, and read as the year's saving when it is not.
+YEAR_WORKSTREAM_SAVING = dataclasses.replace(c.derived_money(
+    "Saving in year", lambda _row, _ctl: None,
+    "The net saving of the workstream's schemes in the plan year on show (the Plan year "
+    "selector), from the planning engine's five-year results"), width=130,
+    format=lambda value: format_money(value))
+
 WORKSTREAM_COLUMNS = [
     c.name("Workstream", "name", 260),
     c.choice("RAG", "rag", enums.Rag, 70),
+    YEAR_WORKSTREAM_SAVING,
     c.text("Lead", "lead"),
     c.text("SRO", "sro", tooltip="Senior responsible owner"),
     c.text("Governance board", "board", 180),

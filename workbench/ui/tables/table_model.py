@@ -52,6 +52,9 @@ class PlanTableModel(QAbstractTableModel):
         self._plan = controller.plan
         self._rows: list[Any] = list(self._plan_rows())
         self._positions: dict[Any, int] | None = None  # row id -> row, made when needed
+        # fields a new row (Add, or a paste past the last row) takes in place of the
+        # defaults: the Activity page's plan year
+        self.new_row_fields: dict[str, Any] = {}
         # the results frames the engine-fed columns read, as last shown: after an edit the
         # rows whose frame rows differ repaint (compared as arrays, no cell is read)
         self._sources = frames_read(spec.value for spec in self.columns)
@@ -203,11 +206,15 @@ class PlanTableModel(QAbstractTableModel):
 
     def insert_row(self) -> int | None:
         """Add a default row; returns its row number, or None if the write failed."""
-        obj = new_row(self.kind, self.controller)
+        obj = self._new_row()
         noun = self.kind.value.replace("_", " ")
         if not self.controller.push(InsertRows(self.kind, (obj,), label=f"Add {noun}")):
             return None
         return len(self.rows) - 1
+
+    def _new_row(self) -> Any:
+        obj = new_row(self.kind, self.controller)
+        return dataclasses.replace(obj, **self.new_row_fields) if self.new_row_fields else obj
 
     def delete_rows(self, rows: list[int]) -> bool:
         """Delete rows as one undo step, unlinking anything that points at them first."""
@@ -235,7 +242,7 @@ class PlanTableModel(QAbstractTableModel):
                 row = targets[i]
                 original = self.rows[row] if row is not None else None
                 working = (dataclasses.replace(original) if original is not None
-                           else new_row(self.kind, self.controller))
+                           else self._new_row())
                 for j, cell in enumerate(cells):
                     col = left + j
                     if col >= len(self.columns):

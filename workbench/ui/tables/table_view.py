@@ -113,6 +113,8 @@ class TablePanel(QWidget):
         self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)  # a row test hides rows
+        self.proxy.rowsInserted.connect(self._update_count)
         self.filter.textChanged.connect(self._update_count)
 
         bar = QHBoxLayout()

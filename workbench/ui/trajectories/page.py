@@ -52,6 +52,7 @@ class TrajectoryPage(LazyPage):
         super().__init__(parent)
         self.controller = controller
         self._id: int | None = None
+        self.year: int | None = None  # a plan year on show (None: every period)
         self._drawn: object = None  # the statuses last drawn
         self.list_model = TrajectoryListModel(controller)
         self.table = GridView("Trajectories table")
@@ -152,6 +153,18 @@ class TrajectoryPage(LazyPage):
         self._id = trajectory_id
         self.periods.show(trajectory_id)
         self._draw()
+
+    def set_year(self, year: int | None) -> None:
+        """Show one financial year (the window's plan year): the grid lists its months (or
+        weeks) and the charts open on them, the points either side a drag away; the SPC
+        limits still come from every actual. None shows every period."""
+        if year == self.year:
+            return
+        self.year = year
+        for chart in (self.plan_chart, self.spc_chart):
+            chart.year = year
+        self.periods.set_year(year)
+        self.changed()  # the charts: now if shown, else when next shown
 
     # -- redrawing -------------------------------------------------------------------------
     def _on_results(self, results: object) -> None:

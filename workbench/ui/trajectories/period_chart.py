@@ -18,6 +18,7 @@ from workbench.domain.periods import short_month
 from workbench.domain.trajectories import Unit, month_of, period_start
 from workbench.ui import style
 from workbench.ui.charts.axes import style_plot
+from workbench.ui.trajectories.values import in_year, year_bounds, year_months
 
 INK = "#212B32"
 
@@ -72,6 +73,7 @@ class PeriodChart(pg.PlotWidget):
         style_plot(self.plot_item, title)
         self.plot_item.setMouseEnabled(x=True, y=False)
         self.periods: list[str] = []
+        self.year: int | None = None  # a plan year: the x axis opens on its months
         self._fitted: tuple[float, float] | None = None
         self._ticks: list | None = None
         self.plot_item.vb.sigResized.connect(self._fit_y)
@@ -128,13 +130,25 @@ class PeriodChart(pg.PlotWidget):
         month_px = self.plot_item.vb.width() * 30.44 / max(high - low, 1.0)
         label_px = QFontMetrics(axis.style["tickFont"] or axis.font()).horizontalAdvance(
             "Sept 00") + 8
-        ticks = period_ticks(self.periods, label_px / max(month_px, 1e-6))
+        # labelled as often as the months in view allow (a year's view: every month)
+        shown = [p for p in self.periods if low <= x_of(p) <= high] or (
+            year_months(self.year) if self.year is not None else self.periods)
+        ticks = period_ticks(shown, label_px / max(month_px, 1e-6))
         if ticks != self._ticks:
             self._ticks = ticks
             axis.setTicks(ticks)
 
     def set_title(self, text: str) -> None:
         self.plot_item.setTitle(text, color=INK, size="11pt")
+
+    def year_title(self, title: str, periods: list[str]) -> str:
+        """`title` with the plan year on show, and a word when nothing falls in it."""
+        if self.year is None:
+            return title
+        label = f"{self.year}/{(self.year + 1) % 100:02d}"
+        if not any(in_year(p, self.year) for p in periods):
+            return f"{title}, {label}: nothing in this year"
+        return f"{title}, {label}"
 
     def fit(self, xs: np.ndarray, ys: np.ndarray) -> None:
         """Show every point, with room at the top for the legend whatever the chart's size."""
@@ -144,6 +158,8 @@ class PeriodChart(pg.PlotWidget):
             return
         self._fitted = (float(ys.min()), float(ys.max()))
         first, last = float(xs.min()), float(xs.max())
+        if self.year is not None:  # the year's months, whatever lies either side
+            first, last = (x_of_date(d) for d in year_bounds(self.year))
         pad_x = max(16.0, (last - first) * 0.03)  # room for the first month's label
         self.plot_item.setXRange(first - pad_x, last + pad_x, padding=0)
         self._fit_y()

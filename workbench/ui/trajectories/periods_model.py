@@ -27,6 +27,7 @@ from workbench.ui.trajectories.values import (
     next_period,
     period_text,
     same,
+    year_periods,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,6 +45,7 @@ class PeriodsModel(QAbstractTableModel):
         self.controller = controller
         self.trajectory_id: int | None = None
         self.periods: list[str] = []
+        self.year: int | None = None  # a plan year: its periods only (None: every period)
         self._frame: pd.DataFrame | None = None
 
     @property
@@ -57,10 +59,19 @@ class PeriodsModel(QAbstractTableModel):
         self._read()
         self.endResetModel()
 
+    def set_year(self, year: int | None) -> None:
+        """List `year`'s periods (every month or week of it), or every period (None)."""
+        if year != self.year:
+            self.year = year
+            self.show(self.trajectory_id)
+
+    def _grid(self, path: Trajectory) -> list[str]:
+        return grid_periods(path) if self.year is None else year_periods(path, self.year)
+
     def refresh(self) -> None:
         """Re-read the trajectory: a reset only if its list of periods changed."""
         path = self.trajectory
-        if path is None or grid_periods(path) != self.periods:
+        if path is None or self._grid(path) != self.periods:
             self.show(self.trajectory_id if path is not None else None)
             return
         self._read()
@@ -69,7 +80,7 @@ class PeriodsModel(QAbstractTableModel):
 
     def _read(self) -> None:
         path = self.trajectory
-        self.periods = grid_periods(path) if path is not None else []
+        self.periods = self._grid(path) if path is not None else []
         self._frame = trajectory_frame(path) if path is not None else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008

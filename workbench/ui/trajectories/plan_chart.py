@@ -54,7 +54,7 @@ class PlanChart(PeriodChart):
             item.setData(xs[known], ys[known])
         target_x = self._draw_target(path, xs)
         who = f", {path.provider}" if path.provider and path.provider not in path.metric else ""
-        self.set_title(f"{path.metric}{who}")
+        self.set_title(self.year_title(f"{path.metric}{who}", list(frame.index)))
         values = frame[["planned", "actual", "target"]].to_numpy(float).ravel()
         self.fit(np.r_[xs, target_x], values)
 

@@ -114,7 +114,7 @@ class SpcChart(PeriodChart):
             self.target.setData(np.array([xs[0], xs[-1]]), np.array([path.target] * 2))
         else:
             self.target.setData(EMPTY, EMPTY)
-        self.set_title(f"SPC: {path.metric}")
+        self.set_title(self.year_title(f"SPC: {path.metric}", periods))
         shown = np.r_[frame[["value", "upper", "lower"]].to_numpy(float).ravel(),
                       [] if path.target is None else [path.target]]
         self.fit(xs, shown)

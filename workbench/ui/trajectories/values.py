@@ -79,3 +79,31 @@ def grid_periods(trajectory: Trajectory, today: dt.date | None = None) -> list[s
         due = trajectory.target_date or today or dt.date.today()
         known = year_to(due, trajectory.frequency)
     return [*known, next_period(known[-1], trajectory.frequency)]
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of financial year `year` (2017 = 1 April 2017 to 31 March
+    2018)."""
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+
+
+def in_year(label: str, year: int) -> bool:
+    """True if the period starts in financial year `year`."""
+    first, last = year_bounds(year)
+    return first <= period_start(label) <= last
+
+
+def year_months(year: int) -> list[str]:
+    """The month labels of financial year `year`, April to March."""
+    return [f"{year + (m + 3) // 12:04d}-{(m + 3) % 12 + 1:02d}" for m in range(12)]
+
+
+def year_periods(trajectory: Trajectory, year: int) -> list[str]:
+    """The rows of a trajectory's grid for one financial year: each of its months (or each
+    week commencing in it), whether or not it has a plan or an actual yet."""
+    first, last = year_bounds(year)
+    if trajectory.frequency is Frequency.WEEKLY:
+        wanted = week_labels(first + dt.timedelta(days=-first.weekday() % 7), last)
+    else:
+        wanted = year_months(year)
+    return sorted(set(wanted) | {p for p in trajectory.periods() if in_year(p, year)})

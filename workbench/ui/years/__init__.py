@@ -1,13 +1,18 @@
 """The five-year plan in the window: the year selector in the pages' header, the
-Five-year plan page (built on first use), and the charts following the selected year."""
+Five-year plan page (built on first use), and the tables, charts and pages following the
+selected year. The year on show is a view setting (no undo step), remembered per plan."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
 from workbench.domain.edits import EntityKind
+from workbench.domain.periods import FinancialYear
+from workbench.ui.tables.specs import YEAR_WORKSTREAM_SAVING
 from workbench.ui.years.year_column import YearSavingColumn
 from workbench.ui.years.year_results import YearResults
 from workbench.ui.years.year_selector import YearSelector
@@ -19,16 +24,49 @@ if TYPE_CHECKING:
 TITLE = "Five-year plan"
 
 
+def settings_key(window: MainWindow) -> str:
+    """Where the plan's year on show is remembered: per plan file (or database) and plan,
+    hashed so no path or address is written out."""
+    where = str(window.sqlite_file or window.store_label)
+    plan = window.controller.plan
+    digest = hashlib.sha256(f"{where}|{plan.id}|{plan.ods_code}".encode()).hexdigest()[:20]
+    return f"years/{digest}/selected"
+
+
 class YearsFeature:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.results = YearResults(window.controller, window)
+        self._key = settings_key(window)
+        # written a moment after the last choice (and on close): a QSettings write syncs
+        # the file, which would double the time a year takes to show
+        self._save_timer = QTimer(window)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(1500)
+        self._save_timer.timeout.connect(self.save)
+        self._saved: int | None = None
+        saved = QSettings().value(self._key)
+        if saved is not None and str(saved).isdigit():
+            self.results.select(int(str(saved)))  # before anything follows it: no signal work
+            self._saved = self.results.selected
         self.selector = YearSelector(self.results)
         window.pages.setCornerWidget(self.selector, Qt.Corner.TopRightCorner)
         window.add_deferred_page(TITLE, self._build_page)
         self.results.year_selected.connect(self._on_year_selected)
         window.summary.year_results = self.results.results_on_show
+        if self.results.selected != self.results.first_year:
+            window.summary.refresh()  # a year remembered from last time
         self.scheme_column = YearSavingColumn(self.results, window.tables[EntityKind.SCHEME].model)
+        self.workstream_column = YearSavingColumn(
+            self.results, window.tables[EntityKind.WORKSTREAM].model, YEAR_WORKSTREAM_SAVING,
+            self.results.workstream_figures)
+        self.risks_note = QLabel()
+        self.risks_note.setObjectName("RisksYearNote")
+        self.risks_note.setAccessibleName("Risks and the plan year")
+        self.risks_note.setWordWrap(True)
+        self.risks_note.setContentsMargins(6, 4, 6, 0)
+        window.tables[EntityKind.RISK].layout().insertWidget(0, self.risks_note)
+        self._show_year(self.results.selected)
 
     @property
     def page(self) -> FiveYearPage:
@@ -39,17 +77,48 @@ class YearsFeature:
 
         return FiveYearPage(self._window.controller, self.results)
 
+    def follow(self, page) -> None:
+        """A page that shows one plan year (Activity, Trajectories): the year on show now,
+        and every year selected from now on; a page asking for a year (to show a line of
+        it) selects it here."""
+        page.set_year(self.results.selected)
+        self.results.year_selected.connect(page.set_year)
+        wanted = getattr(page, "year_wanted", None)
+        if wanted is not None:
+            wanted.connect(self.results.select)
+
+    def _show_year(self, year: int) -> None:
+        """What says which year is on show, where the figures cannot follow it."""
+        window = self._window
+        first = year == self.results.first_year
+        label = FinancialYear(year).label
+        operating = FinancialYear(self.results.first_year).label
+        window.summary_dock.setWindowTitle("Summary" if first else f"Summary {label}")
+        window.summary.show_year(operating, label)
+        self.risks_note.setText(
+            f"<b>Risks in {label}:</b> one register for every year, so the values, "
+            f"likelihoods and mitigations are those entered (risks carry no per-year "
+            f"figures). The summary and the risk chart set them against {label}'s reserves.")
+        self.risks_note.setVisible(not first)
+
+    def save(self) -> None:
+        """Remember the year on show for this plan (if it changed)."""
+        self._save_timer.stop()
+        if self.results.selected != self._saved:
+            self._saved = self.results.selected
+            QSettings().setValue(self._key, self._saved)
+
     def _on_year_selected(self, year: int) -> None:
         window = self._window
+        self._save_timer.start()
         if window.charts_built():
             window.charts.refresh()
         window.summary.refresh()
-        figures = self.results.figures.year(year)
-        first = year == self.results.first_year
-        window.summary_dock.setWindowTitle("Summary" if first else f"Summary {figures.label}")
+        self._show_year(year)
         if window.explain.dock.isVisible():
             window.explain.refresh()
+        figures = self.results.figures.year(year)
+        operating = FinancialYear(self.results.first_year).label
         window.statusBar().showMessage(
-            f"Showing {figures.label} ({'firm' if figures.firm else 'indicative'} "
-            "allocation): the summary, the charts and the five-year view follow the plan "
-            "year", 8000)
+            f"Showing {figures.label} ({'firm' if figures.firm else 'indicative'}) on every "
+            f"page; risks are one register; odds and scenarios are {operating}'s", 10000)

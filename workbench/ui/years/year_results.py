@@ -7,12 +7,14 @@ after every change of the plan.
 
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
 from workbench.domain.plan import Plan
 from workbench.engine import compute
 from workbench.engine.multi_year import MultiYearResults, multi_year, year_plan
 from workbench.engine.results import PlanResults
+from workbench.engine.savings import workstream_net
 from workbench.ui.plan_controller import PlanController
 
 
@@ -27,6 +29,7 @@ class YearResults(QObject):
         self.figures: MultiYearResults = multi_year(controller.plan)
         self._year_results: tuple[tuple, tuple[Plan, PlanResults]] | None = None
         self._first_year_schemes: tuple[tuple, PlanResults] | None = None
+        self._workstreams: tuple[PlanResults, pd.DataFrame] | None = None
         controller.results_changed.connect(self._on_results_changed)
 
     @property
@@ -70,6 +73,14 @@ class YearResults(QObject):
             results = self.controller.results if every else compute(year_plan(plan, year))
             self._first_year_schemes = (key, results)
         return self._first_year_schemes[1]
+
+    def workstream_figures(self) -> pd.DataFrame:
+        """Each workstream's net saving in the selected year (column "net", by workstream
+        id): the engine's sum of the schemes that `scheme_results` counts."""
+        results = self.scheme_results()
+        if self._workstreams is None or self._workstreams[0] is not results:
+            self._workstreams = (results, workstream_net(results.by_workstream))
+        return self._workstreams[1]
 
     def _on_results_changed(self, _results) -> None:
         self.figures = multi_year(self.controller.plan)

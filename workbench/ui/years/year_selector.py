@@ -1,5 +1,5 @@
-"""The plan-year selector in the window's header: which year the charts and the five-year
-view show. Each year says whether its allocation is firm or indicative."""
+"""The plan-year selector in the window's header: which year the summary, tables, charts and
+pages show. Each year says whether its allocation is firm or indicative."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ class YearSelector(QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("PlanYearSelector")
         self.combo.setAccessibleName("Plan year")
-        self.combo.setToolTip("The plan year the charts and the five-year view show "
-                              "(firm or indicative allocation)")
+        self.combo.setToolTip("The plan year the summary, tables, charts, Activity and "
+                              "Trajectories show (firm or indicative allocation); risks "
+                              "are one register, delivery odds and scenarios the first "
+                              "year's")
         label = QLabel("Plan &year:")
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
