@@ -72,7 +72,7 @@ expect 0 "$console" report board --out "$work/board.pdf" --db "$work/plan.db"
 head -c 5 "$work/board.pdf" | grep -q "%PDF-" || { echo "the board paper is not a PDF" >&2; exit 1; }
 expect 0 "$console" report board --out "$work/board.docx" --db "$work/plan.db"
 printf 'not a workbook\n' > "$work/not-a-workbook.xlsx"
-expect 1 "$console" import --check "$work/not-a-workbook.xlsx" --db "$work/plan.db"
+expect 2 "$console" import --check "$work/not-a-workbook.xlsx" --db "$work/plan.db"
 expect 2 "$console" import --check "$work/no-such.xlsx" --db "$work/plan.db"
 expect 2 "$console" summary --db "$work/no-such.db"
 expect 2 "$console" no-such-command
