@@ -11,6 +11,7 @@ import dataclasses
 import io
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
@@ -140,6 +141,8 @@ class PlanTableModel(QAbstractTableModel):
         """A cell's SORT_ROLE value (Decimal as float), read without a QModelIndex: the
         totals row reads a whole column of 10,000 rows this way."""
         value = self.columns[column].value(self.rows[row], self.controller)
+        if isinstance(value, np.generic):  # an engine figure: a numpy scalar held in a
+            return value.item()  # QVariant crashed the sort in Qt, so a plain Python one
         return float(value) if hasattr(value, "as_tuple") else value
 
     def row_id(self, row: int) -> int | None:
