@@ -61,3 +61,19 @@ def test_gui_edits_of_four_kinds_are_timed_and_checked(tmp_path, qtbot):
         "money", "status", "risk_score", "activity_month"}
     money = result["edit_to_paint_by_kind_ms"]["money"]
     assert money >= result["edit_to_data_by_kind_ms"]["money"] > 0
+
+
+def test_scrolling_is_timed_step_by_step_on_three_tables(tmp_path, qtbot):
+    """The scroll benchmark on a tenth of the plan: every step repainted its table."""
+    from benchmarks.figures import Repeats, prepare, scroll
+
+    space = prepare(tmp_path, Fraction(1, 10))
+    result = scroll(space, Repeats(medium=3))
+    assert set(result["scroll_by_table_ms"]) == {"schemes", "risks", "activity"}
+    for kinds in result["scroll_by_table_ms"].values():
+        assert {"page_down", "down_held", "wheel", "shift_page_down", "jump", "sort_click",
+                "filter_key"} <= set(kinds)
+    assert result["scroll_frames"] == 3 * 4 * 3
+    assert 0 < result["scroll_frame_ms"] <= result["scroll_frame_p95_ms"] \
+        <= result["scroll_frame_max_ms"]
+    assert result["sort_click_ms"] > 0 and result["filter_key_ms"] > 0
