@@ -217,6 +217,9 @@ def test_a_sorted_table_filters_in_its_order_and_finds_what_was_just_typed(large
     click_header(qtbot, panel, "Gross saving")  # up; the whole column selected
     assert large_window.selection_stats.text().startswith(
         f"Sum {format_money(sum(s.gross_saving for s in schemes))}")
+    first = panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(0, 0)).row()]
+    place = [s.id for s in schemes].index(first.id) + 1
+    assert panel.proxy.headerData(0, Qt.Orientation.Vertical) == place  # its plan row
     panel.filter.setFocus()
     qtbot.keyClicks(panel.filter, "Scheme 19")
     shown = [s for s in schemes if "scheme 19" in s.name.lower()]

@@ -63,6 +63,7 @@ class PlanTableModel(QAbstractTableModel):
         self._rows: list[Any] = list(self._plan_rows())
         self._positions: dict[Any, int] | None = None  # row id -> row, made when needed
         self._sort_column = -1  # the plan's own order
+        self._numbers: dict[Any, int] | None = None  # row id -> place in the plan, sorted
         self._sort_order = Qt.SortOrder.AscendingOrder
         # the results frames the engine-fed columns read, as last shown: after an edit the
         # rows whose frame rows differ repaint (compared as arrays, no cell is read)
@@ -106,8 +107,16 @@ class PlanTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return spec.tooltip or None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
+            return self._plan_number(section)
         return None
+
+    def _plan_number(self, row: int) -> int:
+        """A row's number: its place in the plan's list, whatever the sort."""
+        if self._sort_column < 0 or not 0 <= row < len(self._rows):
+            return row + 1
+        if self._numbers is None:
+            self._numbers = {obj.id: i + 1 for i, obj in enumerate(self._plan_rows())}
+        return self._numbers.get(self._rows[row].id, row + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -168,6 +177,7 @@ class PlanTableModel(QAbstractTableModel):
         indexes (the selection, the current cell) follow their rows."""
         self._sort_column = column if 0 <= column < len(self.columns) else -1
         self._sort_order = order
+        self._numbers = None
         self._set_order(self._in_order(list(self._plan_rows())))
 
     @property
@@ -387,6 +397,7 @@ class PlanTableModel(QAbstractTableModel):
             return
         if self.kind in changes.structural:
             self._positions = None
+            self._numbers = None
             if self._sort_column >= 0:  # sorted: rows stay put, new ones come last
                 sync_keeping_order(self, self._rows, self._plan_rows())
             elif not sync_rows(self, self._rows, self._plan_rows()):
@@ -413,6 +424,7 @@ class PlanTableModel(QAbstractTableModel):
         self._plan = self.controller.plan
         self._rows = self._in_order(list(self._plan_rows()))
         self._positions = None
+        self._numbers = None
         self._frames = read_frames(self.controller.results, self._sources)
         self.endResetModel()
 
