@@ -40,6 +40,9 @@ def test_run_tables_judge_goals_and_the_five_times_column():
 
     assert run.passes("startup_ratio", 1.0) and not run.passes("startup_ratio", 1.01)
     assert run.passes("edit_to_paint_ms", 32.9) and not run.passes("edit_to_paint_ms", 33)
+    assert run.passes("scroll_frame_ms", 16.6) and not run.passes("scroll_frame_ms", 16.7)
+    assert run.SCALE_GOALS["5"]["sort_click_ms"] == run.SCALE_GOALS["5"]["filter_key_ms"] == 100
+    assert "scroll" in run.GROUPS and "scroll_frame_ms" in run.ORDER
     scaling = {s: {"counts": {"schemes": n}, "machine": {"load_average": [0.5, 0.6]},
                    "store_load_ms": ms}
                for s, n, ms in (("1/10", 200, 20.0), ("1", 2000, 100.0), ("5", 10000, 1200.0))}

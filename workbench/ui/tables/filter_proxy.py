@@ -31,8 +31,11 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
         super().setSourceModel(model)
         self._texts = None
-        for signal in (model.dataChanged, model.modelReset, model.layoutChanged,
-                       model.rowsInserted, model.rowsRemoved, model.headerDataChanged):
+        # forgotten before rows come or go (the proxy asks about new rows as soon as they
+        # are in), and when a cell changes
+        for signal in (model.modelAboutToBeReset, model.layoutAboutToBeChanged,
+                       model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved,
+                       model.dataChanged, model.headerDataChanged):
             signal.connect(self._forget_texts)
 
     def _forget_texts(self, *_args) -> None:
