@@ -76,7 +76,8 @@ class PlanFilterProxy(QSortFilterProxyModel):
         return self._texts
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        if not self._text:
+        text = self._text  # asked for every row at each keystroke: kept short
+        if not text:
             return True
-        texts = self._row_texts()
-        return row < len(texts) and self._text in texts[row]
+        texts = self._texts if self._texts is not None else self._row_texts()
+        return row < len(texts) and text in texts[row]
