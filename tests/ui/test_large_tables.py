@@ -215,6 +215,7 @@ def test_a_sorted_table_filters_in_its_order_and_finds_what_was_just_typed(large
     panel = schemes_panel(large_window)
     schemes = large_window.controller.plan.schemes
     click_header(qtbot, panel, "Gross saving")  # up; the whole column selected
+    assert panel.view.selectionModel().isColumnSelected(column(panel, "Gross saving"))
     assert large_window.selection_stats.text().startswith(
         f"Sum {format_money(sum(s.gross_saving for s in schemes))}")
     first = panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(0, 0)).row()]

@@ -64,16 +64,25 @@ class PlanTableView(SheetView):
         a sort as one persistent index per row: a whole ICS's 10,000 schemes made a sort
         take seconds)."""
         columns = self._whole_columns_selected()
-        if columns:
-            self.selectionModel().clearSelection()
-        self.model().sort(column, order)
+        chosen = self.selectionModel()
+        # the same cells are selected after as before (their sums do not depend on the
+        # order), so the selection's watchers are not told of the clear and the re-select
+        blocked = chosen.signalsBlocked()
+        chosen.blockSignals(blocked or bool(columns))
+        try:
+            if columns:
+                chosen.clearSelection()
+            self.model().sort(column, order)
+            rows = self.model().rowCount()
+            if columns and rows:
+                model, selection = self.model(), QItemSelection()
+                for c in columns:
+                    selection.select(model.index(0, c), model.index(rows - 1, c))
+                chosen.select(selection, QItemSelectionModel.SelectionFlag.Select)
+        finally:
+            chosen.blockSignals(blocked)
         self.horizontalHeader().setSortIndicator(column, order)
-        rows = self.model().rowCount()
-        if columns and rows:
-            model, selection = self.model(), QItemSelection()
-            for c in columns:
-                selection.select(model.index(0, c), model.index(rows - 1, c))
-            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+        self.viewport().update()
 
     def _whole_columns_selected(self) -> list[int]:
         """The selected columns when the selection is whole columns and nothing else."""
