@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -136,13 +137,12 @@ def store_load(space: Workspace, reps: Repeats) -> dict[str, float]:
 
 
 # -- GUI: edits in the tables until the window has repainted --------------------------------
-def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
-    """Edits of four kinds in a shown MainWindow on a copy of the plan's database
-    (benchmarks/gui_edits.py): `edit_to_chart_ms` is the money edit until the charts hold
-    the new data, `edit_to_paint_ms` every edit until the repaint it queued is done."""
+@contextmanager
+def shown_window(space: Workspace):
+    """A MainWindow (1600x1000) on a copy of the plan's database, shown offscreen, with
+    start-up's objects frozen as the app freezes them after its first paint."""
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.gui_edits import time_edits
     from workbench.ui.main_window import MainWindow
     from workbench.ui.plan_controller import PlanController
 
@@ -158,14 +158,34 @@ def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
         # as the app does after its first paint (app.py): what start-up made is frozen, so
         # the collector's full passes during edits walk only what was made since
         gc.freeze()
-        # at least 20 edits: five or more of each of the four kinds
-        return time_edits(window, app, rounds=max(5, reps.medium // 2))
+        yield window, app
     finally:
         gc.unfreeze()
         window.close()
         window.deleteLater()
         app.processEvents()
         store.engine.dispose()
+
+
+def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """Edits of four kinds in a shown MainWindow on a copy of the plan's database
+    (benchmarks/gui_edits.py): `edit_to_chart_ms` is the money edit until the charts hold
+    the new data, `edit_to_paint_ms` every edit until the repaint it queued is done."""
+    from benchmarks.gui_edits import time_edits
+
+    with shown_window(space) as (window, app):
+        # at least 20 edits: five or more of each of the four kinds
+        return time_edits(window, app, rounds=max(5, reps.medium // 2))
+
+
+def scroll(space: Workspace, reps: Repeats) -> dict[str, object]:
+    """The Schemes, Risks and Activity tables scrolled by keys and the wheel, each step
+    until its repaint (benchmarks/gui_scroll.py); Ctrl+End/Home, a sort click and filter
+    keystrokes the same way."""
+    from benchmarks.gui_scroll import time_scrolling
+
+    with shown_window(space) as (window, app):
+        return time_scrolling(window, app, steps=reps.medium)
 
 
 # -- templates ----------------------------------------------------------------------------
@@ -313,5 +333,5 @@ def peak_rss(space: Workspace, reps: Repeats) -> dict[str, float]:
             "startup_large_complete_ms": statistics.median(r["complete_ms"] for r in runs)}
 
 
-SCALED = (engine_full, engine_edit, store_load, edit_to_chart, template_export,
+SCALED = (engine_full, engine_edit, store_load, edit_to_chart, scroll, template_export,
           template_import, peak_rss)

@@ -40,6 +40,9 @@ def test_run_tables_judge_goals_and_the_five_times_column():
 
     assert run.passes("startup_ratio", 1.0) and not run.passes("startup_ratio", 1.01)
     assert run.passes("edit_to_paint_ms", 32.9) and not run.passes("edit_to_paint_ms", 33)
+    assert run.passes("scroll_frame_ms", 16.6) and not run.passes("scroll_frame_ms", 16.7)
+    assert run.SCALE_GOALS["5"]["sort_click_ms"] == run.SCALE_GOALS["5"]["filter_key_ms"] == 100
+    assert "scroll" in run.GROUPS and "scroll_frame_ms" in run.ORDER
     scaling = {s: {"counts": {"schemes": n}, "machine": {"load_average": [0.5, 0.6]},
                    "store_load_ms": ms}
                for s, n, ms in (("1/10", 200, 20.0), ("1", 2000, 100.0), ("5", 10000, 1200.0))}
@@ -61,3 +64,19 @@ def test_gui_edits_of_four_kinds_are_timed_and_checked(tmp_path, qtbot):
         "money", "status", "risk_score", "activity_month"}
     money = result["edit_to_paint_by_kind_ms"]["money"]
     assert money >= result["edit_to_data_by_kind_ms"]["money"] > 0
+
+
+def test_scrolling_is_timed_step_by_step_on_three_tables(tmp_path, qtbot):
+    """The scroll benchmark on a tenth of the plan: every step repainted its table."""
+    from benchmarks.figures import Repeats, prepare, scroll
+
+    space = prepare(tmp_path, Fraction(1, 10))
+    result = scroll(space, Repeats(medium=3))
+    assert set(result["scroll_by_table_ms"]) == {"schemes", "risks", "activity"}
+    for kinds in result["scroll_by_table_ms"].values():
+        assert {"page_down", "down_held", "wheel", "shift_page_down", "jump", "sort_click",
+                "filter_key"} <= set(kinds)
+    assert result["scroll_frames"] == 3 * 4 * 3
+    assert 0 < result["scroll_frame_ms"] <= result["scroll_frame_p95_ms"] \
+        <= result["scroll_frame_max_ms"]
+    assert result["sort_click_ms"] > 0 and result["filter_key_ms"] > 0

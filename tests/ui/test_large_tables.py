@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.large_plan import large_plan
-from tests.ui.test_typing_tables import cell, click, column, press
+from tests.ui.test_typing_tables import cell, click, column, press, type_over
 from workbench.domain.edits import EntityKind
 from workbench.store.opening import open_store
 from workbench.ui.main_window import MainWindow
@@ -180,4 +180,66 @@ def test_paste_at_the_last_row_overwrites_it_and_adds_the_rest(large_window, qtb
     totals = panel.totals.model()
     assert totals.index(0, 0).data() == "Total (2001)"
     gross = column(panel, "Gross saving")
+    assert totals.value(gross) == pytest.approx(float(sum(s.gross_saving for s in schemes)))
+
+
+def click_header(qtbot, panel, header_text: str) -> None:
+    c = column(panel, header_text)
+    header = panel.view.horizontalHeader()
+    panel.view.scrollTo(cell(panel, 0, header_text))  # its header on screen
+    at = header.rect().center()
+    at.setX(header.sectionViewportPosition(c) + header.sectionSize(c) // 2)
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # a click, not a double
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+
+def test_the_activity_table_sorts_by_an_engine_figure(large_window, qtbot):
+    """'Planned' is the engine's figure (a numpy number): sorting by it once crashed."""
+    large_window.show_page(large_window.activity)
+    panel = large_window.activity.table
+    results = large_window.controller.results.activity.figures
+    planned = sorted(float(results.at[x.id, "planned"])
+                     for x in large_window.controller.plan.activity_lines)
+    total = panel.totals.model().value(column(panel, "Planned"))
+    click_header(qtbot, panel, "Planned")
+    shown = [cell(panel, r, "Planned").data(Qt.ItemDataRole.UserRole + 1)
+             for r in range(panel.proxy.rowCount())]
+    assert shown == planned
+    click_header(qtbot, panel, "Planned")
+    assert cell(panel, 0, "Planned").data(Qt.ItemDataRole.UserRole + 1) == planned[-1]
+    assert panel.totals.model().value(column(panel, "Planned")) == pytest.approx(total)
+
+
+def test_a_sorted_table_filters_in_its_order_and_finds_what_was_just_typed(large_window,
+                                                                            qtbot):
+    panel = schemes_panel(large_window)
+    schemes = large_window.controller.plan.schemes
+    click_header(qtbot, panel, "Gross saving")  # up; the whole column selected
+    assert panel.view.selectionModel().isColumnSelected(column(panel, "Gross saving"))
+    assert large_window.selection_stats.text().startswith(
+        f"Sum {format_money(sum(s.gross_saving for s in schemes))}")
+    first = panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(0, 0)).row()]
+    place = [s.id for s in schemes].index(first.id) + 1
+    assert panel.proxy.headerData(0, Qt.Orientation.Vertical) == place  # its plan row
+    panel.filter.setFocus()
+    qtbot.keyClicks(panel.filter, "Scheme 19")
+    shown = [s for s in schemes if "scheme 19" in s.name.lower()]
+    values = [cell(panel, r, "Gross saving").data() for r in range(panel.proxy.rowCount())]
+    assert values == [format_money(v) for v in sorted(s.gross_saving for s in shown)]
+    totals = panel.totals.model()
+    gross = column(panel, "Gross saving")
+    assert totals.value(gross) == pytest.approx(float(sum(s.gross_saving for s in shown)))
+    panel.filter.clear()
+    row = next(r for r in range(panel.proxy.rowCount())  # one the filter left out
+               if "scheme 19" not in cell(panel, r, "Scheme").data().lower())
+    type_over(qtbot, panel, row, "Scheme", "Scheme 19 renamed")
+    renamed = next(s for s in schemes if s.name == "Scheme 19 renamed")
+    qtbot.keyClicks(panel.filter, "Scheme 19")  # the texts searched know the new name
+    assert panel.proxy.rowCount() == 101
+    ids = [panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()].id
+           for r in range(panel.proxy.rowCount())]
+    assert renamed.id in ids
+    assert totals.value(gross) == pytest.approx(
+        float(sum(s.gross_saving for s in schemes if "scheme 19" in s.name.lower())))
+    panel.filter.clear()
     assert totals.value(gross) == pytest.approx(float(sum(s.gross_saving for s in schemes)))

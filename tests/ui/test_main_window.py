@@ -72,7 +72,11 @@ def test_no_two_actions_share_a_shortcut(window):
     assert [k for k, n in keys.items() if n > 1] == []
 
 
-def test_checks_panel_takes_the_user_to_the_row(window):
+def test_checks_panel_takes_the_user_to_the_row(window, qtbot):
+    from tests.ui.test_checks_panel import click_dock_tab
+
+    qtbot.waitExposed(window)
+    click_dock_tab(qtbot, window, "Checks")  # read when first shown
     assert window.checks.headline.text() == "Complete: no problems"
     scheme = window.controller.plan.schemes[5]
     schemes = window.tables[EntityKind.SCHEME]

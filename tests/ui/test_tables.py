@@ -226,3 +226,25 @@ def test_model_stays_sound_through_inserts_deletes_and_undo(controller, qtmodelt
     assert [s.id for s in controller.plan.schemes][:11] == order
     controller.undo_stack.undo()
     assert model.rowCount() == 11
+
+
+def test_rows_coming_back_under_a_filter_are_filtered_by_their_own_text(controller):
+    """The filter's row texts are made again when rows come and go, before the proxy
+    asks about the new rows (an undone delete puts a row back in the middle)."""
+    model = PlanTableModel(controller, EntityKind.SCHEME)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("rightcare")
+    matching = [r for r, s in enumerate(model.rows) if "rightcare" in s.name.lower()]
+    assert proxy.rowCount() == len(matching) == 5
+    assert model.delete_rows([matching[1]])
+    proxy.set_filter_text("rightcar")  # typed on: the texts are made for the rows left
+    assert proxy.rowCount() == 4
+    controller.undo_stack.undo()
+    assert proxy.rowCount() == 5
+    shown = {model.rows[proxy.mapToSource(proxy.index(r, 0)).row()].id for r in range(5)}
+    assert shown == {model.rows[r].id for r in matching}
+    assert model.delete_rows([0])  # a row the filter hides
+    proxy.set_filter_text("rightcare")
+    controller.undo_stack.undo()
+    assert proxy.rowCount() == 5

@@ -63,10 +63,12 @@ def test_paste_after_sorting_and_adding_a_row_touches_only_the_rows_shown(window
 def test_paste_onto_a_sorted_view_writes_the_rows_in_the_order_shown(window, qtbot):
     panel, ctl = window.tables[EntityKind.SCHEME], window.controller
     click_header(qtbot, panel, "Gross saving")
-    shown = [panel.proxy.mapToSource(panel.proxy.index(r, 0)).row() for r in range(3)]
+    shown = [panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()].id
+             for r in range(3)]
     click(qtbot, panel.view, cell(panel, 0, "Gross saving"))
     paste(qtbot, panel, "1\n2\n3\n")
-    assert [ctl.plan.schemes[r].gross_saving for r in shown] == [1, 2, 3]
+    by_id = {s.id: s for s in ctl.plan.schemes}
+    assert [by_id[i].gross_saving for i in shown] == [1, 2, 3]
 
 
 def test_a_paste_adding_rows_behind_a_filter_asks_first(window, qtbot, monkeypatch):

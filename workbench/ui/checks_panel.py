@@ -1,4 +1,7 @@
-"""The plan's checklist in a dock: problems, warnings and notes; double-click to go there."""
+"""The plan's checklist in a dock: problems, warnings and notes; double-click to go there.
+
+The list is made when the dock is first shown and after each edit while it is shown; an
+edit made while it is hidden only marks it stale (LazyPanel)."""
 
 from __future__ import annotations
 
@@ -31,9 +34,10 @@ class ChecksPanel(LazyPanel):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree)
+        # read when first shown and after each edit while shown (LazyPanel): at start-up
+        # the dock is a tab behind the Summary, and a whole ICS's checklist has thousands
+        # of rows
         controller.results_changed.connect(self.changed)
-        self.refresh()
-
 
     def refresh(self) -> list[PlanCheck]:
         self._stale = False

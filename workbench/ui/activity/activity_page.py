@@ -154,13 +154,23 @@ class ActivityPage(LazyPage):
             self.trace.setText("")
             return
         rows = results.activity.contributions
-        mine = rows[rows["line_id"] == line.id]
+        mine = rows.iloc[self._contribution_rows(rows).get(line.id, [])]
         if mine.empty:
             self.trace.setText("No scheme takes activity off this line.")
             return
         parts = [f"{r.scheme} ({r.impact:,.0f})" for r in mine.itertuples()]
         self.trace.setText(f"Scheme impact {mine['impact'].sum():,.0f} comes from: "
                            + "; ".join(parts))
+
+    def _contribution_rows(self, rows) -> dict:
+        """Positions of each line's rows in the contributions frame, grouped once per frame
+        (the engine makes a new frame when they change): moving down a whole ICS's 2,000
+        lines no longer compares every contribution for each line reached."""
+        kept = getattr(self, "_by_line", None)
+        if kept is None or kept[0] is not rows:
+            groups = rows.groupby("line_id", sort=False).indices if len(rows) else {}
+            kept = self._by_line = (rows, groups)
+        return kept[1]
 
     def select_id(self, row_id: int) -> bool:
         """Select a line; one of another plan year first asks for its year (year_wanted)."""

@@ -126,12 +126,25 @@ def link(header: str, field: str, rows_attr: str, label_attr: str, width: int = 
          tooltip: str = "") -> ColumnSpec:
     """A reference to another row, shown and chosen by its name."""
 
+    kept: dict[int, tuple[tuple[int, int], dict[Any, str]]] = {}  # controller -> labels
+
+    def labels(c: PlanController) -> dict[Any, str]:
+        """Each row's label by id, made once per plan and edit (the controller counts
+        edits): a cell is a dictionary look-up, not a search of the plan's list (a whole
+        ICS's 2,500 risks each searched 10,000 schemes when the filter read them)."""
+        edits = getattr(c, "edits_applied", None)
+        key = (id(c.plan), edits)
+        made = kept.get(id(c))
+        if made is None or made[0] != key or edits is None:
+            if len(kept) > 8:
+                kept.clear()
+            made = kept[id(c)] = (key, {other.id: getattr(other, label_attr)
+                                        for other in reversed(getattr(c.plan, rows_attr))})
+        return made[1]
+
     def name_of(row: Any, c: PlanController) -> str:
         target = getattr(row, field)
-        for other in getattr(c.plan, rows_attr):
-            if other.id == target:
-                return getattr(other, label_attr)
-        return ""
+        return "" if target is None else labels(c).get(target, "")
 
     def parse(text_: str, c: PlanController) -> int | None:
         wanted = text_.strip().lower()

@@ -1,7 +1,13 @@
 """Sorting by raw values (£900 before £1,200) and filtering across every column.
 
-Rows stay put while being edited (no dynamic re-sort), but a change of filter sorts again,
-so the rows under a sort arrow are always in its order.
+The sort is the table model's (`PlanTableModel.sort_rows`: each value read once, sorted in
+Python); this proxy only filters, keeping the model's order. Rows stay put while being
+edited (no dynamic re-sort), but a change of filter sorts again, so the rows under a sort
+arrow are always in its order.
+
+The filter matches the text of each row's cells as shown, in any column. Those texts are
+kept, one string a row, from the first keystroke until the table's figures or rows change
+(any edit, a sort, a reload), so each further keystroke only searches them.
 """
 
 from __future__ import annotations
@@ -23,7 +29,34 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)  # rows stay put while being edited
         self._text = ""
         self._row_test: Callable[[Any], bool] | None = None
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self._texts: list[str] | None = None  # each source row's cells as shown, lower case
 
+    def setSourceModel(self, model) -> None:  # noqa: N802 (Qt override)
+        super().setSourceModel(model)
+        self._texts = None
+        # forgotten before rows come or go (the proxy asks about new rows as soon as they
+        # are in), and when a cell changes
+        for signal in (model.modelAboutToBeReset, model.layoutAboutToBeChanged,
+                       model.rowsAboutToBeInserted, model.rowsAboutToBeRemoved,
+                       model.dataChanged, model.headerDataChanged):
+            signal.connect(self._forget_texts)
+
+    def _forget_texts(self, *_args) -> None:
+        self._texts = None
+
+    # -- sorting: the model's ---------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.sourceModel().sort_rows(column, order)
+
+    def sortColumn(self) -> int:  # noqa: N802 (Qt name)
+        return self._sort[0]
+
+    def sortOrder(self) -> Qt.SortOrder:  # noqa: N802 (Qt name)
+        return self._sort[1]
+
+    # -- filtering ----------------------------------------------------------------------
     def set_filter_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
 
@@ -43,24 +76,24 @@ class PlanFilterProxy(QSortFilterProxyModel):
         if self.sortColumn() >= 0:  # rows the filter brought back join in sorted order
             self.sort(self.sortColumn(), self.sortOrder())
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:
-            return (a is None) and (b is not None)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
+    def _row_texts(self) -> list[str]:
+        if self._texts is None:
+            model = self.sourceModel()
+            rows, ctl = model.rows, model.controller
+            columns = [[spec.format(spec.value(obj, ctl)) for obj in rows]
+                       for spec in model.columns]
+            self._texts = ["\n".join(str(cell or "") for cell in cells).lower()
+                           for cells in zip(*columns, strict=True)] if columns else \
+                [""] * len(rows)
+        return self._texts
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
         if self._row_test is not None and not parent.isValid():
-            rows = model.rows
+            rows = self.sourceModel().rows
             if 0 <= row < len(rows) and not self._row_test(rows[row]):
                 return False
-        if not self._text:
+        text = self._text  # asked for every row at each keystroke: kept short
+        if not text:
             return True
-        return any(
-            self._text in str(model.data(model.index(row, c, parent)) or "").lower()
-            for c in range(model.columnCount())
-        )
+        texts = self._texts if self._texts is not None else self._row_texts()
+        return row < len(texts) and text in texts[row]

@@ -52,3 +52,23 @@ def sync_rows(model: QAbstractItemModel, mine: list[Any], plan: list[Any]) -> bo
         model.endInsertRows()
         i = end
     return True
+
+
+def sync_keeping_order(model: QAbstractItemModel, mine: list[Any], plan: list[Any]) -> None:
+    """Make `mine` hold `plan`'s rows (matched by id) without reordering it: rows gone are
+    removed, the plan's fresh copies take their rows' places, and new rows are added at
+    the end (a sorted table: its rows stay put until it is sorted again)."""
+    parent = QModelIndex()
+    wanted = {row.id: row for row in plan}
+    gone = [i for i, row in enumerate(mine) if row.id not in wanted]
+    for first, last in reversed(runs_of(gone)):
+        model.beginRemoveRows(parent, first, last)
+        del mine[first:last + 1]
+        model.endRemoveRows()
+    mine[:] = [wanted[row.id] for row in mine]
+    have = {row.id for row in mine}
+    new = [row for row in plan if row.id not in have]
+    if new:
+        model.beginInsertRows(parent, len(mine), len(mine) + len(new) - 1)
+        mine.extend(new)
+        model.endInsertRows()

@@ -69,6 +69,43 @@ def selection_figures(indexes: Iterable[QModelIndex]) -> SelectionFigures | None
     return SelectionFigures(count, total, _tidy(formatter) if formatter is not str else _plain)
 
 
+def view_figures(view: QTableView) -> SelectionFigures | None:
+    """`selection_figures` of a view's selected cells, read through the selection's ranges
+    and the table model's `sort_value` when the view shows a PlanTableModel through one
+    proxy (a header click selects a whole column: 10,000 cells read without an index
+    each); otherwise through the selected indexes."""
+    proxy = view.model()
+    source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else None
+    if source is None or not hasattr(source, "sort_value") or not hasattr(source, "columns"):
+        return selection_figures(view.selectionModel().selectedIndexes())
+    cells: set[tuple[int, int]] = set()
+    for block in view.selectionModel().selection():
+        columns = range(block.left(), block.right() + 1)
+        cells.update((row, column) for row in range(block.top(), block.bottom() + 1)
+                     for column in columns)
+    if len(cells) < 2:
+        return None
+    # the proxy filters but never reorders (the model sorts): showing every row, a row
+    # is its source row
+    every = proxy.rowCount() == source.rowCount()
+    source_rows: dict[int, int] = {}
+    total, count, formats = 0.0, 0, set()
+    for row, column in cells:
+        at = row if every else source_rows.get(row)
+        if at is None:
+            at = source_rows[row] = proxy.mapToSource(proxy.index(row, 0)).row()
+        value = source.sort_value(at, column)
+        if isinstance(value, bool) or not isinstance(value, Number):
+            continue
+        total += float(value)
+        count += 1
+        formats.add(source.columns[column].format)
+    if not count:
+        return None
+    formatter = formats.pop() if len(formats) == 1 else _plain
+    return SelectionFigures(count, total, _tidy(formatter) if formatter is not str else _plain)
+
+
 def _tidy(formatter: Callable[[Any], str]) -> Callable[[Any], str]:
     """A column's own format, without a trailing '.0' on a whole-number total."""
     def fmt(value: Any) -> str:
@@ -91,6 +128,6 @@ class SelectionStatsLabel(QLabel):
 
     def show_for(self, view: QTableView) -> None:
         self._view = view
-        figures = selection_figures(view.selectionModel().selectedIndexes())
+        figures = view_figures(view)
         self.setText(figures.text() if figures is not None else "")
         self.setVisible(figures is not None)

@@ -8,7 +8,7 @@ current cell. The Delete button (and Edit → Delete selected rows) deletes rows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,9 +57,41 @@ class PlanTableView(SheetView):
             self.sort_by(-1)
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column (-1: the plan's own order), the arrow telling the truth."""
-        self.model().sort(column, order)
+        """Sort by a column (-1: the plan's own order), the arrow telling the truth.
+
+        A header click selects its column; whole columns selected are selected again after
+        the sort rather than carried through it cell by cell (Qt keeps a selection through
+        a sort as one persistent index per row: a whole ICS's 10,000 schemes made a sort
+        take seconds)."""
+        columns = self._whole_columns_selected()
+        chosen = self.selectionModel()
+        # the same cells are selected after as before (their sums do not depend on the
+        # order), so the selection's watchers are not told of the clear and the re-select
+        blocked = chosen.signalsBlocked()
+        chosen.blockSignals(blocked or bool(columns))
+        try:
+            if columns:
+                chosen.clearSelection()
+            self.model().sort(column, order)
+            rows = self.model().rowCount()
+            if columns and rows:
+                model, selection = self.model(), QItemSelection()
+                for c in columns:
+                    selection.select(model.index(0, c), model.index(rows - 1, c))
+                chosen.select(selection, QItemSelectionModel.SelectionFlag.Select)
+        finally:
+            chosen.blockSignals(blocked)
         self.horizontalHeader().setSortIndicator(column, order)
+        self.viewport().update()
+
+    def _whole_columns_selected(self) -> list[int]:
+        """The selected columns when the selection is whole columns and nothing else."""
+        rows = self.model().rowCount()
+        ranges = list(self.selectionModel().selection())
+        if not rows or not ranges or any(r.top() != 0 or r.bottom() != rows - 1
+                                         for r in ranges):
+            return []
+        return sorted({c for r in ranges for c in range(r.left(), r.right() + 1)})
 
 
 class TablePanel(QWidget):
@@ -289,8 +321,20 @@ class TablePanel(QWidget):
 
     # -- reactions -------------------------------------------------------------------
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.selected_source_rows()
-        self.row_selected.emit(self.kind, self.model.row_id(rows[0]) if len(rows) == 1 else None)
+        """The row selected, if one is (read from the selection's ranges: a header click
+        selects a whole column, every row)."""
+        rows: set[int] = set()
+        for block in self.view.selectionModel().selection():
+            rows.update(range(block.top(), block.bottom() + 1))
+            if len(rows) > 1:
+                break
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        row_id = None
+        if len(rows) == 1:
+            source = self.proxy.mapToSource(self.proxy.index(rows.pop(), 0)).row()
+            row_id = self.model.row_id(source)
+        self.row_selected.emit(self.kind, row_id)
 
     def _remember_selection(self) -> None:
         current = self.view.currentIndex()

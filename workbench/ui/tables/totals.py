@@ -26,15 +26,17 @@ from workbench.ui.tables.table_model import SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 TOTALLED = (parsing.format_money, parsing.format_count)  # pounds and activity add up
-LOTS = 256  # a change to this many rows or more is read as a whole table
 
 
 class TotalsTableModel(QAbstractTableModel):
     """One row: the sum of each money or activity column over the proxy's rows.
 
-    It keeps each totalled column's values by source row and which source rows the proxy
-    shows, so an edit re-reads only the rows it changed; a filter, sort, insert or removal
-    reads the table afresh."""
+    It keeps each totalled column's values by source row, with which of them are known,
+    and which source rows the proxy shows. A filter only changes the rows shown (values
+    read once are kept, so a filter typed and cleared key by key reads nothing again); an
+    edit forgets the values of the rows it changed; a sort moves the values with their
+    rows; an insert, removal or reload forgets them all. Values are read when a sum is
+    next asked for, and only those of rows shown."""
 
     def __init__(self, proxy: QSortFilterProxyModel) -> None:
         super().__init__(proxy)
@@ -43,14 +45,22 @@ class TotalsTableModel(QAbstractTableModel):
         self._sums: list[Any] = []
         self._columns: list[int] = []  # the totalled columns
         self._values: dict[int, np.ndarray] = {}  # column -> value by source row (0: none)
+        self._known = np.zeros(0, dtype=bool)  # source rows whose values are read
         self._shown = np.zeros(0, dtype=np.intp)  # the source rows the proxy shows
-        self._known_rows = 0
-        self._stale = True
-        for signal in (proxy.layoutChanged, proxy.modelReset, proxy.rowsInserted,
-                       proxy.rowsRemoved):
+        self._stale = True  # the rows shown (and so the sums) to be worked out again
+        self._reordered = False  # the last layout change was a sort: nothing to re-read
+        source = self.source
+        for signal in (source.modelReset, source.rowsInserted, source.rowsRemoved):
+            signal.connect(self._forget)
+        source.layoutChanged.connect(self._on_source_layout)
+        source.dataChanged.connect(self._on_data_changed)
+        reordered = getattr(source, "reordered", None)
+        if reordered is not None:
+            reordered.connect(self._on_reordered)
+        for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved,
+                       proxy.layoutChanged):
             signal.connect(self.refresh)
-        proxy.dataChanged.connect(self._on_data_changed)
-        self.refresh()
+        self._forget()
 
     @staticmethod
     def totalled_spec(spec) -> bool:
@@ -60,38 +70,70 @@ class TotalsTableModel(QAbstractTableModel):
         return self.totalled_spec(self.source.columns[column])
 
     def refresh(self, *_args) -> None:
-        """Read every shown row afresh when a sum is next asked for (a totals row on a page
-        not yet shown costs nothing at start-up), and have the row repainted."""
+        """Work out the rows shown and their sums when a sum is next asked for (a totals row
+        on a page not yet shown costs nothing at start-up), and have the row repainted."""
         self._stale = True
         if self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
 
-    def _read_all(self) -> None:
-        self._stale = False
+    def _forget(self, *_args) -> None:
+        """Every value to be read again (rows added, removed or reloaded)."""
         self._columns = [c for c in range(self.source.columnCount()) if self.totalled(c)]
-        rows = self._known_rows = self.source.rowCount()
+        rows = self.source.rowCount()
         self._values = {c: np.zeros(rows) for c in self._columns}
-        shown = self.proxy.rowCount()
-        if shown == rows:  # nothing filtered out: every row, in whatever order
+        self._known = np.zeros(rows, dtype=bool)
+        self._reordered = False
+        self.refresh()
+
+    def _on_reordered(self, new_of_old: np.ndarray) -> None:
+        """The model sorted its rows: each value moves with its row, none is re-read."""
+        if len(new_of_old) != len(self._known) or (new_of_old < 0).any():
+            self._forget()
+            return
+        for column, values in self._values.items():
+            moved = np.empty_like(values)
+            moved[new_of_old] = values
+            self._values[column] = moved
+        known = np.empty_like(self._known)
+        known[new_of_old] = self._known
+        self._known = known
+        self._reordered = True
+
+    def _on_source_layout(self, *_args) -> None:
+        if not self._reordered:  # not a sort the model told of: read afresh
+            self._forget()
+        self._reordered = False
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                         _roles: Any = ()) -> None:
+        """Source rows changed: their values are read again (when shown)."""
+        first, last = top_left.row(), bottom_right.row()
+        if len(self._known) != self.source.rowCount():
+            self._forget()
+            return
+        self._known[first:last + 1] = False
+        self.refresh()
+
+    def _work_out(self) -> None:
+        self._stale = False
+        if len(self._known) != self.source.rowCount():
+            self._forget()
+            self._stale = False
+        rows, shown = self.source.rowCount(), self.proxy.rowCount()
+        if shown == rows:  # nothing filtered out: every row (the proxy never reorders)
             self._shown = np.arange(rows, dtype=np.intp)
         else:
             self._shown = np.fromiter(
                 (self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(shown)),
                 dtype=np.intp, count=shown)
-        self._read_rows(self._shown.tolist())
-        self._add_up(announce=False)  # asked for while reading: the reader gets it now
-
-    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
-                         _roles: Any = ()) -> None:
-        if self._stale:  # everything is read on the next ask anyway
-            return
-        first, last = top_left.row(), bottom_right.row()
-        if self._known_rows != self.source.rowCount() or last - first >= LOTS:
-            self.refresh()
-            return
-        self._read_rows([self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-                         for r in range(first, last + 1)])
-        self._add_up()
+        unknown = self._shown[~self._known[self._shown]]
+        if len(unknown):
+            self._read_rows(unknown.tolist())
+            self._known[unknown] = True
+        sums: list[Any] = [None] * self.source.columnCount()
+        for column in self._columns:
+            sums[column] = float(self._values[column][self._shown].sum())
+        self._sums = sums
 
     def _read_rows(self, source_rows: list[int]) -> None:
         read = self.source.sort_value  # the SORT_ROLE value, without a QModelIndex a cell
@@ -102,17 +144,9 @@ class TotalsTableModel(QAbstractTableModel):
                 ok = isinstance(value, Number) and not isinstance(value, bool)
                 values[row] = float(value) if ok else 0.0
 
-    def _add_up(self, announce: bool = True) -> None:
-        sums: list[Any] = [None] * self.source.columnCount()
-        for column in self._columns:
-            sums[column] = float(self._values[column][self._shown].sum())
-        self._sums = sums
-        if announce and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(0, self.columnCount() - 1))
-
     def value(self, column: int) -> float | None:
         if self._stale:
-            self._read_all()
+            self._work_out()
         return self._sums[column] if 0 <= column < len(self._sums) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
