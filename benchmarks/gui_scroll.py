@@ -196,12 +196,13 @@ class TableScroller:
         box.setFocus()
         box.clear()
         self.settle()
+        unfiltered = self.panel.proxy.rowCount()  # the Activity page shows one plan year
         keys = [*text, *[Key.Key_Backspace] * len(text)]
         for key in keys:
             shown = self.panel.proxy.rowCount()
             self.timed("filter_key", lambda k=key: QTest.keyClick(box, k),
                        must_paint=lambda n=shown: self.panel.proxy.rowCount() != n)
-        if box.text() or self.panel.proxy.rowCount() != self.panel.model.rowCount():
+        if box.text() or self.panel.proxy.rowCount() != unfiltered:
             raise AssertionError(f"the {self.name} filter was not cleared")
 
 
