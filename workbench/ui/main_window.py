@@ -27,14 +27,9 @@ from workbench.domain.edits import EntityKind
 from workbench.domain.masking import mask
 from workbench.store.log_file import log_dir
 from workbench.ui import store_thread
-from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.checks_panel import ChecksPanel
-from workbench.ui.dialogs.help_dialog import HelpDialog
-from workbench.ui.dialogs.restore_dialog import RestoreDialog
-from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
 from workbench.ui.errors import show_error
 from workbench.ui.explain import ExplainFeature
-from workbench.ui.export_paths import ask_save_path, save_export
 from workbench.ui.history_panel import HistoryPanel
 from workbench.ui.lazy_panel import DeferredTabs, DeferredWidget
 from workbench.ui.odds import OddsFeature
@@ -305,14 +300,22 @@ class MainWindow(QMainWindow):
     def _message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
+    # What a menu action opens is imported when first asked for (nothing of it is needed
+    # to show the window).
     def import_actuals(self) -> None:
+        from workbench.ui.actuals_import import import_actuals_csv
+
         import_actuals_csv(self.controller, self)
 
     def freeze_version(self) -> None:
+        from workbench.ui.dialogs.versions_dialog import freeze
+
         if freeze(self.controller, self) is not None:
             self._message("Version frozen: Plan → Versions compares it with today's plan.")
 
     def show_versions(self) -> None:
+        from workbench.ui.dialogs.versions_dialog import VersionsDialog
+
         VersionsDialog(self.controller, self).exec()
 
     def add_row(self) -> None:
@@ -401,6 +404,8 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         if self.sqlite_file is not None:
+            from workbench.ui.dialogs.restore_dialog import RestoreDialog
+
             RestoreDialog(self.controller, self.sqlite_file, self).exec()
 
     def _on_row_selected(self, kind, row_id) -> None:
@@ -440,6 +445,8 @@ class MainWindow(QMainWindow):
         )
 
     def _export(self, caption: str, suffix: str, save) -> None:
+        from workbench.ui.export_paths import ask_save_path, save_export
+
         plan = self.controller.plan
         path = ask_save_path(self, caption, plan.ods_code or plan.organisation, "charts",
                              suffix=suffix, filter_text=f"{suffix[1:].upper()} (*{suffix})")
@@ -465,6 +472,8 @@ class MainWindow(QMainWindow):
             self.open_requested.emit(path)
 
     def show_help(self) -> None:
+        from workbench.ui.dialogs.help_dialog import HelpDialog
+
         HelpDialog(self).show()
 
     def open_log_folder(self) -> None:
