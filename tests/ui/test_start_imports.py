@@ -22,11 +22,15 @@ from workbench.ui.plan_controller import PlanController
 ROOT = Path(__file__).resolve().parents[2]
 
 # Libraries beyond the start-up floor's (pandas, numpy, SQLAlchemy, PySide6; pyqtgraph is
-# imported just after the first paint), and the app's packages that only menu actions use.
+# imported just after the first paint), and the app's modules that only menu actions or
+# panels out of sight use.
 LATER = ("reportlab", "openpyxl", "PIL", "alembic", "pyqtgraph", "lxml", "pypdf", "docx",
          "PySide6.QtPrintSupport", "workbench.templates", "workbench.reports",
          "workbench.csv_inputs", "workbench.ui.board", "workbench.ui.charts",
-         "workbench.ui.dialogs.version_diff_dialog", "workbench.ui.template_actions")
+         "workbench.ui.dialogs.version_diff_dialog", "workbench.ui.template_actions",
+         # panels out of sight at first: built (and imported) when first shown
+         "workbench.ui.panels.drivers_panel", "workbench.ui.checks_panel",
+         "workbench.ui.history_panel")
 
 
 def test_nothing_a_menu_needs_is_imported_before_the_window_is_painted(tmp_path):

@@ -27,13 +27,10 @@ from workbench.domain.edits import EntityKind
 from workbench.domain.masking import mask
 from workbench.store.log_file import log_dir
 from workbench.ui import store_thread
-from workbench.ui.checks_panel import ChecksPanel
 from workbench.ui.errors import show_error
 from workbench.ui.explain import ExplainFeature
-from workbench.ui.history_panel import HistoryPanel
-from workbench.ui.lazy_panel import DeferredTabs, DeferredWidget
+from workbench.ui.lazy_panel import DeferredTables, DeferredTabs, DeferredWidget
 from workbench.ui.odds import OddsFeature
-from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.phasing import PhasingPanel
 from workbench.ui.plan_controller import PlanController
@@ -55,7 +52,10 @@ from workbench.ui.years import YearsFeature
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
     from workbench.ui.charts import ChartsPanel
+    from workbench.ui.checks_panel import ChecksPanel
     from workbench.ui.delivery.delivery_page import DeliveryPage
+    from workbench.ui.history_panel import HistoryPanel
+    from workbench.ui.panels.drivers_panel import DriversPanel
     from workbench.ui.system import SystemPage
     from workbench.ui.trajectories import TrajectoryPage
 
@@ -80,16 +80,20 @@ class MainWindow(QMainWindow):
         self.sqlite_file = sqlite_file
         self.setObjectName("MainWindow")
 
+        self.selection_stats = SelectionStatsLabel()  # watches each table as it is built
+        self._selected_row: tuple[object, object] = (None, None)  # the last row selected
+        # Only the table on show (the schemes) is built now; the others when their tab is
+        # first selected or code first asks for them (`tables[kind]`).
         self.tabs = QTabWidget()
         self.tabs.setObjectName("TableTabs")
-        self.tables: dict[EntityKind, TablePanel] = {}
+        blocked = self.tabs.blockSignals(True)  # the first tab added is not "selected"
+        self._table_tabs = DeferredTabs(self.tabs)
         for kind, title in TABLES:
-            panel = TablePanel(controller, kind)
-            panel.row_selected.connect(self._on_row_selected)
-            panel.message.connect(self._message)
-            self.tables[kind] = panel
-            self.tabs.addTab(panel, title)
+            self._table_tabs.add(title, lambda k=kind: self._build_table(k))
+        self.tables = DeferredTables(self._table_tabs, dict(TABLES))
+        self.tables[EntityKind.SCHEME]
         self.tabs.setCurrentIndex(1)
+        self.tabs.blockSignals(blocked)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         # The charts and the other pages are built after the first paint or on first use
@@ -120,22 +124,20 @@ class MainWindow(QMainWindow):
         self._deferred.add("System", self._build_system)
         self.setCentralWidget(self.pages)
 
+        # The Drivers, Checks and Change history panels (behind the summary, or hidden) are
+        # built when their dock is first shown or code first asks for them.
         self.summary = SummaryPanel(controller)
-        self.drivers = DriversPanel(controller)
-        self.drivers.message.connect(self._message)
+        self._drivers = DeferredWidget(self._build_drivers)
         self.summary_dock = self._dock("Summary", "SummaryDock", self.summary)
-        self.drivers_dock = self._dock("Drivers", "DriversDock", self.drivers)
+        self.drivers_dock = self._dock("Drivers", "DriversDock", self._drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
-        self.checks = ChecksPanel(controller)
-        self.checks.go_to.connect(self.go_to)
-        self.checks_dock = self._dock("Checks", "ChecksDock", self.checks)
+        self._checks = DeferredWidget(self._build_checks)
+        self.checks_dock = self._dock("Checks", "ChecksDock", self._checks)
         self.tabifyDockWidget(self.drivers_dock, self.checks_dock)
-        self.history = HistoryPanel(controller)
-        self.history_dock = self._dock("Change history", "HistoryDock", self.history,
+        self._history = DeferredWidget(self._build_history)
+        self.history_dock = self._dock("Change history", "HistoryDock", self._history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock.hide()
-        for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
-            dock.visibilityChanged.connect(panel.set_active)
         self.odds = OddsFeature(self)
         self.explain = ExplainFeature(self)
         self.scenarios = ScenariosFeature(self)
@@ -147,11 +149,8 @@ class MainWindow(QMainWindow):
         self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
         store_thread.notices.waiting.connect(self._on_store_waiting)
 
-        self.selection_stats = SelectionStatsLabel()
         self.statusBar().addPermanentWidget(self.selection_stats)
         self.pages.currentChanged.connect(self._on_table_shown)
-        for panel in self.tables.values():  # the Activity table's: when its page is built
-            self.selection_stats.watch(panel.view)
         self._status = QLabel()
         # the plan's counts give way (cut short) rather than widen the window
         self._status.setMinimumWidth(120)
@@ -175,6 +174,50 @@ class MainWindow(QMainWindow):
     @property
     def charts(self) -> ChartsPanel:
         return self._charts.widget()
+
+    @property
+    def drivers(self) -> DriversPanel:
+        return self._drivers.widget()
+
+    @property
+    def checks(self) -> ChecksPanel:
+        return self._checks.widget()
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self._history.widget()
+
+    def _build_table(self, kind: EntityKind) -> TablePanel:
+        panel = TablePanel(self.controller, kind)
+        panel.row_selected.connect(self._on_row_selected)
+        panel.message.connect(self._message)
+        self.selection_stats.watch(panel.view)
+        return panel
+
+    def _build_drivers(self) -> DriversPanel:
+        from workbench.ui.panels.drivers_panel import DriversPanel
+
+        panel = DriversPanel(self.controller)
+        panel.message.connect(self._message)
+        return panel
+
+    def _build_checks(self) -> ChecksPanel:
+        from workbench.ui.checks_panel import ChecksPanel
+
+        panel = ChecksPanel(self.controller)
+        panel.go_to.connect(self.go_to)
+        panel.set_active(self.checks_dock.isVisible())
+        self.checks_dock.visibilityChanged.connect(panel.set_active)
+        return panel
+
+    def _build_history(self) -> HistoryPanel:
+        from workbench.ui.history_panel import HistoryPanel
+
+        panel = HistoryPanel(self.controller)
+        panel.select(*self._selected_row)
+        panel.set_active(self.history_dock.isVisible())
+        self.history_dock.visibilityChanged.connect(panel.set_active)
+        return panel
 
     @property
     def activity(self) -> ActivityPage:
@@ -260,6 +303,8 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        if isinstance(widget, DeferredWidget):
+            widget.build_when_shown(dock)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -370,9 +415,10 @@ class MainWindow(QMainWindow):
 
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""
-        tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
+        tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.built())
         pages = any(p.is_editing() for p in self._deferred.built_pages())
-        return (tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
+        drivers = self._drivers.is_built() and self.drivers.is_editing()
+        return (tables or pages or drivers or self.phasing.is_editing()
                 or self.timetable.panel.is_editing())
 
     def go_to(self, kind, row_id) -> None:
@@ -409,7 +455,9 @@ class MainWindow(QMainWindow):
             RestoreDialog(self.controller, self.sqlite_file, self).exec()
 
     def _on_row_selected(self, kind, row_id) -> None:
-        self.history.select(kind, row_id)
+        self._selected_row = (kind, row_id)
+        if self._history.is_built():
+            self.history.select(kind, row_id)
         if kind is EntityKind.SCHEME:
             self.phasing.show_scheme(row_id)
         name = kind.value if isinstance(kind, EntityKind) else kind
@@ -493,6 +541,6 @@ class MainWindow(QMainWindow):
         save_layout(self, self.splitter)
         self.years.save()  # the plan year on show, for next time
         activity = self._built("Activity")
-        for panel in (*self.tables.values(), *([activity.table] if activity else [])):
+        for panel in (*self.tables.built(), *([activity.table] if activity else [])):
             panel.save_columns()
         super().closeEvent(event)
