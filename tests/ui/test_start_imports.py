@@ -95,12 +95,15 @@ def click_menu_entry(qtbot, window: MainWindow, menu_title: str, entry: str) -> 
     action = next(a for a in menu.actions() if a.text().replace("&", "") == entry)
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     seen: list[str] = []
+    done: list[bool] = []  # set once waited for: no poll outlives the test
 
     def new_dialogs() -> list[QDialog]:
         return [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QDialog) and w.isVisible() and id(w) not in before]
 
     def close_dialogs() -> None:
+        if done:
+            return
         for dialog in new_dialogs():
             seen.append(type(dialog).__name__)
             dialog.reject()
@@ -108,6 +111,8 @@ def click_menu_entry(qtbot, window: MainWindow, menu_title: str, entry: str) -> 
             QTimer.singleShot(20, close_dialogs)
 
     def pick() -> None:
+        if done:
+            return
         if not menu.isVisible():
             QTimer.singleShot(20, pick)
             return
@@ -117,7 +122,10 @@ def click_menu_entry(qtbot, window: MainWindow, menu_title: str, entry: str) -> 
 
     QTimer.singleShot(20, pick)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
-    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    try:
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    finally:
+        done.append(True)
     return seen
 
 

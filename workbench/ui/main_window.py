@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         pages = any(p.is_editing() for p in self._deferred.built_pages())
         drivers = self._drivers.is_built() and self.drivers.is_editing()
         return (tables or pages or drivers or self.phasing.is_editing()
-                or self.timetable.panel.is_editing())
+                or self.timetable.is_editing())
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
