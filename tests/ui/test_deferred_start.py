@@ -230,3 +230,30 @@ def test_the_change_history_built_when_first_shown_lists_a_typed_edit(shown, qtb
     rows = [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
             for i in range(tree.topLevelItemCount())]
     assert any("Gross saving" in row and "£2,500,000" in " ".join(row) for row in rows), rows
+
+
+def test_the_workstreams_and_risks_tables_built_late_follow_the_year_and_a_typed_edit(
+        shown, qtbot):
+    """A later plan year chosen, and a saving typed, before either table exists: the
+    Workstreams table's year column and the Risks table's year note are that year's."""
+    from tests.ui.test_typing_tables import type_over
+    from tests.ui.test_year_columns import (
+        engine_workstream_savings,
+        select_year_by_keys,
+        workstream_column,
+    )
+
+    window, ctl = shown, shown.controller
+    select_year_by_keys(window, qtbot, Qt.Key.Key_Down)  # 2017/18
+    type_over(qtbot, window.tables[EntityKind.SCHEME], 0, "Gross saving", "2900000")
+    assert ctl.plan.schemes[0].gross_saving == Decimal(2_900_000)
+    assert [t.kind for t in window.tables.built()] == [EntityKind.SCHEME]
+    click_table_tab(qtbot, window, "Workstreams")
+    header, cells = workstream_column(window)
+    assert header == "Saving in 2017/18"
+    assert cells == engine_workstream_savings(ctl.plan, 2017)
+    click_table_tab(qtbot, window, "Risks")
+    note = window.years.risks_note
+    assert note.isVisible() and "Risks in 2017/18" in note.text()
+    select_year_by_keys(window, qtbot, Qt.Key.Key_Up)  # back to the first year
+    assert not note.isVisible()

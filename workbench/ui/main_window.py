@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self.selection_stats = SelectionStatsLabel()  # watches each table as it is built
         self._selected_row: tuple[object, object] = (None, None)  # the last row selected
+        self._table_parts: dict[EntityKind, list] = {}  # with_table: added when one is built
         # Only the table on show (the schemes) is built now; the others when their tab is
         # first selected or code first asks for them (`tables[kind]`).
         self.tabs = QTabWidget()
@@ -192,7 +193,16 @@ class MainWindow(QMainWindow):
         panel.row_selected.connect(self._on_row_selected)
         panel.message.connect(self._message)
         self.selection_stats.watch(panel.view)
+        for add in self._table_parts.pop(kind, []):
+            add(panel)
         return panel
+
+    def with_table(self, kind: EntityKind, add) -> None:
+        """Call `add(panel)` with the `kind` table: now if it is built, else when it is."""
+        if kind in [t.kind for t in self.tables.built()]:
+            add(self.tables[kind])
+        else:
+            self._table_parts.setdefault(kind, []).append(add)
 
     def _build_drivers(self) -> DriversPanel:
         from workbench.ui.panels.drivers_panel import DriversPanel
