@@ -83,10 +83,38 @@ class MainWindow(QMainWindow):
         self.selection_stats = SelectionStatsLabel()  # watches each table as it is built
         self._selected_row: tuple[object, object] = (None, None)  # the last row selected
         self._table_parts: dict[EntityKind, list] = {}  # with_table: added when one is built
+        # Built from the window down: a widget put into a parent that is already in the
+        # window takes on the window's style sheet once; a tree built first and then put in
+        # place is restyled whole at each level it is put into.
+        self.pages = QTabWidget()
+        self.pages.setObjectName("Pages")
+        self.pages.setDocumentMode(True)
+        self.setCentralWidget(self.pages)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.pages.addTab(self.splitter, "Finance and savings")
+        # The charts and the other pages are built after the first paint or on first use
+        # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
+        self._deferred = DeferredTabs(self.pages)
+        self._deferred.add("Activity", self._build_activity)
+        self._deferred.add("Trajectories", self._build_trajectories)
+        self._deferred.add("Delivery", self._build_delivery)
+        self._deferred.add("System", self._build_system)
+        self.tables_and_phasing = QWidget()
+        self.splitter.addWidget(self.tables_and_phasing)
+        self._charts = DeferredWidget(self._build_charts)
+        self._charts.built.connect(lambda _w: self.scenarios.draw_on_charts())  # overlays
+        self._painted = False
+        self.splitter.addWidget(self._charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        column = QVBoxLayout(self.tables_and_phasing)
+        column.setContentsMargins(0, 0, 0, 0)
+
         # Only the table on show (the schemes) is built now; the others when their tab is
         # first selected or code first asks for them (`tables[kind]`).
         self.tabs = QTabWidget()
         self.tabs.setObjectName("TableTabs")
+        column.addWidget(self.tabs, 1)
         blocked = self.tabs.blockSignals(True)  # the first tab added is not "selected"
         self._table_tabs = DeferredTabs(self.tabs)
         for kind, title in TABLES:
@@ -96,34 +124,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(1)
         self.tabs.blockSignals(blocked)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-
-        # The charts and the other pages are built after the first paint or on first use
-        # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
-        self._charts = DeferredWidget(self._build_charts)
-        self._charts.built.connect(lambda _w: self.scenarios.draw_on_charts())  # overlays
-        self._painted = False
         self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
         self.phasing.message.connect(self._message)
-        self.tables_and_phasing = QWidget()
-        column = QVBoxLayout(self.tables_and_phasing)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.tabs, 1)
         column.addWidget(self.phasing)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tables_and_phasing)
-        self.splitter.addWidget(self._charts)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.pages = QTabWidget()
-        self.pages.setObjectName("Pages")
-        self.pages.setDocumentMode(True)
-        self.pages.addTab(self.splitter, "Finance and savings")
-        self._deferred = DeferredTabs(self.pages)
-        self._deferred.add("Activity", self._build_activity)
-        self._deferred.add("Trajectories", self._build_trajectories)
-        self._deferred.add("Delivery", self._build_delivery)
-        self._deferred.add("System", self._build_system)
-        self.setCentralWidget(self.pages)
 
         # The Drivers, Checks and Change history panels (behind the summary, or hidden) are
         # built when their dock is first shown or code first asks for them.
