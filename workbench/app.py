@@ -64,9 +64,16 @@ def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = N
 def _import_before_qt() -> None:
     """The engine (pandas, numpy) and the store (SQLAlchemy) before Qt: once PySide6 is
     imported it reads the source of every module imported after it (its __feature__
-    check), and pandas alone is some 400 modules."""
+    check), and pandas alone is some 400 modules. So too the Qt-free modules the window
+    uses on start (the log, the plan lock, backups, versions, the plan-year figures)."""
     import workbench.engine  # noqa: F401
+    import workbench.engine.multi_year  # noqa: F401
+    import workbench.engine.scenarios  # noqa: F401
+    import workbench.store.backups  # noqa: F401
+    import workbench.store.log_file  # noqa: F401
     import workbench.store.opening  # noqa: F401
+    import workbench.store.plan_lock  # noqa: F401
+    import workbench.store.versions  # noqa: F401
 
 
 def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
