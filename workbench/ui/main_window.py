@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.statusBar().setSizeGripEnabled(True)
         restored = restore_layout(self, self.splitter)
+        self._layout_restored = restored
         fit_to_screen(self, available_geometry(self), restored)
         if not restored:
             self.splitter.setSizes([760, 570])  # tables scroll sideways; charts need room
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         if isinstance(widget, DeferredWidget):
             widget.build_when_shown(dock)
+            widget.built.connect(lambda _w: self.fit_new_dock(dock))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -325,6 +327,21 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
+
+    def fit_new_dock(self, dock: QDockWidget) -> None:
+        """A dock along the top or bottom whose panel was built as it was first shown gets
+        the panel's size, as it would have had the panel been there all along (unless the
+        layout was restored: then its saved size stands)."""
+        if getattr(self, "_layout_restored", True):
+            return
+        if self.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                         Qt.DockWidgetArea.TopDockWidgetArea):
+            QTimer.singleShot(0, lambda: self._fit_dock(dock))  # once the dock is laid out
+
+    def _fit_dock(self, dock: QDockWidget) -> None:
+        hint = dock.sizeHint()
+        self.resizeDocks([dock], [hint.height()], Qt.Orientation.Vertical)
+        self.resizeDocks([dock], [hint.width()], Qt.Orientation.Horizontal)  # beside another
 
     def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)

@@ -28,6 +28,7 @@ class ExplainFeature:
         self.dock.setObjectName("ExplainDock")
         self.dock.setWidget(self._panel)
         self._panel.build_when_shown(self.dock)
+        self._panel.built.connect(lambda _w: window.fit_new_dock(self.dock))
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.key: str | None = None

@@ -25,6 +25,7 @@ class TimetableFeature:
         self.dock.setObjectName("TimetableDock")
         self.dock.setWidget(self._panel)
         self._panel.build_when_shown(self.dock)
+        self._panel.built.connect(lambda _w: window.fit_new_dock(self.dock))
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
 
