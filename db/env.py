@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from workbench.store import audit, rows  # noqa: F401  (registers the tables on Base.metadata)
+from workbench.store import audit, ledger_rows, rows  # noqa: F401  (registers the tables)
 from workbench.store.base import Base
 
 engine = context.config.attributes["engine"]

@@ -29,6 +29,12 @@ class _StartupCollector:
         if self.paused:
             gc.disable()
 
+    def cancel(self) -> None:
+        """Collect as usual again, nothing frozen (a headless command, or a first run)."""
+        if self.paused:
+            self.paused = False
+            gc.enable()
+
     def hand_over(self) -> None:
         """The GUI thread's collector (ui.gui_thread_gc) collects from now on: resuming
         freezes the start-up objects but leaves automatic collection off."""
@@ -43,8 +49,11 @@ class _StartupCollector:
 
 
 def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = None,
-            smoke: bool = False) -> int:
-    collector = _StartupCollector(pause=not first_run)
+            smoke: bool = False, collector: _StartupCollector | None = None) -> int:
+    if collector is None:
+        collector = _StartupCollector(pause=not first_run)
+    elif first_run:
+        collector.cancel()
     try:
         return _run_gui(target, collector, first_run=first_run, screenshot=screenshot,
                         smoke=smoke)
@@ -55,9 +64,16 @@ def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = N
 def _import_before_qt() -> None:
     """The engine (pandas, numpy) and the store (SQLAlchemy) before Qt: once PySide6 is
     imported it reads the source of every module imported after it (its __feature__
-    check), and pandas alone is some 400 modules."""
+    check), and pandas alone is some 400 modules. So too the Qt-free modules the window
+    uses on start (the log, the plan lock, backups, versions, the plan-year figures)."""
     import workbench.engine  # noqa: F401
+    import workbench.engine.multi_year  # noqa: F401
+    import workbench.engine.scenarios  # noqa: F401
+    import workbench.store.backups  # noqa: F401
+    import workbench.store.log_file  # noqa: F401
     import workbench.store.opening  # noqa: F401
+    import workbench.store.plan_lock  # noqa: F401
+    import workbench.store.versions  # noqa: F401
 
 
 def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
@@ -132,8 +148,21 @@ def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Paused from the start: the parser and the store's default path import the engine
+    # (pandas) and the store (SQLAlchemy), the heaviest imports of a start. Resumed (and
+    # start-up's objects frozen) after the first paint; a headless command, a first run
+    # or an error collects as usual.
+    collector = _StartupCollector(pause=True)
+    try:
+        return _main(argv, collector)
+    finally:
+        collector.cancel()
+
+
+def _main(argv: Sequence[str] | None, collector: _StartupCollector) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command not in (None, "gui"):
+        collector.cancel()
         return cli.run(args)
     smoke = getattr(args, "smoke", False)
     if smoke:
@@ -148,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = tempfile.mkdtemp(prefix="workbench-smoke-")
         os.environ["WORKBENCH_DATA_DIR"] = folder
         try:
-            return run_gui(str(Path(folder) / "smoke.db"), smoke=True)
+            return run_gui(str(Path(folder) / "smoke.db"), smoke=True, collector=collector)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     try:
@@ -159,8 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from workbench.store import default_db_path
 
     first_run = target == str(default_db_path()) and not default_db_path().exists()
-    return run_gui(target, first_run=first_run, screenshot=getattr(args, "screenshot", None))
-
+    return run_gui(target, first_run=first_run, screenshot=getattr(args, "screenshot", None),
+                   collector=collector)
 
 if __name__ == "__main__":
     raise SystemExit(main())

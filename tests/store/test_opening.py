@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from workbench.domain.demo_plan import demo_plan
 from workbench.domain.errors import NewerSchemaError, NotAWorkbenchDatabase, StoreError
-from workbench.store import open_store
+from workbench.store import ledger_rows, open_store  # noqa: F401  (every table on Base.metadata)
 from workbench.store.backups import list_backups
 from workbench.store.base import Base
 from workbench.store.database import open_engine, sqlite_url

@@ -6,8 +6,6 @@ are only ever inserted (the database refuses updates and deletes, migration 0008
 an editor needs no more than INSERT on the table.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import getpass

@@ -1,7 +1,5 @@
 """The plan_years table (migration 0014): one row per year of a five-year plan."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 from sqlalchemy import Boolean, Integer, Text, UniqueConstraint

@@ -1,7 +1,5 @@
 """ORM rows. Attribute names match the domain dataclass fields, so mapping stays generic."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
@@ -103,7 +101,7 @@ class WorkstreamRow(Base):
     eia_done: Mapped[bool] = mapped_column(Boolean)
     enabler: Mapped[bool] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(OptionalText, nullable=True)  # 0013
-    milestone_rows: Mapped[list[MilestoneRow]] = relationship(
+    milestone_rows: Mapped[list["MilestoneRow"]] = relationship(
         cascade="all, delete-orphan", order_by="MilestoneRow.position", lazy="selectin"
     )
 

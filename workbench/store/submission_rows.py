@@ -1,7 +1,5 @@
 """The submissions table (migration 0014): the planning round's timetable."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import Date, Integer, String, Text

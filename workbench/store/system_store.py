@@ -5,8 +5,6 @@ as exact text), so a whole pool is one row: compare-and-set on a field compares 
 partners as they were read, and undo restores them exactly.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
-from workbench.domain.demo_plan import demo_plan
 from workbench.domain.errors import StoreError, WorkbenchError
 from workbench.domain.filenames import export_file_name
 from workbench.domain.plan import new_plan
@@ -21,10 +21,12 @@ from workbench.store import open_store
 from workbench.store.database import data_dir, default_db_path, is_url
 from workbench.store.plan_lock import STALE_MINUTES, PlanLocked, acquire
 from workbench.ui import store_thread
-from workbench.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
 from workbench.ui.errors import install_excepthooks
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
+
+if TYPE_CHECKING:
+    from workbench.ui.dialogs.welcome_dialog import WelcomeChoice
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 8
@@ -86,6 +88,8 @@ def open_plan(target: str, create: bool = True):
     and load its plan."""
     store = open_store(target, create=create)
     if not store.list_plans():
+        from workbench.domain.demo_plan import demo_plan  # a new or empty database only
+
         store.save_new_plan(demo_plan())
     return store, store.load_plan()
 
@@ -104,6 +108,8 @@ class Launcher(QObject):
 
     def ask(self, problem: str = "") -> MainWindow | None:
         """The welcome screen until a plan opens or the user cancels."""
+        from workbench.ui.dialogs.welcome_dialog import WelcomeDialog  # first run, File → New
+
         while True:
             dialog = WelcomeDialog(problem, self.window, existing=existing_plans())
             if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -3,7 +3,7 @@ hidden panels cost nothing per edit, and what is off screen costs nothing at sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -107,9 +107,32 @@ class DeferredTabs(QObject):
                 self._build(title)
 
 
+class DeferredTables(Mapping):
+    """Tabs of a DeferredTabs by key (in tab order), each built when its tab is first
+    selected or when code first asks for it (`tables[key]`); `built()` gives those that
+    exist without building the others."""
+
+    def __init__(self, tabs: DeferredTabs, titles: dict) -> None:
+        self._tabs = tabs
+        self._titles = titles  # key -> tab title
+
+    def __getitem__(self, key) -> QWidget:
+        return self._tabs.page(self._titles[key])
+
+    def __iter__(self) -> Iterator:
+        return iter(self._titles)
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def built(self) -> list[QWidget]:
+        return [self._tabs.page(t) for t in self._titles.values() if self._tabs.is_built(t)]
+
+
 class DeferredWidget(QWidget):
     """Stands in a layout for a widget built on first use (`widget()`): the charts beside
-    the first table are built just after the window's first paint, not before it."""
+    the first table are built just after the window's first paint, not before it; a
+    dock's panel when the dock is first shown (see `build_when_shown`)."""
 
     built = Signal(QWidget)
 
@@ -124,10 +147,18 @@ class DeferredWidget(QWidget):
         if self._widget is None:
             factory, self._factory = self._factory, None
             assert factory is not None
-            self._widget = factory()
+            try:
+                self._widget = factory()
+            except BaseException:
+                self._factory = factory  # asked again, it is tried again
+                raise
             self.layout().addWidget(self._widget)
             self.built.emit(self._widget)
         return self._widget
 
     def is_built(self) -> bool:
         return self._widget is not None
+
+    def build_when_shown(self, dock) -> None:
+        """Build the widget when `dock` (a QDockWidget holding this) is first shown."""
+        dock.visibilityChanged.connect(lambda shown: shown and self.widget())

@@ -27,18 +27,10 @@ from workbench.domain.edits import EntityKind
 from workbench.domain.masking import mask
 from workbench.store.log_file import log_dir
 from workbench.ui import store_thread
-from workbench.ui.actuals_import import import_actuals_csv
-from workbench.ui.checks_panel import ChecksPanel
-from workbench.ui.dialogs.help_dialog import HelpDialog
-from workbench.ui.dialogs.restore_dialog import RestoreDialog
-from workbench.ui.dialogs.versions_dialog import VersionsDialog, freeze
 from workbench.ui.errors import show_error
 from workbench.ui.explain import ExplainFeature
-from workbench.ui.export_paths import ask_save_path, save_export
-from workbench.ui.history_panel import HistoryPanel
-from workbench.ui.lazy_panel import DeferredTabs, DeferredWidget
+from workbench.ui.lazy_panel import DeferredTables, DeferredTabs, DeferredWidget
 from workbench.ui.odds import OddsFeature
-from workbench.ui.panels.drivers_panel import DriversPanel
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.phasing import PhasingPanel
 from workbench.ui.plan_controller import PlanController
@@ -60,7 +52,10 @@ from workbench.ui.years import YearsFeature
 if TYPE_CHECKING:  # built on first use: their modules (and pyqtgraph) load after start-up
     from workbench.ui.activity.activity_page import ActivityPage
     from workbench.ui.charts import ChartsPanel
+    from workbench.ui.checks_panel import ChecksPanel
     from workbench.ui.delivery.delivery_page import DeliveryPage
+    from workbench.ui.history_panel import HistoryPanel
+    from workbench.ui.panels.drivers_panel import DriversPanel
     from workbench.ui.system import SystemPage
     from workbench.ui.trajectories import TrajectoryPage
 
@@ -85,62 +80,68 @@ class MainWindow(QMainWindow):
         self.sqlite_file = sqlite_file
         self.setObjectName("MainWindow")
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("TableTabs")
-        self.tables: dict[EntityKind, TablePanel] = {}
-        for kind, title in TABLES:
-            panel = TablePanel(controller, kind)
-            panel.row_selected.connect(self._on_row_selected)
-            panel.message.connect(self._message)
-            self.tables[kind] = panel
-            self.tabs.addTab(panel, title)
-        self.tabs.setCurrentIndex(1)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-
-        # The charts and the other pages are built after the first paint or on first use
-        # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
-        self._charts = DeferredWidget(self._build_charts)
-        self._charts.built.connect(lambda _w: self.scenarios.draw_on_charts())  # overlays
-        self._painted = False
-        self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
-        self.phasing.message.connect(self._message)
-        self.tables_and_phasing = QWidget()
-        column = QVBoxLayout(self.tables_and_phasing)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.tabs, 1)
-        column.addWidget(self.phasing)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tables_and_phasing)
-        self.splitter.addWidget(self._charts)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.selection_stats = SelectionStatsLabel()  # watches each table as it is built
+        self._selected_row: tuple[object, object] = (None, None)  # the last row selected
+        self._table_parts: dict[EntityKind, list] = {}  # with_table: added when one is built
+        # Built from the window down: a widget put into a parent that is already in the
+        # window takes on the window's style sheet once; a tree built first and then put in
+        # place is restyled whole at each level it is put into.
         self.pages = QTabWidget()
         self.pages.setObjectName("Pages")
         self.pages.setDocumentMode(True)
+        self.setCentralWidget(self.pages)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.pages.addTab(self.splitter, "Finance and savings")
+        # The charts and the other pages are built after the first paint or on first use
+        # (DeferredWidget, DeferredTabs): the window shows the summary and first table first.
         self._deferred = DeferredTabs(self.pages)
         self._deferred.add("Activity", self._build_activity)
         self._deferred.add("Trajectories", self._build_trajectories)
         self._deferred.add("Delivery", self._build_delivery)
         self._deferred.add("System", self._build_system)
-        self.setCentralWidget(self.pages)
+        self.tables_and_phasing = QWidget()
+        self.splitter.addWidget(self.tables_and_phasing)
+        self._charts = DeferredWidget(self._build_charts)
+        self._charts.built.connect(lambda _w: self.scenarios.draw_on_charts())  # overlays
+        self._painted = False
+        self.splitter.addWidget(self._charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        column = QVBoxLayout(self.tables_and_phasing)
+        column.setContentsMargins(0, 0, 0, 0)
 
+        # Only the table on show (the schemes) is built now; the others when their tab is
+        # first selected or code first asks for them (`tables[kind]`).
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("TableTabs")
+        column.addWidget(self.tabs, 1)
+        blocked = self.tabs.blockSignals(True)  # the first tab added is not "selected"
+        self._table_tabs = DeferredTabs(self.tabs)
+        for kind, title in TABLES:
+            self._table_tabs.add(title, lambda k=kind: self._build_table(k))
+        self.tables = DeferredTables(self._table_tabs, dict(TABLES))
+        self.tables[EntityKind.SCHEME]
+        self.tabs.setCurrentIndex(1)
+        self.tabs.blockSignals(blocked)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.phasing = PhasingPanel(controller)  # under the schemes table, on its tab only
+        self.phasing.message.connect(self._message)
+        column.addWidget(self.phasing)
+
+        # The Drivers, Checks and Change history panels (behind the summary, or hidden) are
+        # built when their dock is first shown or code first asks for them.
         self.summary = SummaryPanel(controller)
-        self.drivers = DriversPanel(controller)
-        self.drivers.message.connect(self._message)
+        self._drivers = DeferredWidget(self._build_drivers)
         self.summary_dock = self._dock("Summary", "SummaryDock", self.summary)
-        self.drivers_dock = self._dock("Drivers", "DriversDock", self.drivers)
+        self.drivers_dock = self._dock("Drivers", "DriversDock", self._drivers)
         self.tabifyDockWidget(self.summary_dock, self.drivers_dock)
-        self.checks = ChecksPanel(controller)
-        self.checks.go_to.connect(self.go_to)
-        self.checks_dock = self._dock("Checks", "ChecksDock", self.checks)
+        self._checks = DeferredWidget(self._build_checks)
+        self.checks_dock = self._dock("Checks", "ChecksDock", self._checks)
         self.tabifyDockWidget(self.drivers_dock, self.checks_dock)
-        self.history = HistoryPanel(controller)
-        self.history_dock = self._dock("Change history", "HistoryDock", self.history,
+        self._history = DeferredWidget(self._build_history)
+        self.history_dock = self._dock("Change history", "HistoryDock", self._history,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.history_dock.hide()
-        for dock, panel in ((self.checks_dock, self.checks), (self.history_dock, self.history)):
-            dock.visibilityChanged.connect(panel.set_active)
         self.odds = OddsFeature(self)
         self.explain = ExplainFeature(self)
         self.scenarios = ScenariosFeature(self)
@@ -152,11 +153,8 @@ class MainWindow(QMainWindow):
         self.guard.problem.connect(lambda m: self.statusBar().showMessage(m, 15000))
         store_thread.notices.waiting.connect(self._on_store_waiting)
 
-        self.selection_stats = SelectionStatsLabel()
         self.statusBar().addPermanentWidget(self.selection_stats)
         self.pages.currentChanged.connect(self._on_table_shown)
-        for panel in self.tables.values():  # the Activity table's: when its page is built
-            self.selection_stats.watch(panel.view)
         self._status = QLabel()
         # the plan's counts give way (cut short) rather than widen the window
         self._status.setMinimumWidth(120)
@@ -171,6 +169,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.statusBar().setSizeGripEnabled(True)
         restored = restore_layout(self, self.splitter)
+        self._layout_restored = restored
         fit_to_screen(self, available_geometry(self), restored)
         if not restored:
             self.splitter.setSizes([760, 570])  # tables scroll sideways; charts need room
@@ -180,6 +179,59 @@ class MainWindow(QMainWindow):
     @property
     def charts(self) -> ChartsPanel:
         return self._charts.widget()
+
+    @property
+    def drivers(self) -> DriversPanel:
+        return self._drivers.widget()
+
+    @property
+    def checks(self) -> ChecksPanel:
+        return self._checks.widget()
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self._history.widget()
+
+    def _build_table(self, kind: EntityKind) -> TablePanel:
+        panel = TablePanel(self.controller, kind)
+        panel.row_selected.connect(self._on_row_selected)
+        panel.message.connect(self._message)
+        self.selection_stats.watch(panel.view)
+        for add in self._table_parts.pop(kind, []):
+            add(panel)
+        return panel
+
+    def with_table(self, kind: EntityKind, add) -> None:
+        """Call `add(panel)` with the `kind` table: now if it is built, else when it is."""
+        if kind in [t.kind for t in self.tables.built()]:
+            add(self.tables[kind])
+        else:
+            self._table_parts.setdefault(kind, []).append(add)
+
+    def _build_drivers(self) -> DriversPanel:
+        from workbench.ui.panels.drivers_panel import DriversPanel
+
+        panel = DriversPanel(self.controller)
+        panel.message.connect(self._message)
+        return panel
+
+    def _build_checks(self) -> ChecksPanel:
+        from workbench.ui.checks_panel import ChecksPanel
+
+        panel = ChecksPanel(self.controller)
+        panel.go_to.connect(self.go_to)
+        panel.set_active(self.checks_dock.isVisible())
+        self.checks_dock.visibilityChanged.connect(panel.set_active)
+        return panel
+
+    def _build_history(self) -> HistoryPanel:
+        from workbench.ui.history_panel import HistoryPanel
+
+        panel = HistoryPanel(self.controller)
+        panel.select(*self._selected_row)
+        panel.set_active(self.history_dock.isVisible())
+        self.history_dock.visibilityChanged.connect(panel.set_active)
+        return panel
 
     @property
     def activity(self) -> ActivityPage:
@@ -265,6 +317,9 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        if isinstance(widget, DeferredWidget):
+            widget.build_when_shown(dock)
+            widget.built.connect(lambda _w: self.fit_new_dock(dock))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -272,6 +327,21 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
+
+    def fit_new_dock(self, dock: QDockWidget) -> None:
+        """A dock along the top or bottom whose panel was built as it was first shown gets
+        the panel's size, as it would have had the panel been there all along (unless the
+        layout was restored: then its saved size stands)."""
+        if getattr(self, "_layout_restored", True):
+            return
+        if self.dockWidgetArea(dock) in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                         Qt.DockWidgetArea.TopDockWidgetArea):
+            QTimer.singleShot(0, lambda: self._fit_dock(dock))  # once the dock is laid out
+
+    def _fit_dock(self, dock: QDockWidget) -> None:
+        hint = dock.sizeHint()
+        self.resizeDocks([dock], [hint.height()], Qt.Orientation.Vertical)
+        self.resizeDocks([dock], [hint.width()], Qt.Orientation.Horizontal)  # beside another
 
     def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -305,14 +375,22 @@ class MainWindow(QMainWindow):
     def _message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
+    # What a menu action opens is imported when first asked for (nothing of it is needed
+    # to show the window).
     def import_actuals(self) -> None:
+        from workbench.ui.actuals_import import import_actuals_csv
+
         import_actuals_csv(self.controller, self)
 
     def freeze_version(self) -> None:
+        from workbench.ui.dialogs.versions_dialog import freeze
+
         if freeze(self.controller, self) is not None:
             self._message("Version frozen: Plan → Versions compares it with today's plan.")
 
     def show_versions(self) -> None:
+        from workbench.ui.dialogs.versions_dialog import VersionsDialog
+
         VersionsDialog(self.controller, self).exec()
 
     def add_row(self) -> None:
@@ -367,10 +445,11 @@ class MainWindow(QMainWindow):
 
     def is_editing(self) -> bool:
         """True while a cell or driver editor is open: reloads wait for it."""
-        tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.values())
+        tables = any(p.view.state() == p.view.State.EditingState for p in self.tables.built())
         pages = any(p.is_editing() for p in self._deferred.built_pages())
-        return (tables or pages or self.drivers.is_editing() or self.phasing.is_editing()
-                or self.timetable.panel.is_editing())
+        drivers = self._drivers.is_built() and self.drivers.is_editing()
+        return (tables or pages or drivers or self.phasing.is_editing()
+                or self.timetable.is_editing())
 
     def go_to(self, kind, row_id) -> None:
         """Take the user to a row (from a check or elsewhere), or to its table if None."""
@@ -401,10 +480,14 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         if self.sqlite_file is not None:
+            from workbench.ui.dialogs.restore_dialog import RestoreDialog
+
             RestoreDialog(self.controller, self.sqlite_file, self).exec()
 
     def _on_row_selected(self, kind, row_id) -> None:
-        self.history.select(kind, row_id)
+        self._selected_row = (kind, row_id)
+        if self._history.is_built():
+            self.history.select(kind, row_id)
         if kind is EntityKind.SCHEME:
             self.phasing.show_scheme(row_id)
         name = kind.value if isinstance(kind, EntityKind) else kind
@@ -440,6 +523,8 @@ class MainWindow(QMainWindow):
         )
 
     def _export(self, caption: str, suffix: str, save) -> None:
+        from workbench.ui.export_paths import ask_save_path, save_export
+
         plan = self.controller.plan
         path = ask_save_path(self, caption, plan.ods_code or plan.organisation, "charts",
                              suffix=suffix, filter_text=f"{suffix[1:].upper()} (*{suffix})")
@@ -465,6 +550,8 @@ class MainWindow(QMainWindow):
             self.open_requested.emit(path)
 
     def show_help(self) -> None:
+        from workbench.ui.dialogs.help_dialog import HelpDialog
+
         HelpDialog(self).show()
 
     def open_log_folder(self) -> None:
@@ -484,6 +571,6 @@ class MainWindow(QMainWindow):
         save_layout(self, self.splitter)
         self.years.save()  # the plan year on show, for next time
         activity = self._built("Activity")
-        for panel in (*self.tables.values(), *([activity.table] if activity else [])):
+        for panel in (*self.tables.built(), *([activity.table] if activity else [])):
             panel.save_columns()
         super().closeEvent(event)

@@ -1,4 +1,9 @@
-"""The main window's menus: every common action, each with a keyboard shortcut."""
+"""The main window's menus: every common action, each with a keyboard shortcut.
+
+What an action opens (a dialog, a report writer, the template engine) is imported when the
+action is first triggered: none of it is needed to show the window, and some of it pulls in
+large libraries (reportlab for the board paper, openpyxl for templates and comparisons).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,38 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
-from workbench.ui.board.dialog import open_board_paper
-from workbench.ui.delivery.qipp_action import write_qipp
-from workbench.ui.dialogs.version_diff_dialog import show_version_diff
-from workbench.ui.template_actions import TemplateActions
-
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.template_actions import TemplateActions
 
 Std = QKeySequence.StandardKey
+
+
+def open_board_paper(w: MainWindow) -> None:
+    from workbench.ui.board.dialog import open_board_paper as open_paper  # reportlab
+
+    open_paper(w)
+
+
+def show_version_diff(w: MainWindow) -> None:
+    from workbench.ui.dialogs.version_diff_dialog import show_version_diff as show  # openpyxl
+
+    show(w.controller, w)
+
+
+def write_qipp(w: MainWindow) -> None:
+    from workbench.ui.delivery.qipp_action import write_qipp as write
+
+    write(w)
+
+
+def template_actions(w: MainWindow) -> TemplateActions:
+    """File → Import and Export template's handler, made on first use."""
+    if w.templates is None:
+        from workbench.ui.template_actions import TemplateActions
+
+        w.templates = TemplateActions(w.controller, w)
+    return w.templates
 
 
 def build_menus(w: MainWindow) -> None:
@@ -33,11 +61,13 @@ def build_menus(w: MainWindow) -> None:
         recent_menu.addAction(w.action(path, lambda _=False, p=path: w.open_requested.emit(p)))
     recent_menu.setEnabled(bool(w.recent))
     file_menu.addSeparator()
-    w.templates = TemplateActions(w.controller, w)
-    importing = w.action("&Import template…", w.templates.ask_import, "Ctrl+I")
+    w.templates = None  # template_actions(w) makes it
+    importing = w.action("&Import template…",
+                         lambda _=False: template_actions(w).ask_import(), "Ctrl+I")
     importing.setEnabled(writable)
     file_menu.addAction(importing)
-    file_menu.addAction(w.action("E&xport template…", w.templates.ask_export, "Ctrl+E"))
+    file_menu.addAction(w.action("E&xport template…",
+                                 lambda _=False: template_actions(w).ask_export(), "Ctrl+E"))
     actuals = w.action("Import &actuals (CSV)…", w.import_actuals, "Ctrl+Shift+I",
                        "Add actuals for trajectories and activity lines from a CSV file")
     actuals.setEnabled(writable)
@@ -76,7 +106,7 @@ def build_menus(w: MainWindow) -> None:
     plan_menu.addAction(freeze)
     plan_menu.addAction(w.action("&Versions and comparison…", w.show_versions, "Ctrl+Shift+V"))
     w.diff_action = w.action("&Compare versions row by row…",
-                             lambda _=False: show_version_diff(w.controller, w), "Ctrl+Shift+D",
+                             lambda _=False: show_version_diff(w), "Ctrl+Shift+D",
                              "Every change between two versions, with its effect on the gap")
     plan_menu.addAction(w.diff_action)
     plan_menu.addSeparator()

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
-from workbench.engine.explain_build import explain_all
-from workbench.ui.explain.explain_panel import ExplainPanel
+from workbench.ui.lazy_panel import DeferredWidget
 
 REFRESH_DELAY_MS = 150
 
 if TYPE_CHECKING:
+    from workbench.ui.explain.explain_panel import ExplainPanel
     from workbench.ui.main_window import MainWindow
 
 
@@ -23,14 +23,15 @@ class ExplainFeature:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.controller = window.controller
-        self.panel = ExplainPanel()
+        self._panel = DeferredWidget(self._build_panel)  # built when first shown
         self.dock = QDockWidget("How it is derived", window)
         self.dock.setObjectName("ExplainDock")
-        self.dock.setWidget(self.panel)
+        self.dock.setWidget(self._panel)
+        self._panel.build_when_shown(self.dock)
+        self._panel.built.connect(lambda _w: window.fit_new_dock(self.dock))
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.key: str | None = None
-        self.panel.go_to.connect(window.go_to)
         window.summary.figure_activated.connect(self.show)
         # follow edits once they pause (the tree of a 2,000-scheme plan takes ~0.05 s)
         self._timer = QTimer(self.dock)
@@ -38,6 +39,17 @@ class ExplainFeature:
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._refresh)
         self.controller.results_changed.connect(self._on_results_changed)
+
+    @property
+    def panel(self) -> ExplainPanel:
+        return self._panel.widget()
+
+    def _build_panel(self) -> ExplainPanel:
+        from workbench.ui.explain.explain_panel import ExplainPanel
+
+        panel = ExplainPanel()
+        panel.go_to.connect(self.window.go_to)
+        return panel
 
     def show(self, key: str) -> None:
         """Explain the summary figure `key` (a PlanSummary field)."""
@@ -54,6 +66,8 @@ class ExplainFeature:
         self._timer.stop()
         if self.key is None:
             return
+        from workbench.engine.explain_build import explain_all
+
         years = getattr(self.window, "years", None)  # the plan year on show, if not the first
         plan, results = (years.results.on_show() if years is not None
                          else (self.controller.plan, self.controller.results))

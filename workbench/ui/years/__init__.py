@@ -57,16 +57,37 @@ class YearsFeature:
         if self.results.selected != self.results.first_year:
             window.summary.refresh()  # a year remembered from last time
         self.scheme_column = YearSavingColumn(self.results, window.tables[EntityKind.SCHEME].model)
-        self.workstream_column = YearSavingColumn(
-            self.results, window.tables[EntityKind.WORKSTREAM].model, YEAR_WORKSTREAM_SAVING,
-            self.results.workstream_figures)
-        self.risks_note = QLabel()
-        self.risks_note.setObjectName("RisksYearNote")
-        self.risks_note.setAccessibleName("Risks and the plan year")
-        self.risks_note.setWordWrap(True)
-        self.risks_note.setContentsMargins(6, 4, 6, 0)
-        window.tables[EntityKind.RISK].layout().insertWidget(0, self.risks_note)
+        # the Workstreams and Risks tables are built when first shown: each gets its part then
+        self._workstream_column: YearSavingColumn | None = None
+        self._risks_note: QLabel | None = None
+        window.with_table(EntityKind.WORKSTREAM, self._add_workstream_column)
+        window.with_table(EntityKind.RISK, self._add_risks_note)
         self._show_year(self.results.selected)
+
+    @property
+    def workstream_column(self) -> YearSavingColumn:
+        self._window.tables[EntityKind.WORKSTREAM]  # built now if it was not yet
+        assert self._workstream_column is not None
+        return self._workstream_column
+
+    @property
+    def risks_note(self) -> QLabel:
+        self._window.tables[EntityKind.RISK]
+        assert self._risks_note is not None
+        return self._risks_note
+
+    def _add_workstream_column(self, panel) -> None:
+        self._workstream_column = YearSavingColumn(
+            self.results, panel.model, YEAR_WORKSTREAM_SAVING, self.results.workstream_figures)
+
+    def _add_risks_note(self, panel) -> None:
+        note = self._risks_note = QLabel()
+        note.setObjectName("RisksYearNote")
+        note.setAccessibleName("Risks and the plan year")
+        note.setWordWrap(True)
+        note.setContentsMargins(6, 4, 6, 0)
+        panel.layout().insertWidget(0, note)
+        self._show_risks_note(self.results.selected)
 
     @property
     def page(self) -> FiveYearPage:
@@ -95,11 +116,19 @@ class YearsFeature:
         operating = FinancialYear(self.results.first_year).label
         window.summary_dock.setWindowTitle("Summary" if first else f"Summary {label}")
         window.summary.show_year(operating, label)
-        self.risks_note.setText(
+        self._show_risks_note(year)
+
+    def _show_risks_note(self, year: int) -> None:
+        """Above the Risks table (once built): the register is the same for every year."""
+        note = self._risks_note
+        if note is None:
+            return
+        label = FinancialYear(year).label
+        note.setText(
             f"<b>Risks in {label}:</b> one register for every year, so the values, "
             f"likelihoods and mitigations are those entered (risks carry no per-year "
             f"figures). The summary and the risk chart set them against {label}'s reserves.")
-        self.risks_note.setVisible(not first)
+        note.setVisible(year != self.results.first_year)
 
     def save(self) -> None:
         """Remember the year on show for this plan (if it changed)."""
