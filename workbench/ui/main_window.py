@@ -66,6 +66,14 @@ TABLES = [
 ]
 
 
+
+def in_front(dock: QDockWidget) -> bool:
+    """Whether `dock` is on screen and not a tab behind another dock."""
+    said = dock.property("in_front")
+    if said is not None:
+        return bool(said)
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
 class MainWindow(QMainWindow):
     open_requested = Signal(str)  # another plan file to open in place of this one
     welcome_requested = Signal()  # show the welcome screen (new plan, demo, open)
@@ -220,7 +228,7 @@ class MainWindow(QMainWindow):
 
         panel = ChecksPanel(self.controller)
         panel.go_to.connect(self.go_to)
-        panel.set_active(self.checks_dock.isVisible())
+        panel.set_active(in_front(self.checks_dock))
         self.checks_dock.visibilityChanged.connect(panel.set_active)
         return panel
 
@@ -229,7 +237,7 @@ class MainWindow(QMainWindow):
 
         panel = HistoryPanel(self.controller)
         panel.select(*self._selected_row)
-        panel.set_active(self.history_dock.isVisible())
+        panel.set_active(in_front(self.history_dock))
         self.history_dock.visibilityChanged.connect(panel.set_active)
         return panel
 
@@ -317,6 +325,9 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        # whether the dock is in front, as it last said (a dock tabbed behind another is
+        # "visible" to isVisible() all the same): connected before the deferred build
+        dock.visibilityChanged.connect(lambda shown, d=dock: d.setProperty("in_front", shown))
         if isinstance(widget, DeferredWidget):
             widget.build_when_shown(dock)
             widget.built.connect(lambda _w: self.fit_new_dock(dock))
