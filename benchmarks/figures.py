@@ -168,6 +168,35 @@ def edit_to_chart(space: Workspace, reps: Repeats) -> dict[str, float]:
         store.engine.dispose()
 
 
+def edit_gap_with_scenarios(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """Money edits in a shown MainWindow with three saved scenarios (benchmarks/gui_edits.py
+    `time_edit_gaps`): the GUI thread's longest event-loop gap after each edit, until the
+    scenarios' figures are the new plan's."""
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.gui_edits import time_edit_gaps
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.plan_controller import PlanController
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db = space.folder / "gui_scenarios.db"
+    shutil.copyfile(space.db, db)
+    store = open_store(db)
+    window = MainWindow(PlanController(store.load_plan(), store), store_label=db.name)
+    try:
+        window.resize(1600, 1000)
+        window.show()
+        app.processEvents()
+        gc.freeze()
+        return time_edit_gaps(window, app, rounds=max(5, reps.medium // 2))
+    finally:
+        gc.unfreeze()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        store.engine.dispose()
+
+
 # -- templates ----------------------------------------------------------------------------
 def template_export(space: Workspace, reps: Repeats) -> dict[str, float]:
     """Both templates filled and saved, against openpyxl loading and saving the output files."""
