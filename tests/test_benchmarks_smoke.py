@@ -61,3 +61,15 @@ def test_gui_edits_of_four_kinds_are_timed_and_checked(tmp_path, qtbot):
         "money", "status", "risk_score", "activity_month"}
     money = result["edit_to_paint_by_kind_ms"]["money"]
     assert money >= result["edit_to_data_by_kind_ms"]["money"] > 0
+
+
+def test_the_gap_after_edits_with_scenarios_is_measured(tmp_path, qtbot):
+    """The scenario-aware GUI figure on a tenth of the plan: three scenarios shown, five
+    edits timed, each gap at least the probe's own interval."""
+    from benchmarks.figures import Repeats, edit_gap_with_scenarios, prepare
+
+    space = prepare(tmp_path, Fraction(1, 10))
+    result = edit_gap_with_scenarios(space, Repeats(medium=3))
+    assert result["edit_gap_count"] == 5 and result["edit_gap_scenarios"] == 3
+    assert result["edit_gap_with_scenarios_max_ms"] >= result["edit_gap_with_scenarios_ms"] >= 2
+    assert result["edit_gui_cpu_with_scenarios_ms"] > 0
