@@ -130,7 +130,7 @@ def quit_while_computing(win: MainWindow) -> None:
     """File → Quit right after the scenarios' figures were asked for again."""
     results = win.scenarios.results
     results.recompute()
-    running = results._running is not None and not results._running.future.done()
+    running = results._task.running()
     print(f"scenarios computing at quit: {running}", file=sys.stderr)
     quit_window(win)
 

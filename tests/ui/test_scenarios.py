@@ -86,11 +86,13 @@ def test_tornado_draws_the_engines_bars_and_follows_the_swing(window, qtbot):
     window.scenarios_action.trigger()
     panel = window.scenarios.panel
     base, bars = tornado(window.controller.plan, Decimal("0.1"))
+    qtbot.waitUntil(lambda: panel.tornado.bars == bars, timeout=5000)  # off the GUI thread
     drawn = panel.tornado.drawn()
     assert [d[0] for d in drawn] == [b.driver for b in bars]
     assert drawn[0][2] - drawn[0][1] == pytest.approx(bars[0].width / 1e6)
     type_into(qtbot, panel.swing, "20")
     _base, wider = tornado(window.controller.plan, Decimal("0.2"))
+    qtbot.waitUntil(panel.tornado_current, timeout=5000)
     assert panel.tornado.bars == wider
 
 
@@ -99,6 +101,7 @@ def test_the_tornado_follows_an_edit_once_edits_pause(window, qtbot):
 
     window.scenarios_action.trigger()
     panel = window.scenarios.panel
+    qtbot.waitUntil(panel.tornado_current, timeout=5000)
     before = panel.tornado.base
     d = window.controller.plan.drivers
     window.controller.push(SetField(EntityKind.DRIVERS, window.controller.plan.id,

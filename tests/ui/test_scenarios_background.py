@@ -137,3 +137,29 @@ def test_a_fault_in_a_scenario_computation_is_reported_not_lost(window, qtbot, m
     assert isinstance(fault.args[0], ZeroDivisionError)
     assert shown_errors == [fault.args[0]]
     assert window.scenarios.results.figures == before  # the last figures stay on show
+
+
+def test_the_tornado_follows_typed_edits_from_its_own_thread(window, qtbot, monkeypatch):
+    from decimal import Decimal
+
+    from workbench.ui.scenarios import scenarios_panel
+
+    threads: list[threading.Thread] = []
+    real = scenarios_panel.tornado
+
+    def recorded(plan, swing):
+        threads.append(threading.current_thread())
+        return real(plan, swing)
+
+    monkeypatch.setattr(scenarios_panel, "tornado", recorded)
+    window.scenarios_action.trigger()
+    panel = window.scenarios.panel
+    window.tabs.setCurrentIndex(1)
+    schemes = window.tables[EntityKind.SCHEME]
+    for row, typed in enumerate(("4.5m", "900000")):
+        type_over(qtbot, schemes, row, "Gross saving", typed)
+    assert panel.isVisible() and not panel.tornado_current()
+    qtbot.waitUntil(panel.tornado_current, timeout=5000)
+    base, bars = real(window.controller.plan, Decimal("0.1"))
+    assert (panel.tornado.base, panel.tornado.bars) == (base, bars)
+    assert threads and threading.main_thread() not in threads

@@ -3,21 +3,17 @@
 A moment after an edit (a burst of edits is one request) the plan is copied, which costs
 little: `PlanCopies` copies afresh only the rows the edits touched. The base's and each
 scenario's figures are then computed from that copy on a thread of their own, and come
-back to the GUI thread through a signal. The newest request wins: an edit stops a
-computation still running, and a result of any plan older than the window's latest is
-dropped, so the figures never go back to an older plan than ones already shown.
+back to the GUI thread through a signal (ui/latest_only). The newest request wins: an edit
+stops a computation still running, and a result of any plan older than the window's latest
+is dropped, so the figures never go back to an older plan than ones already shown.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
-import weakref
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.domain.plan import Plan
 from workbench.domain.plan_copy import PlanCopies
@@ -25,9 +21,8 @@ from workbench.domain.scenarios import Scenario
 from workbench.engine import compute
 from workbench.engine.results import PlanResults, PlanSummary
 from workbench.engine.scenarios import apply_scenario, year_end_shortfall
+from workbench.ui.latest_only import LatestOnly
 from workbench.ui.plan_controller import PlanController
-
-log = logging.getLogger(__name__)
 
 DELAY_MS = 150  # typing in a table stays quick; the scenarios follow a moment later
 # (key, label): the figures shown side by side; "year_end_shortfall" is not a summary field
@@ -41,11 +36,6 @@ COMPARED = [
     ("risks_net", "Net risk exposure"),
     ("year_end_shortfall", "Year-end shortfall"),
 ]
-
-# Not the store thread: a write waits on nothing of this; a thread that is not a daemon, so
-# the interpreter lets a computation end (it stops at the next scenario) before it exits.
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-scenarios")
-
 
 @dataclass(frozen=True)
 class ScenarioFigures:
@@ -78,37 +68,6 @@ def all_figures(plan: Plan, base: PlanResults,
     return out
 
 
-@dataclass
-class _Job:
-    state: int  # which of the plan's states (ScenarioResults._state) it computes
-    stop: threading.Event
-    future: Future
-
-
-class _Relay(QObject):
-    """Carries a finished computation to the GUI thread. One for the whole app, never
-    deleted, so a computation ending after its window has gone signals nothing freed."""
-
-    done = Signal(object, object)  # (weak reference to the ScenarioResults, the future)
-
-
-_relay: list[_Relay] = []
-
-
-def _gui_relay() -> _Relay:
-    if not _relay:
-        relay = _Relay()
-        relay.done.connect(_deliver, Qt.ConnectionType.QueuedConnection)
-        _relay.append(relay)
-    return _relay[0]
-
-
-def _deliver(ref: weakref.ref, future: Future) -> None:
-    results = ref()
-    if results is not None and shiboken6.isValid(results):
-        results._on_done(future)
-
-
 class ScenarioResults(QObject):
     updated = Signal(object)  # list[ScenarioFigures]: the base first, then each scenario
 
@@ -119,69 +78,43 @@ class ScenarioResults(QObject):
         self._copies = PlanCopies()
         self._state = 0  # counts the plan's states: one more after every edit
         self._shown = -1  # the state whose figures are shown
-        self._running: _Job | None = None
-        self._queued: tuple[int, Plan, PlanResults] | None = None
-        self._relay = _gui_relay()
+        self._task = LatestOnly("the scenarios", self)
+        self._task.done.connect(self._on_figures)
+        self._task.failed.connect(controller.fault.emit)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.recompute)
         controller.plan_changed.connect(self._copies.note)
         controller.results_changed.connect(self._on_results_changed)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._stop_running)
         self.recompute()
 
     def current(self) -> bool:
         """Whether the figures shown are those of the plan as it is now."""
         return self._shown == self._state and not self._timer.isActive()
 
+    def plan_copy(self) -> Plan:
+        """A copy of the plan as it is now, that no edit will change (for other threads)."""
+        return self._copies.take(self.controller.plan)
+
     def recompute(self) -> None:
         """Work the figures out now, without waiting for edits to pause; they arrive
         through `updated`."""
         self._timer.stop()
-        request = (self._state, self._copies.take(self.controller.plan), self.controller.results)
-        if self._running is not None:
-            self._queued = request  # started once the running one ends (it is told to stop)
-            self._running.stop.set()
-            return
-        self._start(request)
+        self._task.request(_figures_of_state, self._state, self.plan_copy(),
+                           self.controller.results)
 
     def _on_results_changed(self, _results: PlanResults) -> None:
         self._state += 1
-        self._queued = None  # of an older plan than the window's now, as is any running
-        self._stop_running()
+        self._task.outdate()  # what it computes is of an older plan than the window's now
         self._timer.start()
 
-    def _stop_running(self) -> None:
-        if self._running is not None:
-            self._running.stop.set()
+    def _on_figures(self, done: tuple[int, list[ScenarioFigures]]) -> None:
+        self._shown, self.figures = done
+        self.updated.emit(self.figures)
 
-    def _start(self, request: tuple[int, Plan, PlanResults]) -> None:
-        state, plan, base = request
-        stop = threading.Event()
-        future = _executor.submit(all_figures, plan, base, stop)
-        self._running = _Job(state, stop, future)
-        ref, relay = weakref.ref(self), self._relay
-        future.add_done_callback(lambda f: relay.done.emit(ref, f))
 
-    def _on_done(self, future: Future) -> None:
-        job = self._running
-        if job is None or job.future is not future:
-            return
-        self._running = None
-        if self._queued is not None:
-            request, self._queued = self._queued, None
-            self._start(request)
-        try:
-            figures = future.result()
-        except Exception as exc:  # noqa: BLE001 (a fault: reported, never lost on a thread)
-            log.error("fault computing the scenarios", exc_info=exc)
-            self.controller.fault.emit(exc)
-            return
-        if figures is None or job.state != self._state:
-            return  # stopped, or figures of an older plan than the window's
-        self.figures = figures
-        self._shown = job.state
-        self.updated.emit(figures)
+def _figures_of_state(state: int, plan: Plan, base: PlanResults,
+                      stop: threading.Event) -> tuple[int, list[ScenarioFigures]] | None:
+    figures = all_figures(plan, base, stop)
+    return None if figures is None else (state, figures)
