@@ -147,9 +147,9 @@ def test_the_tornado_follows_typed_edits_from_its_own_thread(window, qtbot, monk
     threads: list[threading.Thread] = []
     real = scenarios_panel.tornado
 
-    def recorded(plan, swing):
+    def recorded(plan, swing, stopped):
         threads.append(threading.current_thread())
-        return real(plan, swing)
+        return real(plan, swing, stopped)
 
     monkeypatch.setattr(scenarios_panel, "tornado", recorded)
     window.scenarios_action.trigger()

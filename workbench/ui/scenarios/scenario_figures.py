@@ -37,6 +37,7 @@ COMPARED = [
     ("year_end_shortfall", "Year-end shortfall"),
 ]
 
+
 @dataclass(frozen=True)
 class ScenarioFigures:
     name: str

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.edits import DeleteRows, EntityKind, InsertRows, SetField
 from workbench.domain.scenarios import OVERRIDES, Scenario
 from workbench.engine.scenario_base import base_snapshot
-from workbench.engine.scenarios import tornado
+from workbench.engine.scenarios import TornadoStopped, tornado
 from workbench.ui import style
 from workbench.ui.latest_only import LatestOnly
 from workbench.ui.plan_controller import PlanController
@@ -258,5 +258,9 @@ class ScenariosPanel(QWidget):
         super().showEvent(event)
 
 
-def _tornado(plan, swing: int, _stop) -> tuple[float, list, int]:
-    return (*tornado(plan, Decimal(swing) / 100), swing)
+def _tornado(plan, swing: int, stop) -> tuple[float, list, int] | None:
+    """On the figures thread: stops at the next driver once a newer request came."""
+    try:
+        return (*tornado(plan, Decimal(swing) / 100, stop.is_set), swing)
+    except TornadoStopped:
+        return None
