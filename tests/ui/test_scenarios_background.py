@@ -1,6 +1,7 @@
-"""The scenarios' figures are computed off the GUI thread: after a burst of typed edits
-they equal a fresh compute of the final plan, a computation overtaken by an edit is never
-shown, and the computations never run on the GUI thread."""
+"""The scenarios' figures are computed off the GUI thread, each scenario from what changed
+since its last computation: after a burst of typed edits they equal a fresh full compute of
+the final plan, a computation overtaken by an edit is never shown, and the computations
+never run on the GUI thread."""
 
 from __future__ import annotations
 
@@ -48,13 +49,13 @@ def shown(figures) -> list[tuple[str, dict[str, float]]]:
 def compute_threads(monkeypatch) -> list[threading.Thread]:
     """The thread of every scenario computation from now on."""
     threads: list[threading.Thread] = []
-    real = scenario_figures.compute
+    real = scenario_figures.figures_of
 
-    def recorded(plan):
+    def recorded(*args):
         threads.append(threading.current_thread())
-        return real(plan)
+        return real(*args)
 
-    monkeypatch.setattr(scenario_figures, "compute", recorded)
+    monkeypatch.setattr(scenario_figures, "figures_of", recorded)
     return threads
 
 
@@ -90,18 +91,17 @@ def test_a_computation_overtaken_by_an_edit_is_never_shown(window, qtbot, monkey
     add_scenarios(window, qtbot)
     settled(window, qtbot)
     gate, entered = threading.Event(), threading.Event()
-    real = scenario_figures.compute
-
+    real = scenario_figures.figures_of
     calls: list[int] = []
 
-    def held(plan):  # the last scenario's compute waits until the test lets it go, so
+    def held(*args):  # the last scenario's figures wait until the test lets them go, so
         calls.append(1)  # the computation ends with every figure, none left to stop it
         if len(calls) == 3 and not gate.is_set():
             entered.set()
             assert gate.wait(10)
-        return real(plan)
+        return real(*args)
 
-    monkeypatch.setattr(scenario_figures, "compute", held)
+    monkeypatch.setattr(scenario_figures, "figures_of", held)
     emitted: list[list] = []
     results = window.scenarios.results
     results.updated.connect(emitted.append)
@@ -127,10 +127,10 @@ def test_a_fault_in_a_scenario_computation_is_reported_not_lost(window, qtbot, m
     monkeypatch.setattr("workbench.ui.main_window.show_error",
                         lambda _parent, exc: shown_errors.append(exc))
 
-    def broken(_plan):
+    def broken(*_args):
         raise ZeroDivisionError("scenario")
 
-    monkeypatch.setattr(scenario_figures, "compute", broken)
+    monkeypatch.setattr(scenario_figures, "figures_of", broken)
     before = list(window.scenarios.results.figures)
     with qtbot.waitSignal(window.controller.fault, timeout=5000) as fault:
         window.scenarios.results.recompute()

@@ -15,15 +15,18 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workbench.domain.changes import PlanChanges
 from workbench.domain.plan import Plan
 from workbench.domain.plan_copy import PlanCopies
 from workbench.domain.scenarios import Scenario
 from workbench.engine import compute
 from workbench.engine.results import PlanResults, PlanSummary
+from workbench.engine.scenario_engine import ChangeLog, ScenarioEngines
 from workbench.engine.scenarios import apply_scenario, year_end_shortfall
 from workbench.ui.latest_only import LatestOnly
 from workbench.ui.plan_controller import PlanController
 
+LOG_KEPT = 256  # copies whose changes are remembered (a scenario further behind: afresh)
 DELAY_MS = 150  # typing in a table stays quick; the scenarios follow a moment later
 # (key, label): the figures shown side by side; "year_end_shortfall" is not a summary field
 COMPARED = [
@@ -50,22 +53,31 @@ class ScenarioFigures:
             getattr(self.summary, key))
 
 
-def figures_of(scenario: Scenario, plan: Plan) -> ScenarioFigures:
-    """One scenario's figures: its overrides applied to `plan`, computed like any plan."""
+def figures_of(scenario: Scenario, plan: Plan,
+               results: PlanResults | None = None) -> ScenarioFigures:
+    """One scenario's figures: its overrides applied to `plan`, computed like any plan
+    (`results`: the engine's results of that, if already computed)."""
     changed = apply_scenario(plan, scenario)
-    results = compute(changed)
+    results = compute(changed) if results is None else results
     return ScenarioFigures(scenario.name, results.summary, year_end_shortfall(changed), results)
 
 
-def all_figures(plan: Plan, base: PlanResults,
-                stop: threading.Event | None = None) -> list[ScenarioFigures] | None:
+def all_figures(plan: Plan, base: PlanResults, stop: threading.Event | None = None,
+                engines: ScenarioEngines | None = None, copy: int = 0,
+                log: ChangeLog = ()) -> list[ScenarioFigures] | None:
     """The base (its results as computed) first, then each scenario of `plan`; None if
-    `stop` was set before the last scenario was done."""
+    `stop` was set before the last scenario was done. With `engines`, each scenario is
+    computed from what changed since its last computation (`plan` is base copy number
+    `copy`, `log` what changed from copy to copy)."""
     out = [ScenarioFigures("Base plan", base.summary, year_end_shortfall(plan), base)]
+    if engines is not None:
+        engines.forget_others({s.id for s in plan.scenarios})
     for scenario in plan.scenarios:
         if stop is not None and stop.is_set():
             return None
-        out.append(figures_of(scenario, plan))
+        results = (None if engines is None
+                   else engines.results(plan, scenario, copy, log))
+        out.append(figures_of(scenario, plan, results))
     return out
 
 
@@ -77,6 +89,10 @@ class ScenarioResults(QObject):
         self.controller = controller
         self.figures: list[ScenarioFigures] = []
         self._copies = PlanCopies()
+        self._copy = 0  # copies of the plan taken so far
+        self._since = PlanChanges.everything()  # what changed since the last copy
+        self._log: list[tuple[int, PlanChanges]] = []  # (copy number, what changed to it)
+        self._engines = ScenarioEngines()  # used on the figures thread only
         self._state = 0  # counts the plan's states: one more after every edit
         self._shown = -1  # the state whose figures are shown
         self._task = LatestOnly("the scenarios", self)
@@ -86,7 +102,7 @@ class ScenarioResults(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.recompute)
-        controller.plan_changed.connect(self._copies.note)
+        controller.plan_changed.connect(self._on_plan_changed)
         controller.results_changed.connect(self._on_results_changed)
         self.recompute()
 
@@ -96,14 +112,26 @@ class ScenarioResults(QObject):
 
     def plan_copy(self) -> Plan:
         """A copy of the plan as it is now, that no edit will change (for other threads)."""
-        return self._copies.take(self.controller.plan)
+        return self._take()[0]
+
+    def _take(self) -> tuple[Plan, int]:
+        self._copy += 1
+        # a new list each time: the figures thread may be reading the last one
+        self._log = [*self._log[-LOG_KEPT + 1:], (self._copy, self._since)]
+        self._since = PlanChanges()
+        return self._copies.take(self.controller.plan), self._copy
+
+    def _on_plan_changed(self, changes: PlanChanges) -> None:
+        self._copies.note(changes)
+        self._since = self._since.merged(changes)
 
     def recompute(self) -> None:
         """Work the figures out now, without waiting for edits to pause; they arrive
         through `updated`."""
         self._timer.stop()
-        self._task.request(_figures_of_state, self._state, self.plan_copy(),
-                           self.controller.results)
+        plan, copy = self._take()
+        self._task.request(_figures_of_state, self._state, plan, self.controller.results,
+                           self._engines, copy, self._log)
 
     def _on_results_changed(self, _results: PlanResults) -> None:
         self._state += 1
@@ -115,7 +143,8 @@ class ScenarioResults(QObject):
         self.updated.emit(self.figures)
 
 
-def _figures_of_state(state: int, plan: Plan, base: PlanResults,
+def _figures_of_state(state: int, plan: Plan, base: PlanResults, engines: ScenarioEngines,
+                      copy: int, log: ChangeLog,
                       stop: threading.Event) -> tuple[int, list[ScenarioFigures]] | None:
-    figures = all_figures(plan, base, stop)
+    figures = all_figures(plan, base, stop, engines, copy, log)
     return None if figures is None else (state, figures)
