@@ -58,7 +58,7 @@ def test_incremental_scenarios_equal_a_full_compute(data):
         since = PlanChanges()
         for scenario in scenarios:
             if data.draw(st.booleans()) or scenario is scenarios[-1]:  # others wait a turn
-                got = engines.results(taken, scenario, n, log)
+                _plan, got = engines.results(taken, scenario, n, log)
                 assert_same(got, compute(apply_scenario(taken, scenario)), scenario.name)
 
 
@@ -68,7 +68,7 @@ def test_a_scenario_is_computed_afresh_when_the_log_no_longer_covers_its_copy():
     engines.results(plan, SCENARIOS[0], 1, [(1, PlanChanges.everything())])
     other = MemoryStore().load_new(demo_plan())
     other.drivers.tariff_uplift_pct = Decimal("0.03")
-    again = engines.results(other, SCENARIOS[0], 5, [(5, PlanChanges())])  # 2..4 are gone
+    _plan, again = engines.results(other, SCENARIOS[0], 5, [(5, PlanChanges())])  # 2..4 are gone
     assert_same(again, compute(apply_scenario(other, SCENARIOS[0])))
     assert changes_between([(5, PlanChanges())], 1, 5) is None
     assert changes_between([(2, PlanChanges.everything())], 1, 2) == PlanChanges.everything()

@@ -50,8 +50,9 @@ class ScenarioEngines:
         self._kept: dict[int | None, _Kept] = {}
 
     def results(self, plan: Plan, scenario: Scenario, copy: int = 0,
-                log: ChangeLog = ()) -> PlanResults:
-        """`scenario`'s results on `plan`, the base's copy number `copy`."""
+                log: ChangeLog = ()) -> tuple[Plan, PlanResults]:
+        """`scenario` applied to `plan` (the base's copy number `copy`) and its results.
+        The plan returned is changed by the next call for the same scenario."""
         overrides = tuple(getattr(scenario, f) for f in OVERRIDES)
         kept = self._kept.get(scenario.id)
         made = apply_scenario(plan, scenario)
@@ -59,10 +60,10 @@ class ScenarioEngines:
                  else changes_between(log, kept.copy, copy))
         if kept is None or since is None:
             kept = self._kept[scenario.id] = _Kept(overrides, made, PlanEngine(), copy)
-            return kept.engine.compute(kept.plan)
+            return kept.plan, kept.engine.compute(kept.plan)
         kept.plan.__dict__.update(made.__dict__)
         kept.copy = copy
-        return kept.engine.compute(kept.plan, widened(since))
+        return kept.plan, kept.engine.compute(kept.plan, widened(since))
 
     def forget_others(self, ids: set[int | None]) -> None:
         """Drop the scenarios not in `ids` (deleted ones)."""

@@ -54,11 +54,13 @@ class ScenarioFigures:
 
 
 def figures_of(scenario: Scenario, plan: Plan,
-               results: PlanResults | None = None) -> ScenarioFigures:
+               computed: tuple[Plan, PlanResults] | None = None) -> ScenarioFigures:
     """One scenario's figures: its overrides applied to `plan`, computed like any plan
-    (`results`: the engine's results of that, if already computed)."""
-    changed = apply_scenario(plan, scenario)
-    results = compute(changed) if results is None else results
+    (`computed`: that plan and the engine's results of it, if already worked out)."""
+    changed, results = computed if computed is not None else (None, None)
+    if changed is None:
+        changed = apply_scenario(plan, scenario)
+        results = compute(changed)
     return ScenarioFigures(scenario.name, results.summary, year_end_shortfall(changed), results)
 
 
@@ -75,9 +77,8 @@ def all_figures(plan: Plan, base: PlanResults, stop: threading.Event | None = No
     for scenario in plan.scenarios:
         if stop is not None and stop.is_set():
             return None
-        results = (None if engines is None
-                   else engines.results(plan, scenario, copy, log))
-        out.append(figures_of(scenario, plan, results))
+        computed = None if engines is None else engines.results(plan, scenario, copy, log)
+        out.append(figures_of(scenario, plan, computed))
     return out
 
 
