@@ -75,6 +75,10 @@ def main() -> None:
         QTimer.singleShot(700, grab)
 
     def grab() -> None:
+        if what == "scenarios" and not (window.scenarios.results.current()
+                                        and window.scenarios.panel.tornado_current()):
+            QTimer.singleShot(50, grab)  # the figures come from their own thread
+            return
         target.grab().save(out)
         window.close()
         app.quit()

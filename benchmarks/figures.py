@@ -188,6 +188,16 @@ def scroll(space: Workspace, reps: Repeats) -> dict[str, object]:
         return time_scrolling(window, app, steps=reps.medium)
 
 
+def edit_gap_with_scenarios(space: Workspace, reps: Repeats) -> dict[str, float]:
+    """Money edits in a shown MainWindow with three saved scenarios (benchmarks/gui_edits.py
+    `time_edit_gaps`): the GUI thread's longest event-loop gap after each edit, until the
+    scenarios' figures are the new plan's."""
+    from benchmarks.gui_edits import time_edit_gaps
+
+    with shown_window(space) as (window, app):
+        return time_edit_gaps(window, app, rounds=max(5, reps.medium // 2))
+
+
 # -- templates ----------------------------------------------------------------------------
 def template_export(space: Workspace, reps: Repeats) -> dict[str, float]:
     """Both templates filled and saved, against openpyxl loading and saving the output files."""

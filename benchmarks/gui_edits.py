@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench.domain.edits import EntityKind
@@ -191,4 +191,105 @@ def time_edits(window, app: QApplication, rounds: int) -> dict[str, object]:
                                     for c in ("savings", "workstreams", "risks")}
                                 for k in KINDS},
         "edit_count": len(every),
+    }
+
+
+# -- the event loop's gaps after each edit, with saved scenarios --------------------------
+class GapProbe(QObject):
+    """A 2 ms timer on the GUI thread: a gap between its ticks is time the event loop was
+    busy (the edit, the repaint, anything a timer started after it) or waited for the GIL
+    held by another thread. Also the GUI thread's own CPU time over the same while."""
+
+    def __init__(self, interval_ms: int = 2) -> None:
+        super().__init__()
+        self.interval_ms = interval_ms
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self.gaps = []
+        self._last = time.perf_counter()
+        self._cpu = time.thread_time()
+        self.timer.start()
+
+    def stop(self) -> tuple[float, float]:
+        """(the longest gap, the GUI thread's CPU time since `start`), in ms."""
+        self._tick()
+        self.timer.stop()
+        return max(self.gaps), (time.thread_time() - self._cpu) * 1000
+
+
+def add_scenarios(window, count: int) -> None:
+    """Saved scenarios, each moving something the engine computes afresh."""
+    from decimal import Decimal
+
+    from workbench.domain.edits import InsertRows
+    from workbench.domain.scenarios import Scenario
+
+    kinds = [{"slippage_months": 2}, {"confidence_haircut": Decimal("0.2")},
+             {"tariff_uplift_pct": Decimal("0.025")}]
+    for i in range(count - len(window.controller.plan.scenarios)):
+        scenario = Scenario(None, f"Benchmark {i + 1}", **kinds[i % len(kinds)])
+        if not window.controller.push(InsertRows(EntityKind.SCENARIO, (scenario,))):
+            raise AssertionError("the scenario was not added")
+
+
+def _wait(app: QApplication, ms: int, until: Callable[[], bool] = lambda: True) -> None:
+    """Run the event loop for at least `ms`, then until `until()` (at most 10 s more)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    start = time.perf_counter()
+
+    def check() -> None:
+        elapsed = (time.perf_counter() - start) * 1000
+        if elapsed >= ms and (until() or elapsed > ms + 10_000):
+            loop.quit()
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(20, check)
+    loop.exec()
+
+
+def time_edit_gaps(window, app: QApplication, rounds: int, scenarios: int = 3,
+                   hold_ms: int = 400) -> dict[str, object]:
+    """Money edits with `scenarios` saved scenarios: each edit is posted to the event loop
+    and the loop left to run for `hold_ms` and until the scenarios' figures are the new
+    plan's; the longest gap, and the CPU time of the GUI thread over that while."""
+    add_scenarios(window, scenarios)
+    results = window.scenarios.results
+    current = getattr(results, "current", lambda: True)
+    _wait(app, hold_ms, current)
+    edits = WindowEdits(window, app)
+    probe = GapProbe()
+    worst: list[float] = []
+    cpu: list[float] = []
+    for n in range(1 + rounds):
+        edit = edits._money(n + 1)
+        edits.settle()
+        probe.start()
+        QTimer.singleShot(0, edit)
+        _wait(app, hold_ms, current)
+        gap, cpu_ms = probe.stop()
+        if n:  # the first is a warm-up
+            worst.append(gap)
+            cpu.append(cpu_ms)
+    if len(results.figures) != 1 + scenarios:
+        raise AssertionError("the scenarios' figures were not shown")
+    return {
+        "edit_gap_with_scenarios_ms": statistics.median(worst),
+        "edit_gap_with_scenarios_max_ms": max(worst),
+        "edit_gui_cpu_with_scenarios_ms": statistics.median(cpu),
+        "edit_gap_scenarios": scenarios,
+        "edit_gap_count": len(worst),
     }

@@ -80,3 +80,13 @@ def test_scrolling_is_timed_step_by_step_on_three_tables(tmp_path, qtbot):
     assert 0 < result["scroll_frame_ms"] <= result["scroll_frame_p95_ms"] \
         <= result["scroll_frame_max_ms"]
     assert result["sort_click_ms"] > 0 and result["filter_key_ms"] > 0
+def test_the_gap_after_edits_with_scenarios_is_measured(tmp_path, qtbot):
+    """The scenario-aware GUI figure on a tenth of the plan: three scenarios shown, five
+    edits timed, each gap at least the probe's own interval."""
+    from benchmarks.figures import Repeats, edit_gap_with_scenarios, prepare
+
+    space = prepare(tmp_path, Fraction(1, 10))
+    result = edit_gap_with_scenarios(space, Repeats(medium=3))
+    assert result["edit_gap_count"] == 5 and result["edit_gap_scenarios"] == 3
+    assert result["edit_gap_with_scenarios_max_ms"] >= result["edit_gap_with_scenarios_ms"] >= 2
+    assert result["edit_gui_cpu_with_scenarios_ms"] > 0

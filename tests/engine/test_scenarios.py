@@ -103,3 +103,18 @@ def test_tornado_swings_each_driver_and_puts_the_widest_first(plan):
     _base, wider = tornado(plan, Decimal("0.2"))
     assert next(b for b in wider if b.driver == "Tariff uplift").width == pytest.approx(
         2 * tariff.width)
+
+
+def test_a_tornado_stops_at_the_next_driver_once_asked(plan):
+    from workbench.engine.scenarios import TornadoStopped
+
+    asked: list[int] = []
+
+    def stopped() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(TornadoStopped):
+        tornado(plan, stopped=stopped)
+    assert len(asked) == 4  # three drivers done, stopped before the fourth
+    assert tornado(plan, stopped=lambda: False) == tornado(plan)

@@ -5,7 +5,10 @@ from the plan with one scheme's confidence changed (the file dialog and the prev
 answered), then a typed edit. The child must exit 0; an abort at exit (a Qt object
 outliving Python's hold on it) fails the test that runs it.
 Or File → Import actuals (CSV)…, its file dialog and closing report answered.
-Usage: quit_driver.py new|demo|new-then-demo|demo-then-import|demo-then-actuals [file]."""
+Or, after the demo, three scenarios added in Plan → Scenarios, then the typed edits, and
+File → Quit while the scenarios' figures are still being computed on their thread.
+Usage: quit_driver.py new|demo|new-then-demo|demo-then-import|demo-then-actuals|
+demo-then-scenarios [file]."""
 
 from __future__ import annotations
 
@@ -75,6 +78,12 @@ def work_in_window() -> None:
         QTimer.singleShot(50, work_in_window)
         return
     worked.append(win)
+    if steps and steps[0] == "scenarios":
+        steps.pop(0)
+        add_scenarios(win)
+        type_edits(win)
+        quit_while_computing(win)
+        return
     type_edits(win)
     if steps and steps[0] in ("import", "actuals"):
         (import_template if steps.pop(0) == "import" else import_actuals)(win)
@@ -102,6 +111,28 @@ def type_edits(win: MainWindow) -> None:
         for char in str(1000 + n):
             QTest.keyClick(QApplication.focusWidget(), char)
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def add_scenarios(win: MainWindow) -> None:
+    """Plan → Scenarios, then Add three times, each with a slippage typed in."""
+    menu_action(win, "&Scenarios…").trigger()
+    panel = win.scenarios.panel
+    for months in ("1", "2", "3"):
+        QTest.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+        editor = panel.editors["slippage_months"]
+        editor.setFocus()
+        editor.selectAll()
+        QTest.keyClicks(editor, months)
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def quit_while_computing(win: MainWindow) -> None:
+    """File → Quit right after the scenarios' figures were asked for again."""
+    results = win.scenarios.results
+    results.recompute()
+    running = results._task.running()
+    print(f"scenarios computing at quit: {running}", file=sys.stderr)
+    quit_window(win)
 
 
 def menu_action(win: MainWindow, text: str):

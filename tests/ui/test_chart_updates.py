@@ -133,3 +133,31 @@ def test_cached_axes_paint_what_fresh_axes_would(window, qtbot):
         axis.picture = None
     fresh = chart.grab().toImage()
     assert cached == fresh
+
+
+def test_the_charts_scheme_to_workstream_lookup_is_made_again_only_when_it_can_change(
+        window, qtbot):
+    """A saving typed in keeps the lookup; a scheme moved to another workstream by typing,
+    or a workstream renamed, makes it again, and the charts follow."""
+    from tests.ui.test_typing_tables import type_over
+
+    charts = window.charts
+    window.go_to(EntityKind.SCHEME, None)
+    schemes = window.tables[EntityKind.SCHEME]
+    lookups = charts.lookups()
+    type_over(qtbot, schemes, 0, "Gross saving", "3.2m")
+    assert charts.lookups() is lookups
+    scheme = schemes.model.rows[schemes.proxy.mapToSource(schemes.proxy.index(0, 0)).row()]
+    type_over(qtbot, schemes, 0, "Workstream", "Mental Health Services")
+    plan = window.controller.plan
+    moved_to = next(w.id for w in plan.workstreams if w.name == "Mental Health Services")
+    assert scheme.workstream_id == moved_to
+    workstream_of, names = charts.lookups()
+    assert workstream_of == {s.id: s.workstream_id for s in plan.schemes}
+    assert names == {w.id: w.name for w in plan.workstreams}
+    charts.highlight("scheme", scheme.id)
+    assert charts.workstreams.highlighted_workstream() == moved_to
+    window.go_to(EntityKind.WORKSTREAM, None)
+    workstreams = window.tables[EntityKind.WORKSTREAM]
+    type_over(qtbot, workstreams, 0, "Workstream", "Renamed workstream")
+    assert "Renamed workstream" in charts.lookups()[1].values()

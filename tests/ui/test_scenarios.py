@@ -19,6 +19,11 @@ def type_into(qtbot, editor, text: str) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
+def settled(window, qtbot) -> None:
+    """Wait until the scenarios' figures (computed off the GUI thread) are the plan's now."""
+    qtbot.waitUntil(window.scenarios.results.current, timeout=5000)
+
+
 def cell(panel, key: str, column: int) -> str:
     row = [k for k, _label in COMPARED].index(key)
     return panel.compare.item(row, column).text()
@@ -36,7 +41,7 @@ def test_add_name_and_override_a_scenario_then_undo(window, qtbot):
     scenario = plan.scenarios[0]
     assert (scenario.name, scenario.tariff_uplift_pct) == ("Tariff 2.5%", Decimal("0.025"))
     assert plan.drivers.tariff_uplift_pct == Decimal("0.011")  # the base is untouched
-    window.scenarios.results.recompute()
+    settled(window, qtbot)
     assert panel.compare.horizontalHeaderItem(1).text() == "Tariff 2.5%"
     # tariff 2.5% instead of 1.1% on £547.3m of tariff lines: +£7.7m on the requirement
     assert cell(panel, "savings_requirement", 0) == "£22.4m"
@@ -71,7 +76,7 @@ def test_slippage_by_spin_box_and_delete(window, qtbot):
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, panel.editors["slippage_months"], "3")
     assert window.controller.plan.scenarios[0].slippage_months == 3
-    window.scenarios.results.recompute()
+    settled(window, qtbot)
     assert cell(panel, "savings_gap", 1) != cell(panel, "savings_gap", 0)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert window.controller.plan.scenarios == []
@@ -81,11 +86,13 @@ def test_tornado_draws_the_engines_bars_and_follows_the_swing(window, qtbot):
     window.scenarios_action.trigger()
     panel = window.scenarios.panel
     base, bars = tornado(window.controller.plan, Decimal("0.1"))
+    qtbot.waitUntil(lambda: panel.tornado.bars == bars, timeout=5000)  # off the GUI thread
     drawn = panel.tornado.drawn()
     assert [d[0] for d in drawn] == [b.driver for b in bars]
     assert drawn[0][2] - drawn[0][1] == pytest.approx(bars[0].width / 1e6)
     type_into(qtbot, panel.swing, "20")
     _base, wider = tornado(window.controller.plan, Decimal("0.2"))
+    qtbot.waitUntil(panel.tornado_current, timeout=5000)
     assert panel.tornado.bars == wider
 
 
@@ -94,6 +101,7 @@ def test_the_tornado_follows_an_edit_once_edits_pause(window, qtbot):
 
     window.scenarios_action.trigger()
     panel = window.scenarios.panel
+    qtbot.waitUntil(panel.tornado_current, timeout=5000)
     before = panel.tornado.base
     d = window.controller.plan.drivers
     window.controller.push(SetField(EntityKind.DRIVERS, window.controller.plan.id,
@@ -115,7 +123,7 @@ def test_each_scenarios_savings_line_is_overlaid_on_the_savings_chart(window, qt
     panel.editors["slippage_months"].selectAll()
     qtbot.keyClicks(panel.editors["slippage_months"], "3")
     qtbot.keyClick(panel.editors["slippage_months"], Qt.Key.Key_Return)
-    window.scenarios.results.recompute()
+    settled(window, qtbot)
     plan = window.controller.plan
     assert plan.scenarios[0].slippage_months == 3
     lines = window.charts.savings.overlay_series()
@@ -135,7 +143,7 @@ def test_each_scenarios_savings_line_is_overlaid_on_the_savings_chart(window, qt
     window.undo_action.trigger()  # the slippage
     window.undo_action.trigger()  # the name
     window.undo_action.trigger()  # the scenario
-    window.scenarios.results.recompute()
+    settled(window, qtbot)
     assert window.charts.savings.overlay_series() == {}
 
 
@@ -175,7 +183,7 @@ def test_an_edit_updates_the_summarys_scenario_lines_in_place(window, qtbot):
     panel = window.scenarios.panel
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, panel.editors["tariff_uplift_pct"], "2.5%")
-    window.scenarios.results.recompute()
+    settled(window, qtbot)
     summary = window.summary
     labels = list(summary._scenario_values)
     before = dict(summary.scenario_lines)
@@ -188,7 +196,7 @@ def test_an_edit_updates_the_summarys_scenario_lines_in_place(window, qtbot):
                      pos=table.view.visualRect(index).center())
     qtbot.keyClicks(QApplication.focusWidget(), "9000000")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    window.scenarios.results.recompute()
+    settled(window, qtbot)
     after = summary.scenario_lines
     assert list(after) == list(before) and after != before
     assert list(summary._scenario_values) == labels

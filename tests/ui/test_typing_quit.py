@@ -35,6 +35,20 @@ def test_quit_after_each_path_exits_cleanly(tmp_path, path):
     assert list((tmp_path / "wb").glob("*.db"))  # the plan was really made and opened
 
 
+def test_quit_while_the_scenarios_are_being_computed_exits_cleanly(tmp_path):
+    """Three scenarios, typed edits, then File → Quit while their figures are still being
+    computed on their own thread: the computation stops and the app exits 0."""
+    done = run_driver(tmp_path, "demo-then-scenarios")
+    assert "scenarios computing at quit: True" in done.stderr, done.stderr[-2000:]
+    [database] = (tmp_path / "wb").glob("*.db")
+    store = open_store(database)
+    try:
+        plan = store.load_plan()
+    finally:
+        store.engine.dispose()
+    assert [s.slippage_months for s in plan.scenarios] == [1, 2, 3]
+
+
 def test_quit_after_importing_a_template_exits_cleanly_with_the_import_saved(tmp_path):
     workbook = tmp_path / "finance.xlsx"
     done = run_driver(tmp_path, "demo-then-import", str(workbook))

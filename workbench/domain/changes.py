@@ -35,6 +35,11 @@ class PlanChanges:
         kinds = frozenset(EntityKind)
         return cls(kinds, frozenset(), kinds)
 
+    def merged(self, other: PlanChanges) -> PlanChanges:
+        """What this edit and `other` touched between them."""
+        return PlanChanges(self.kinds | other.kinds, self.rows | other.rows,
+                           self.structural | other.structural, self.fields | other.fields)
+
     def touches(self, kind: EntityKind, fields: frozenset[str] | None = None) -> bool:
         """Whether rows of `kind` changed: added, deleted, or (if given) one of `fields`."""
         if kind not in self.kinds:

@@ -266,12 +266,16 @@ def _scheme_parts(plan: Plan, table: SchemeTable, months: list[str], requirement
         by_workstream(table), by_year(table, years))
 
 
-_last_index: list = [None, None]  # [ids array, its Index]
+_last_index: list = [None]  # [(ids array, its Index)]: one item, replaced whole
 
 
 def _scheme_index(ids) -> pd.Index:
     """The schemes' Index, made once per ids array: a patched scheme table keeps its ids
-    array, so after a field edit the frames reuse the Index (an Index is immutable)."""
-    if _last_index[0] is not ids:
-        _last_index[:] = [ids, pd.Index(ids, name="scheme_id")]
-    return _last_index[1]
+    array, so after a field edit the frames reuse the Index (an Index is immutable).
+    The pair is read and replaced as one object: scenarios compute on another thread, and
+    an ids array must never be given the Index of another thread's array."""
+    last = _last_index[0]
+    if last is None or last[0] is not ids:
+        last = (ids, pd.Index(ids, name="scheme_id"))
+        _last_index[0] = last
+    return last[1]

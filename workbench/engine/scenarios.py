@@ -121,11 +121,21 @@ def _scaled(factor: Decimal) -> dict[str, Callable[[Plan], Plan]]:
     }
 
 
-def tornado(plan: Plan, swing: Decimal = Decimal("0.10")) -> tuple[float, list[TornadoBar]]:
-    """(base shortfall, bars widest first) for a +/- `swing` on each driver in turn."""
+def tornado(plan: Plan, swing: Decimal = Decimal("0.10"),
+            stopped: Callable[[], bool] = lambda: False) -> tuple[float, list[TornadoBar]]:
+    """(base shortfall, bars widest first) for a +/- `swing` on each driver in turn.
+    `stopped()` is asked before each driver: once True, TornadoStopped is raised."""
     base = year_end_shortfall(plan)
     lows, highs = _scaled(1 - swing), _scaled(1 + swing)
-    bars = [TornadoBar(name, year_end_shortfall(lows[name](plan)),
-                       year_end_shortfall(highs[name](plan))) for name in lows]
+    bars = []
+    for name in lows:
+        if stopped():
+            raise TornadoStopped(name)
+        bars.append(TornadoBar(name, year_end_shortfall(lows[name](plan)),
+                               year_end_shortfall(highs[name](plan))))
     bars.sort(key=lambda b: -b.width)
     return base, bars
+
+
+class TornadoStopped(Exception):
+    """The tornado was stopped before its last driver (its inputs are out of date)."""

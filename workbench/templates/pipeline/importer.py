@@ -7,8 +7,6 @@ one transaction (the GUI as one undo step), and only when `report.ok`: any Probl
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,9 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from workbench.domain.edits import ROW_LISTS, Batch, apply_to_plan
+from workbench.domain.edits import Batch, apply_to_plan
 from workbench.domain.errors import TemplateError
 from workbench.domain.plan import Plan
+from workbench.domain.plan_copy import copy_plan
 from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.templates.activity.kept_sheets import read_activity_values, values_spec
@@ -156,12 +155,9 @@ def _plan_import(path: Path, current: Plan, progress: Progress | None) -> Import
 
 
 def _scratch_copy(plan: Plan) -> Plan:
-    """A copy of `plan` that apply_to_plan can change without touching `plan`: its own row
-    lists, drivers and rows. apply_to_plan only sets fields of rows (and of the plan and its
-    drivers) and adds or removes rows, so the values inside a row can stay shared."""
-    lists = {name: [copy.copy(row) for row in getattr(plan, name)]
-             for name in ROW_LISTS.values()}
-    return dataclasses.replace(plan, drivers=copy.copy(plan.drivers), **lists)
+    """A copy of `plan` that apply_to_plan can change without touching `plan`
+    (domain.plan_copy: its own row lists, drivers and rows)."""
+    return copy_plan(plan)
 
 
 def _check_summary(current: Plan, edit: Batch, cells: dict, findings: Findings) -> PlanSummary:

@@ -8,6 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from workbench.domain.changes import PlanChanges
+from workbench.domain.edits import EntityKind
+from workbench.domain.plan import Plan
 from workbench.engine.results import PlanResults
 from workbench.ui.charts.axes import set_title
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
@@ -26,6 +29,10 @@ class ChartsPanel(QWidget):
         self.year_results: Callable[[], PlanResults | None] = lambda: None
         self._titles: list[str] = []  # the charts' titles, with the plan year on show
         self._scenario_lines: list[tuple[str, object]] = []  # (name, cumulative savings)
+        # {scheme id: workstream id} and {workstream id: name}, made again only after an
+        # edit that can change them (10,000 schemes take a millisecond or two each edit)
+        self._lookups: tuple[dict[int, int | None], dict[int, str]] | None = None
+        self._lookups_of: Plan | None = None
         self.savings = SavingsChart()
         self.workstreams = WorkstreamChart()
         self.risks = RiskChart()
@@ -37,6 +44,7 @@ class ChartsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        controller.plan_changed.connect(self._on_plan_changed)  # before results_changed
         controller.results_changed.connect(self._on_results_changed)
         self._on_results_changed(controller.results)
         for chart in (self.savings, self.workstreams, self.risks):
@@ -62,12 +70,24 @@ class ChartsPanel(QWidget):
                 set_title(plot, title)
         # scenario lines are the first year's: drawn only while it is on show
         self.savings.show_overlays(self._scenario_lines if year is None else [])
-        plan = self.controller.plan
-        workstream_of = {s.id: s.workstream_id for s in plan.schemes}
-        names = {w.id: w.name for w in plan.workstreams}
+        workstream_of, names = self.lookups()
         self.savings.update_results(results, workstream_of)
         self.workstreams.update_results(results, names, workstream_of)
         self.risks.update_results(results)
+
+    def _on_plan_changed(self, changes: PlanChanges) -> None:
+        if changes.touches(EntityKind.SCHEME, frozenset({"workstream_id"})) or \
+                changes.touches(EntityKind.WORKSTREAM, frozenset({"name"})):
+            self._lookups = None
+
+    def lookups(self) -> tuple[dict[int, int | None], dict[int, str]]:
+        """({scheme id: its workstream id}, {workstream id: its name}) of the plan now."""
+        plan = self.controller.plan
+        if self._lookups is None or self._lookups_of is not plan:
+            self._lookups = ({s.id: s.workstream_id for s in plan.schemes},
+                             {w.id: w.name for w in plan.workstreams})
+            self._lookups_of = plan
+        return self._lookups
 
     def show_scenarios(self, lines: list[tuple[str, object]]) -> None:
         """Overlay each scenario's risk-adjusted cumulative savings (from the engine) on
