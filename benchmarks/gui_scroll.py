@@ -20,11 +20,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.gui_edits import PaintCounter
 from workbench.domain.edits import EntityKind
 
 Key = Qt.Key
@@ -32,20 +33,6 @@ Mod = Qt.KeyboardModifier
 TABLES = ("schemes", "risks", "activity")
 SCROLLS = ("page_down", "down_held", "wheel", "shift_page_down")
 FILTERS = {"schemes": "scheme 12", "risks": "risk 12", "activity": "rth"}
-
-
-class PaintCounter(QObject):
-    """Counts Paint events on one widget."""
-
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 @dataclass
@@ -73,7 +60,8 @@ class TableScroller:
         self.view = panel.view
         self.app = app
         self.show = show
-        self.paints = PaintCounter(self.view.viewport())
+        self.paints = PaintCounter()
+        self.paints.watch("viewport", self.view.viewport())
         self.steps = TableSteps()
         self.down = True
 
@@ -87,17 +75,17 @@ class TableScroller:
         """Time `act` until the repaint it queued is done. The view lays out its rows on a
         zero timer after a filter or sort, so the repaint may need a few more turns of
         `processEvents()`; they are counted in the step's time."""
-        self.paints.count = 0
+        self.paints.reset()
         start = time.perf_counter()
         act()
         self.app.processEvents()  # what the input queued: the repaint
         want = must_paint() if callable(must_paint) else must_paint
         turns = 1
-        while want and not self.paints.count and turns < 20:
+        while want and not self.paints.count["viewport"] and turns < 20:
             self.app.processEvents()
             turns += 1
         ms = (time.perf_counter() - start) * 1000
-        if want and not self.paints.count:
+        if want and not self.paints.count["viewport"]:
             raise AssertionError(f"the {self.name} table did not repaint after {kind}")
         self.steps.add(kind, ms)
         return ms

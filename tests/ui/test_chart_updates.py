@@ -4,25 +4,20 @@ axes painted from their cache exactly as they would be drawn afresh."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QLineEdit
 
+from benchmarks.gui_edits import PaintCounter
 from workbench.domain.edits import EntityKind
 from workbench.ui.charts.axes import ZERO_MARGIN, SteadyRange, nice_ceiling
 
 
-class Paints(QObject):
-    """Counts Paint events on one widget."""
-
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
+def paints(**widgets) -> PaintCounter:
+    """Paint events counted on each named widget."""
+    counter = PaintCounter()
+    for name, widget in widgets.items():
+        counter.watch(name, widget)
+    return counter
 
 
 def type_into_cell(qtbot, panel, header: str, row: int, text: str) -> None:
@@ -70,7 +65,7 @@ def test_steady_range_holds_for_small_moves_and_follows_big_ones():
 def test_a_scheme_edit_repaints_the_savings_chart_but_not_the_risk_chart(window, qtbot):
     charts = window.charts
     settle(qtbot)
-    savings, risks = Paints(charts.savings.viewport()), Paints(charts.risks.viewport())
+    painted = paints(savings=charts.savings.viewport(), risks=charts.risks.viewport())
     exposure = charts.risks.series()["exposure"].copy()
     panel = window.tables[EntityKind.SCHEME]
     type_into_cell(qtbot, panel, "Gross saving", 0, "2500000")
@@ -78,8 +73,8 @@ def test_a_scheme_edit_repaints_the_savings_chart_but_not_the_risk_chart(window,
     results = window.controller.results
     assert charts.savings.series()["planned_cum"][-1] == pytest.approx(
         results.savings_monthly["planned_cum"].iloc[-1] / 1e6)
-    assert savings.count >= 1
-    assert risks.count == 0  # the risk figures are as they were: nothing to repaint
+    assert painted.count["savings"] >= 1
+    assert painted.count["risks"] == 0  # the risk figures are as they were: nothing to repaint
     assert (charts.risks.series()["exposure"] == exposure).all()
 
 
@@ -87,7 +82,7 @@ def test_a_risk_edit_repaints_the_risk_chart_with_the_new_figures(window, qtbot)
     charts = window.charts
     window.tabs.setCurrentIndex(2)
     settle(qtbot)
-    risks = Paints(charts.risks.viewport())
+    painted = paints(risks=charts.risks.viewport())
     before = charts.risks.series()["exposure"].copy()
     panel = window.tables[EntityKind.RISK]
     risk = panel.model.rows[panel.proxy.mapToSource(panel.proxy.index(0, 0)).row()]
@@ -97,7 +92,7 @@ def test_a_risk_edit_repaints_the_risk_chart_with_the_new_figures(window, qtbot)
     drawn = charts.risks.series()["exposure"]
     assert drawn[1] == pytest.approx(s.risks_weighted / 1e6)
     assert drawn[1] != pytest.approx(before[1])
-    assert risks.count >= 1
+    assert painted.count["risks"] >= 1
 
 
 def test_a_small_edit_leaves_the_axis_and_a_big_one_moves_it(window, qtbot):

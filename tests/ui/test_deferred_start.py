@@ -4,26 +4,19 @@ made before it existed included. The app shows its window before pyqtgraph is im
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
+from tests.ui.start_probe import state_at_start
 from workbench.domain.activity import Measure
 from workbench.domain.edits import EntityKind, SetField
 from workbench.engine.activity import measure_summary
 from workbench.ui.launcher import open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def click_page_tab(qtbot, window, title: str) -> None:
@@ -111,30 +104,8 @@ def test_pages_not_built_cost_nothing_and_keep_their_tabs(unshown, qtbot):
 def test_the_app_shows_its_window_before_pyqtgraph_loads(tmp_path):
     """A new process, as `workbench --db` starts: the window is painted with the collector
     resumed and pyqtgraph not yet imported; the charts follow."""
-    script = textwrap.dedent("""
-        import builtins, gc, json, os, sys
-        os.environ["WORKBENCH_REPORT_SHOWN"] = "1"
-        seen = {}
-        real_print = builtins.print
-        def spy(*args, **kwargs):
-            if args and str(args[0]).split()[0] in ("shown", "complete"):
-                seen[str(args[0]).split()[0]] = {
-                    "pyqtgraph": "pyqtgraph" in sys.modules, "gc": gc.isenabled(),
-                    "frozen": gc.get_freeze_count()}
-            return real_print(*args, **kwargs)
-        builtins.print = spy
-        from workbench.app import main
-        code = main(["--db", sys.argv[1]])
-        real_print("JSON" + json.dumps(seen))
-        sys.exit(code)
-    """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"),
-               WORKBENCH_DATA_DIR=str(tmp_path / "data"))
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "plan.db")], env=env,
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    seen = json.loads(next(x for x in out.stdout.splitlines() if x.startswith("JSON"))[4:])
+    seen = state_at_start(tmp_path, tmp_path / "plan.db", '{"pyqtgraph": "pyqtgraph" in '
+                          'sys.modules, "gc": gc.isenabled(), "frozen": gc.get_freeze_count()}')
     # frozen, and handed to the GUI thread's timer (ui/gui_thread_gc): automatic collection
     # stays off, so the store thread never collects
     assert seen["shown"] == {"pyqtgraph": False, "gc": False, "frozen": seen["shown"]["frozen"]}

@@ -4,22 +4,14 @@ action whose module is imported on first use still opens its dialog when clicked
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from tests.ui.start_probe import state_at_start
 from workbench.ui.launcher import open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Libraries beyond the start-up floor's (pandas, numpy, SQLAlchemy, PySide6; pyqtgraph is
 # imported just after the first paint), and the app's modules that only menu actions or
@@ -35,32 +27,10 @@ LATER = ("reportlab", "openpyxl", "PIL", "alembic", "pyqtgraph", "lxml", "pypdf"
 
 def test_nothing_a_menu_needs_is_imported_before_the_window_is_painted(tmp_path):
     """A new process, as `workbench --db` starts it on an existing plan."""
-    script = textwrap.dedent("""
-        import builtins, json, os, sys
-        os.environ["WORKBENCH_REPORT_SHOWN"] = "1"
-        seen = {}
-        real_print = builtins.print
-        def spy(*args, **kwargs):
-            word = str(args[0]).split()[0] if args else ""
-            if word in ("shown", "complete") and word not in seen:
-                seen[word] = sorted(sys.modules)
-            return real_print(*args, **kwargs)
-        builtins.print = spy
-        from workbench.app import main
-        code = main(["--db", sys.argv[1]])
-        real_print("JSON" + json.dumps(seen))
-        sys.exit(code)
-    """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"),
-               WORKBENCH_DATA_DIR=str(tmp_path / "data"))
     db = tmp_path / "plan.db"
     store, _plan = open_plan(str(db))  # made beforehand, as the benchmark's is
     store.engine.dispose()
-    out = subprocess.run([sys.executable, "-c", script, str(db)], env=env, cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    seen = json.loads(next(x for x in out.stdout.splitlines() if x.startswith("JSON"))[4:])
+    seen = state_at_start(tmp_path, db, "sorted(sys.modules)")
 
     def loaded(modules: list[str]) -> list[str]:
         return sorted({name for name in LATER for m in modules
