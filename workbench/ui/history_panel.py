@@ -75,8 +75,9 @@ class HistoryPanel(LazyPanel):
         layout.addLayout(bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.tree)
+        # read when first shown (LazyPanel.set_active), not here: built as its dock opens,
+        # one read, which Esc can stop without a second one following it
         controller.plan_changed.connect(self.changed)
-        self.refresh()
 
 
     def select(self, kind: EntityKind | None, row_id: int | None) -> None:
