@@ -22,8 +22,10 @@ echo "wrote $out"
 # activity.png, trajectories.png; main-window-150.png -> activity-150.png, ...
 suffix=${out##*/main-window}
 dir=$(dirname "$out")
-run .venv/bin/python .ci/page_shot.py "$db" 1 "$dir/activity$suffix" 3
+# Trajectories first: the Activity shot picks a 2017/18 line, and the plan year it
+# switches to is remembered for the plan.
 run .venv/bin/python .ci/page_shot.py "$db" 2 "$dir/trajectories$suffix" 3
+run .venv/bin/python .ci/page_shot.py "$db" 1 "$dir/activity$suffix" 3
 echo "wrote $dir/activity$suffix $dir/trajectories$suffix"
 if [ -n "$welcome" ]; then
   run .venv/bin/python .ci/welcome_shot.py "$welcome"
