@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from workbench.domain.edits import EntityKind, SetField
 from workbench.engine.explain_build import explain_all
@@ -53,6 +53,21 @@ def test_enter_on_a_focused_figure_explains_it(window, qtbot):
     assert window.explain.panel.headline.text().startswith(
         "Net risk exposure £4.6m = the larger of £0 and risks after mitigations £15.8m")
     assert QApplication.focusWidget() is value
+
+
+def test_a_figures_name_and_space_explain_it_and_other_keys_do_not(window, qtbot):
+    summary, panel = window.summary, window.explain.panel
+    value = summary.values["risks_net"]
+    [name] = [label for label in summary.findChildren(QLabel) if label.text() == "Net exposure"]
+    click(qtbot, name)
+    assert panel.headline.text().startswith("Net risk exposure £4.6m")
+    assert QApplication.focusWidget() is value
+    other = summary.values["savings_requirement"]
+    other.setFocus()
+    qtbot.keyClick(other, Qt.Key.Key_A)
+    assert panel.headline.text().startswith("Net risk exposure £4.6m")
+    qtbot.keyClick(other, Qt.Key.Key_Space)
+    assert panel.headline.text().startswith("Savings requirement £22.4m")
 
 
 def test_enter_on_a_row_goes_to_it(window, qtbot):

@@ -6,7 +6,10 @@ emits `figure_activated(key)`; the window shows the engine's explanation of it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -87,12 +90,30 @@ def _short(name: str, most: int = 22) -> str:
     return name if len(name) <= most else name[:most - 1] + "…"
 
 
+class _FigureLabel(QLabel):
+    """A figure or its name: a left click, or Enter or Space when it has focus, calls
+    `activated` (overridden handlers rather than an event filter: Python is called for
+    these events only, not for every paint and layout event of every label)."""
+
+    activated: Callable[[], None] = staticmethod(lambda: None)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in ACTIVATE_KEYS:
+            self.activated()
+            return
+        super().keyPressEvent(event)
+
+
 class SummaryPanel(QScrollArea):
     figure_activated = Signal(str)  # a PlanSummary field: show how it is derived
 
     def __init__(self, controller: PlanController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._figure_of: dict[QObject, str] = {}
         self.setWidgetResizable(True)
         self.setAccessibleName("Plan summary")
         body = QWidget()
@@ -106,14 +127,14 @@ class SummaryPanel(QScrollArea):
             if key is None:
                 form = self._section(label)
                 continue
-            value = QLabel()
+            value = _FigureLabel()
             value.setObjectName(key)
             value.setAccessibleName(label)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setToolTip(tip)
             if key in EMPHASIS:
                 value.setStyleSheet("font-weight: bold;")
-            name = QLabel(label)
+            name = _FigureLabel(label)
             name.setToolTip(tip)
             form.addRow(name, value)
             self.values[key] = value
@@ -132,24 +153,14 @@ class SummaryPanel(QScrollArea):
         value.setToolTip(f"{tip}\nClick, or press Enter, to see {how}.")
         for label in (name, value):
             label.setCursor(Qt.CursorShape.PointingHandCursor)
-            label.installEventFilter(self)
-            self._figure_of[label] = key
+            label.activated = lambda k=key: self._activate(k)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        key = self._figure_of.get(watched)
-        if key is not None:
-            kind = event.type()
-            clicked = (kind == QEvent.Type.MouseButtonRelease
-                       and event.button() == Qt.MouseButton.LeftButton)
-            pressed = kind == QEvent.Type.KeyPress and event.key() in ACTIVATE_KEYS
-            if clicked or pressed:
-                if key.startswith(ODDS):
-                    self._show_odds()
-                else:
-                    self.values[key].setFocus(Qt.FocusReason.OtherFocusReason)
-                    self.figure_activated.emit(key)
-                return pressed
-        return super().eventFilter(watched, event)
+    def _activate(self, key: str) -> None:
+        if key.startswith(ODDS):
+            self._show_odds()
+        else:
+            self.values[key].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.figure_activated.emit(key)
 
     def _section(self, title: str) -> QFormLayout:
         """A heading and a form for its figures, placed before the closing stretch."""
@@ -171,12 +182,12 @@ class SummaryPanel(QScrollArea):
         form = self._section("Delivery odds")
         self.odds_values: dict[str, QLabel] = {}
         for key, label, tip in ODDS_ROWS:
-            value = QLabel("–")
+            value = _FigureLabel("–")
             value.setObjectName(key)
             value.setAccessibleName(label)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setToolTip(tip)
-            name = QLabel(label)
+            name = _FigureLabel(label)
             name.setToolTip(tip)
             form.addRow(name, value)
             self.odds_values[key] = value
