@@ -31,7 +31,10 @@ def rows_needed(plan: Plan, kind: str) -> dict[str, int]:
                 "Expenditure": len(plan.spend_lines), "Investment": len(plan.pressures)}
     first_year = spec_for(kind).first_year
     lines = [x for x in plan.activity_lines if x.year == first_year]
-    return {"Activity Plan": len(lines)}
+    # the Joint Plan has a row per provider and measure (templates/activity/kept_sheets.py)
+    joint = {f"{x.provider.strip()} {x.measure.info.code}".casefold()
+             for x in lines if x.provider.strip()}
+    return {"Activity Plan": len(lines), "Joint Plan": len(joint)}
 
 
 def roomy_spec(plan: Plan, kind: str) -> TemplateSpec:

@@ -90,3 +90,18 @@ def test_the_gap_after_edits_with_scenarios_is_measured(tmp_path, qtbot):
     assert result["edit_gap_count"] == 5 and result["edit_gap_scenarios"] == 3
     assert result["edit_gap_with_scenarios_max_ms"] >= result["edit_gap_with_scenarios_ms"] >= 2
     assert result["edit_gui_cpu_with_scenarios_ms"] > 0
+
+
+def test_roomy_templates_hold_every_table_of_the_full_plan():
+    """The export benchmark fills copies of the templates with room for the plan; every
+    table it fills must have room, or the 1x export is refused (the Joint Plan once was)."""
+    from benchmarks.workbooks import roomy_spec, rows_needed
+    from workbench.templates.layouts.spec import Table
+
+    plan = large_plan(scale=1)
+    for kind in ("finance", "activity"):
+        needed = rows_needed(plan, kind)
+        tables = {s.sheet: s for s in roomy_spec(plan, kind).sheets if isinstance(s, Table)}
+        assert set(needed) <= set(tables)
+        assert all(tables[sheet].capacity >= rows for sheet, rows in needed.items())
+    assert rows_needed(plan, "activity")["Joint Plan"] > 100  # more than the shipped rows
