@@ -229,3 +229,29 @@ def test_a_year_check_takes_the_user_to_the_five_year_page(window, qtbot):
     assert tree.currentItem() is item
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is page
+
+
+def test_the_five_years_follow_an_edit_a_moment_later_unless_shown(window, qtbot):
+    """Typed in the schemes table, an edit does not wait for five years of figures (a whole
+    ICS: about 25 ms); they follow once the typing pauses, equal to the engine's. On the
+    Five-year page they follow at once."""
+    from tests.ui.test_typing_tables import type_over
+
+    results = window.years.results
+    told: list[object] = []
+    results.updated.connect(told.append)
+    panel = window.tables[EntityKind.SCHEME]
+    window.tabs.setCurrentIndex(1)
+    scheme = window.controller.plan.schemes[0]
+    type_over(qtbot, panel, 0, "Gross saving", "2,345,678")
+    assert scheme.gross_saving == 2345678
+    assert told == [] and not results.current()  # not in the edit's own time
+    qtbot.waitUntil(results.current, timeout=3000)
+    assert len(told) == 1
+    assert told[0] == multi_year(window.controller.plan)
+
+    page = open_page(window, qtbot)
+    before = figure_text(page, "allocation", 3)
+    type_in_cell(qtbot, page.inputs, INPUT_FIELDS.index("allocation_growth_pct"), 3, "3.5%")
+    assert results.current() and len(told) == 2  # shown: at once
+    assert figure_text(page, "allocation", 3) != before

@@ -53,6 +53,8 @@ class YearsFeature:
         window.pages.setCornerWidget(self.selector, Qt.Corner.TopRightCorner)
         window.add_deferred_page(TITLE, self._build_page)
         self.results.year_selected.connect(self._on_year_selected)
+        self.results.shown = lambda: (window._deferred.is_built(TITLE)
+                                      and self.page.isVisible())
         window.summary.year_results = self.results.results_on_show
         if self.results.selected != self.results.first_year:
             window.summary.refresh()  # a year remembered from last time

@@ -35,7 +35,9 @@ class YearSavingColumn:
         self._frame: pd.DataFrame | None = None  # the figures last shown
         self._show()
         results.year_selected.connect(lambda _year: self._show())
-        results.updated.connect(lambda _figures: self._repaint_moved())
+        # with the edit (the year's scheme figures come from the engine's results, not
+        # from the five-year figures, which follow a moment later)
+        results.controller.results_changed.connect(lambda _r: self._repaint_moved())
 
     def _value(self, row: Any, _ctl: Any) -> float:
         """The engine's net saving of `row` in the year on show (0 when it has none)."""

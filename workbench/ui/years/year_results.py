@@ -2,13 +2,16 @@
 
 The engine computes everything (`multi_year`, and `compute(year_plan(...))` for the charts
 of a later year); this object only remembers which year the user chose and recomputes
-after every change of the plan.
+after changes of the plan: a moment after a run of edits pauses (five years of a whole
+ICS take about 25 ms, which an edit should not wait for), or at once when read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.domain.plan import Plan
 from workbench.engine import compute
@@ -16,6 +19,8 @@ from workbench.engine.multi_year import MultiYearResults, multi_year, year_plan
 from workbench.engine.results import PlanResults
 from workbench.engine.savings import workstream_net
 from workbench.ui.plan_controller import PlanController
+
+DELAY_MS = 150  # as the scenarios: typing stays quick, the five years follow a moment later
 
 
 class YearResults(QObject):
@@ -26,11 +31,31 @@ class YearResults(QObject):
         super().__init__(parent)
         self.controller = controller
         self.selected = controller.plan.first_year.start
-        self.figures: MultiYearResults = multi_year(controller.plan)
+        self._figures: MultiYearResults = multi_year(controller.plan)
+        self._stale = False  # the plan changed since _figures were computed
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self._refresh)
+        # whether something on screen shows the five years (the Five-year page): then they
+        # follow each edit at once
+        self.shown: Callable[[], bool] = lambda: False
         self._year_results: tuple[tuple, tuple[Plan, PlanResults]] | None = None
         self._first_year_schemes: tuple[tuple, PlanResults] | None = None
         self._workstreams: tuple[PlanResults, pd.DataFrame] | None = None
         controller.results_changed.connect(self._on_results_changed)
+
+    @property
+    def figures(self) -> MultiYearResults:
+        """The five years as the plan stands now (computed here if an edit outdated them)."""
+        if self._stale:
+            self._stale = False
+            self._figures = multi_year(self.controller.plan)
+        return self._figures
+
+    def current(self) -> bool:
+        """Whether `updated` has told of the plan as it is now."""
+        return not self._stale and not self._timer.isActive()
 
     @property
     def first_year(self) -> int:
@@ -83,7 +108,14 @@ class YearResults(QObject):
         return self._workstreams[1]
 
     def _on_results_changed(self, _results) -> None:
-        self.figures = multi_year(self.controller.plan)
+        self._stale = True
+        if self.shown():
+            self._refresh()
+        else:
+            self._timer.start()
+
+    def _refresh(self) -> None:
+        self._timer.stop()
         if self.selected not in [y.year for y in self.figures.years]:
             self.selected = self.first_year  # the plan's years changed (another plan)
             self.year_selected.emit(self.selected)
