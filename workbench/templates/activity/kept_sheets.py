@@ -56,15 +56,16 @@ def joint_figures(plan: Plan, spec: TemplateSpec) -> dict[CellKey, object]:
     lines = [x for x in plan.activity_lines if x.year == spec.first_year and x.provider.strip()]
     if not lines:
         return {}
-    planned = activity_plan(lines, plan.schemes).figures["planned"]
+    planned = activity_plan(lines, plan.schemes).figures["planned"].to_dict()
     totals: dict[str, float] = {}
     codes: dict[str, str] = {}
     names: dict[str, str] = {}
+    first: dict[str, str] = {}  # casefolded name -> the first spelling met
     for i, line in enumerate(lines):
         name = f"{line.provider.strip()} {line.measure.info.code}"
-        name = next((n for n in totals if n.casefold() == name.casefold()), name)
+        name = first.setdefault(name.casefold(), name)
         key = line.id if line.id is not None else -(i + 1)
-        totals[name] = totals.get(name, 0.0) + float(planned.loc[key])
+        totals[name] = totals.get(name, 0.0) + float(planned[key])
         codes[name] = line.measure.info.code
         names[name] = names.get(name) or line.provider_name
     out: dict[CellKey, object] = {}
