@@ -214,3 +214,14 @@ def test_choosing_a_year_is_no_edit_and_is_remembered_for_the_plan(tmp_path, qtb
     qtbot.addWidget(third)
     assert third.years.results.selected == 2016
     other.engine.dispose()
+
+
+@pytest.mark.parametrize("stored", ["²⁰¹⁷", "9" * 5000, "2017.5", "", "abcd", "1999",
+                                    ["2017"], "٢٠١٧"])
+def test_a_damaged_remembered_year_is_ignored(stored):
+    """A settings file edited by hand or damaged: never a traceback, and only a plain
+    four-digit year is taken (a year the plan lacks is then ignored by `select`)."""
+    from workbench.ui.years import remembered_year
+
+    assert remembered_year(stored) in (None, 1999)
+    assert remembered_year("1999") == 1999 and remembered_year(2017) == 2017

@@ -33,6 +33,14 @@ def settings_key(window: MainWindow) -> str:
     return f"years/{digest}/selected"
 
 
+
+def remembered_year(value: object) -> int | None:
+    """A plan year as the settings file holds it, or None for anything else (a hand-edited
+    or damaged file: "²", a 5,000-digit number, a list); `select` ignores a year the plan
+    does not have."""
+    text = str(value) if value is not None else ""
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
+
 class YearsFeature:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
@@ -45,9 +53,9 @@ class YearsFeature:
         self._save_timer.setInterval(1500)
         self._save_timer.timeout.connect(self.save)
         self._saved: int | None = None
-        saved = QSettings().value(self._key)
-        if saved is not None and str(saved).isdigit():
-            self.results.select(int(str(saved)))  # before anything follows it: no signal work
+        saved = remembered_year(QSettings().value(self._key))
+        if saved is not None:
+            self.results.select(saved)  # before anything follows it: no signal work
             self._saved = self.results.selected
         self.selector = YearSelector(self.results)
         window.pages.setCornerWidget(self.selector, Qt.Corner.TopRightCorner)
