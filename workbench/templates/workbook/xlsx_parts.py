@@ -95,15 +95,22 @@ class Counter:
     def element(self, part: str) -> None:
         self.elements += 1
         if self.elements > MAX_ELEMENTS:
-            raise LimitExceeded(f"has more than {MAX_ELEMENTS:,} XML elements (reached in "
-                                f"{part}); limit {MAX_ELEMENTS:,}", file=self.file)
+            raise self.too_many_elements(part)
 
     def cell(self, sheet: str) -> None:
         self.cells += 1
         if self.cells > MAX_CELLS:
-            raise LimitExceeded(f"the workbook has more than {MAX_CELLS:,} cells (limit "
-                                f"{MAX_CELLS:,} cells per workbook)", file=self.file,
-                                sheet=sheet)
+            raise self.too_many_cells(sheet)
+
+    # The worksheet reader counts inline (a call per element is a tenth of its time) and
+    # raises these.
+    def too_many_elements(self, part: str) -> LimitExceeded:
+        return LimitExceeded(f"has more than {MAX_ELEMENTS:,} XML elements (reached in "
+                             f"{part}); limit {MAX_ELEMENTS:,}", file=self.file)
+
+    def too_many_cells(self, sheet: str) -> LimitExceeded:
+        return LimitExceeded(f"the workbook has more than {MAX_CELLS:,} cells (limit "
+                             f"{MAX_CELLS:,} cells per workbook)", file=self.file, sheet=sheet)
 
 
 
