@@ -31,4 +31,6 @@ def from_pence(pence: int) -> Decimal:
 
 
 def round_pounds(amount: Decimal) -> Decimal:
+    if type(amount) is Decimal:  # nearly always (every money cell of an import)
+        return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
     return pounds(amount).quantize(PENNY, rounding=ROUND_HALF_UP)

@@ -26,17 +26,19 @@ def phasing_weights(months: list[Decimal]) -> tuple[Decimal, ...]:
     are those whole numbers, which normalise to exactly the plan's own profile; otherwise
     the £000 figures themselves are the weights."""
     smallest = min(m for m in months if m > 0)
-    nears: list[tuple[int, int]] = []
+    nears: dict[Decimal, tuple[int, int]] = {}  # each figure once: a profile repeats a few
     for month in months:
+        if month in nears:
+            continue
         ratio = month / smallest
         p, q = _nearest_fraction(*ratio.as_integer_ratio(), MAX_DENOMINATOR)
         if (q != 1 or ratio != p) and abs(Decimal(p) / q - ratio) > SNAP * max(ratio, 1):
             return tuple(months)
-        nears.append((p, q))
-    scale = math.lcm(*(q for _, q in nears))
+        nears[month] = (p, q)
+    scale = math.lcm(*(q for _, q in nears.values()))
     if scale > 1_000_000:
         return tuple(months)
-    return tuple(Decimal(p * scale // q) for p, q in nears)
+    return tuple(Decimal(p * scale // q) for p, q in map(nears.__getitem__, months))
 
 
 def _nearest_fraction(n: int, d: int, max_denominator: int) -> tuple[int, int]:

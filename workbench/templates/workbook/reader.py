@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from openpyxl.utils import get_column_letter
+
 from workbench.templates.layouts.spec import (
     MONEY_LIMIT,
     Column,
@@ -32,6 +34,7 @@ CONVERT: dict[Kind, Callable[[object], object]] = {
 }
 TOTAL_WORDS = {"total", "subtotal", "grandtotal"}
 RANGED = (Kind.MONEY, Kind.NUMBER, Kind.PERCENT, Kind.INT)
+MONEY_LIMIT_POUNDS = MONEY_LIMIT * 1000  # pounds are £000 exactly: the same range, no division
 
 
 class CellRead(NamedTuple):
@@ -90,12 +93,13 @@ class SheetReader:
 
     def typed(self, sheet: SheetData, row: int, col: int, kind: Kind, label: str,
               low: float | None = None, high: float | None = None, *,
-              non_negative: bool = False) -> CellRead:
+              non_negative: bool = False, where: str = "") -> CellRead:
         """The cell's value converted for `kind`; a problem (and None) if it cannot be, or if
         it is outside the range the template's validation allows (`low`..`high`, by default
         plus or minus MONEY_LIMIT as the template shows it). With `non_negative`, a value
-        below 0 is a warning: the template expects 0 or more, but the plan can hold it."""
-        where = coord(row, col)
+        below 0 is a warning: the template expects 0 or more, but the plan can hold it.
+        `where`: the cell's address, when the caller has it already."""
+        where = where or coord(row, col)
         raw = sheet.values.get((row, col))
         if raw is None and (formula := sheet.formulas.get((row, col))):
             self.findings.problem(f"{label} holds a formula whose result was not saved; open and"
@@ -108,19 +112,24 @@ class SheetReader:
         except ValueError as exc:
             self.findings.problem(f"{label}{unit} {exc}", sheet.name, where)
             return CellRead(None, where, raw)
-        if kind in RANGED and value is not None:
-            shown = value / 1000 if kind is Kind.MONEY else value
-            lo = -MONEY_LIMIT if low is None else low
-            hi = MONEY_LIMIT if high is None else high
-            if not lo <= shown <= hi:
-                self.findings.problem(f"{label}{unit} {_shown(kind, shown)} is outside the range "
-                                      f"the template allows ({_shown(kind, lo)} to "
-                                      f"{_shown(kind, hi)})", sheet.name, where)
-                return CellRead(None, where, raw)
-            if non_negative and shown < 0:
-                self.findings.warning(f"{label}{unit} {_shown(kind, shown)} is negative where "
-                                      "the template expects 0 or more; it is imported as "
-                                      "typed", sheet.name, where)
+        if value is None or kind not in RANGED:
+            return CellRead(value, where, raw)
+        if (kind is Kind.MONEY and low is None and high is None
+                and -MONEY_LIMIT_POUNDS <= value <= MONEY_LIMIT_POUNDS  # type: ignore[operator]
+                and not (non_negative and value < 0)):  # type: ignore[operator]
+            return CellRead(value, where, raw)  # most cells: money in range, nothing to say
+        shown = value / 1000 if kind is Kind.MONEY else value
+        lo = -MONEY_LIMIT if low is None else low
+        hi = MONEY_LIMIT if high is None else high
+        if not lo <= shown <= hi:
+            self.findings.problem(f"{label}{unit} {_shown(kind, shown)} is outside the range "
+                                  f"the template allows ({_shown(kind, lo)} to "
+                                  f"{_shown(kind, hi)})", sheet.name, where)
+            return CellRead(None, where, raw)
+        if non_negative and shown < 0:
+            self.findings.warning(f"{label}{unit} {_shown(kind, shown)} is negative where "
+                                  "the template expects 0 or more; it is imported as "
+                                  "typed", sheet.name, where)
         return CellRead(value, where, raw)
 
     def calculated(self, sheet: SheetData, row: int, col: int, label: str) -> CellRead:
@@ -204,7 +213,8 @@ class SheetReader:
                          sheet.name, f"{header_row}:{header_row}")
         read = TableRead(sheet.name, [], {c.key for c in held if c.key in columns}, columns,
                          header_row)
-        present = [c for c in table.columns if c.held and c.key in columns]
+        present = [(c, columns[c.key], get_column_letter(columns[c.key]))
+                   for c in table.columns if c.held and c.key in columns]
         formulas = [c for c in table.columns if c.formula and c.key in columns]
         inputs = input_rows(sheet, columns[table.key])  # once per table, not per row
         for r in range(header_row + 1, sheet.max_row + 1):
@@ -215,13 +225,15 @@ class SheetReader:
         return read
 
     def _table_row(self, sheet: SheetData, table: Table, r: int, columns: dict[str, int],
-                   held: list[Column], formulas: list[Column],
+                   held: list[tuple[Column, int, str]], formulas: list[Column],
                    inputs: tuple[int, int] | None = None) -> RowRead | None:
-        """`held`: the table's held columns that are present; `formulas`: its formula columns
-        that are present (worked out once per table, not per row)."""
+        """`held`: the table's held columns that are present, each with its column number and
+        letter; `formulas`: its formula columns that are present (worked out once per table,
+        not per row: a long table has tens of thousands of cells)."""
         values = sheet.values
-        raw = {c.key: values.get((r, columns[c.key])) for c in held}
-        filled = [k for k, value in raw.items() if not v.is_blank(value)]
+        raw = {c.key: values.get((r, col)) for c, col, _ in held}
+        filled = [k for k, value in raw.items()
+                  if value is not None and not (isinstance(value, str) and not value.strip())]
         if not filled:
             return None
         name_col = columns[table.key]
@@ -248,11 +260,12 @@ class SheetReader:
                 sheet.name, coord(r, name_col))
             return None
         row = RowRead(r, {})
-        for column in held:
-            label = f"{column.header}"
-            cell = self.typed(sheet, r, columns[column.key], column.kind, label, column.low,
-                              column.high, non_negative=column.non_negative)
-            row.cells[column.key] = cell
+        cells, number = row.cells, str(r)
+        for column, col, letter in held:
+            cell = self.typed(sheet, r, col, column.kind, column.header, column.low,
+                              column.high, non_negative=column.non_negative,
+                              where=letter + number)
+            cells[column.key] = cell
             if cell.value is None and column.required and cell.raw is None:
                 self.findings.problem(f"{column.header} is empty", sheet.name, cell.coord)
         if row.cells[table.key].value is None:  # unreadable (e.g. #N/A): already a problem
