@@ -9,6 +9,7 @@ import pytest
 
 from tests.templates.helpers import demo
 from workbench.domain.activity import Measure
+from workbench.domain.periods import FinancialYear
 from workbench.engine.activity import activity_plan
 from workbench.templates.layouts.registry import spec_for
 from workbench.templates.pipeline.exporter import export_template
@@ -94,3 +95,27 @@ def test_typed_trajectories_round_trip_and_a_modelled_one_is_compared(tmp_path):
     again = row_values(fresh, "Trajectories", "T02", ("Apr-16", "Mar-17"))
     assert again == pytest.approx([0.905, 0.92])
     assert plan_import(fresh, plan).preview.is_empty
+
+
+def test_planned_by_month_is_the_monthly_frames_last_plan():
+    """The month-end values are read without pandas; they equal to_monthly's "last" for
+    weekly and monthly paths, with gaps, NaN and actuals-only periods."""
+    import math
+
+    from benchmarks.large_plan import large_plan
+    from workbench.domain.trajectories import Actual, Frequency, Trajectory
+    from workbench.engine.trajectories import to_monthly, trajectory_frame
+
+    weekly = Trajectory(None, "gappy", frequency=Frequency.WEEKLY,
+                        planned={"2016-04-04": 0.5, "2016-04-11": math.nan, "2016-05-02": 0.7,
+                                 "2016-05-30": math.nan, "2017-03-27": 0.9},
+                        actuals={"2016-06-06": Actual(0.4), "2016-04-18": Actual(0.1)})
+    paths = [*large_plan(scale=0.1).trajectories, weekly]
+    for path in paths:
+        for year in (2016, 2017):
+            planned = to_monthly(trajectory_frame(path), how="last")["planned"].dropna()
+            months = FinancialYear(year).months()
+            expected = {i: float(planned[m]) for i, m in enumerate(months)
+                        if m in planned.index}
+            assert pf.planned_by_month(path, year) == expected
+    assert pf.planned_by_month(weekly, 2016) == {0: 0.5, 1: 0.7, 11: 0.9}

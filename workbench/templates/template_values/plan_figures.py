@@ -17,9 +17,8 @@ from workbench.domain.activity import ActivityLine, Measure
 from workbench.domain.periods import FinancialYear
 from workbench.domain.plan import Plan
 from workbench.domain.template_values import COVER
-from workbench.domain.trajectories import Trajectory, Unit
+from workbench.domain.trajectories import Trajectory, Unit, month_of
 from workbench.engine.activity import activity_plan, profile_weights
-from workbench.engine.trajectories import to_monthly, trajectory_frame
 
 CellKey = tuple[str, str, str]  # (sheet, row, column), as TemplateValue.key
 ORGANISATION = ("ods_code", "organisation", "status")  # Cover fields the plan holds
@@ -87,10 +86,15 @@ def trajectory(plan: Plan, standard_id: str, provider: str) -> Trajectory | None
 
 
 def planned_by_month(path: Trajectory, year: int) -> dict[int, float]:
-    """Month index (0 = April) -> planned value, for the months of `year` with a plan."""
-    planned = to_monthly(trajectory_frame(path), how="last")["planned"].dropna()
-    months = FinancialYear(year).months()
-    return {i: float(planned[m]) for i, m in enumerate(months) if m in planned.index}
+    """Month index (0 = April) -> planned value, for the months of `year` with a plan: the
+    last planned value of the month's periods (as `to_monthly(..., how="last")` gives it,
+    without building its frames: a workbook's Trajectories sheet asks for a dozen paths)."""
+    last: dict[str, float] = {}
+    for period in path.periods():
+        value = path.planned.get(period)
+        if value is not None and (value := float(value)) == value:  # NaN is no plan
+            last[month_of(period)] = value
+    return {i: last[m] for i, m in enumerate(FinancialYear(year).months()) if m in last}
 
 
 def the_provider(plan: Plan, year: int, measures: Sequence[Measure]) -> str:
