@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 MONEY_LIMIT = 100_000_000  # £000 and plain numbers; templates.md: BCF inputs 0-100,000,000
 
@@ -221,14 +222,23 @@ def sheet_names_for(name: str) -> tuple[str, ...]:
 
 
 _UNIT = re.compile(r"\(?\s*(£\s*000|£000s|£k|£)\s*\)?\s*$", re.IGNORECASE)
+_OTHER = re.compile(r"[^a-z0-9%]")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def normalise(text: object) -> str:
     """Header or label text reduced for matching: case, spaces, punctuation, units ignored."""
+    if isinstance(text, str):
+        return _normalised(text)
     if text is None:
         return ""
     if hasattr(text, "month") and hasattr(text, "year"):
         return f"{_MONTHS[text.month - 1]}{text.year % 100:02d}"  # a real date header
-    cleaned = _UNIT.sub("", str(text).strip())
-    return re.sub(r"[^a-z0-9%]", "", cleaned.lower())
+    return _normalised(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _normalised(text: str) -> str:
+    """Remembered: an import matches the same few labels and choices thousands of times."""
+    cleaned = _UNIT.sub("", text.strip())
+    return _OTHER.sub("", cleaned.lower())
