@@ -17,6 +17,7 @@ from workbench.templates.workbook.values import THOUSAND, parse_number
 MONTH_KEYS = tuple(f"m{n}" for n in range(1, 13))
 TOLERANCE = Decimal("0.001")  # £000, i.e. one pound
 SNAP = Decimal("1e-9")
+ZERO = Decimal(0)
 MAX_DENOMINATOR = 1000  # phasing ratios snap to fractions with denominators up to this
 
 
@@ -75,6 +76,8 @@ def same_phasing(a: tuple[Decimal, ...], b: tuple[Decimal, ...]) -> bool:
     """Equal as profiles (weights normalised), to 1e-9: what the engine would phase."""
     if len(a) != len(b):
         return False
+    if a == b:  # the same weights (a round trip): the same profile, nothing to divide
+        return True
     return all(abs(x - y) <= SNAP for x, y in zip(normalised(a), normalised(b), strict=True))
 
 
@@ -87,30 +90,35 @@ def _net_k(row: RowRead) -> Decimal | None:
 
 def check_phasing(findings: Findings, read: TableRead, row: RowRead) -> tuple[Decimal, ...] | None:
     """The scheme's phasing weights, or None to leave the phasing alone."""
-    if any(k not in read.present for k in MONTH_KEYS):
+    if not read.present.issuperset(MONTH_KEYS):
         return None
     months: list[Decimal] = []
+    cells = row.cells
     for key in MONTH_KEYS:
-        cell = row.cells[key]
+        cell = cells[key]
         try:
-            value = parse_number(cell.raw) or Decimal(0)
+            value = parse_number(cell.raw) or ZERO
         except ValueError:
             return None  # already reported by the reader
         if value < 0:
             findings.problem("a monthly saving cannot be negative", read.sheet, cell.coord)
             return None
         months.append(value)
-    first, last = row.cells["m1"].coord, row.cells["m12"].coord
-    span = f"{first}:{last}"
-    total, net = sum(months, Decimal(0)), _net_k(row)
+    total, net = sum(months, ZERO), _net_k(row)
     if total == 0:
         if net:
-            findings.info("no monthly phasing given; the saving is spread evenly", read.sheet, span)
+            findings.info("no monthly phasing given; the saving is spread evenly", read.sheet,
+                          _months_span(row))
         return None
     if net is not None and abs(total - net) > TOLERANCE:
         findings.warning(f"M1-M12 add up to {total:,.1f} but the net saving is {net:,.1f} "
-                         "(£000); the months are used as a profile only", read.sheet, span)
+                         "(£000); the months are used as a profile only", read.sheet,
+                         _months_span(row))
     return phasing_weights(months)
+
+
+def _months_span(row: RowRead) -> str:
+    return f"{row.cells['m1'].coord}:{row.cells['m12'].coord}"
 
 
 def _comparable(a: object) -> bool:

@@ -40,7 +40,7 @@ class SheetData:
             for (r, c), value in self.values.items():
                 rows.setdefault(r, []).append((c, value))
             for cells in rows.values():
-                cells.sort(key=_column)  # read in column order already: a check, not a sort
+                cells.sort()  # by column (unique in a row): read in that order already
             self._rows = rows
         return self._rows.get(row, [])
 
@@ -49,10 +49,6 @@ class SheetData:
 
     def formula(self, row: int, col: int) -> str | None:
         return self.formulas.get((row, col))
-
-
-def _column(cell: tuple[int, object]) -> int:
-    return cell[0]
 
 
 @dataclass

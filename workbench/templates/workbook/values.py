@@ -148,6 +148,11 @@ def yes_no(flag: bool) -> str:
 
 
 def parse_text(value: object) -> str:
+    if type(value) is str:  # most text cells: no number or date to show as text
+        text = value.strip()
+        if text[:1] == "#" and text.upper() in ERROR_VALUES:
+            raise CellValueError(f"shows the error {text.upper()}")
+        return text
     if is_blank(value):
         return ""
     if (err := error_value(value)) is not None:
