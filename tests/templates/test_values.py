@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from workbench.templates.finance.checks import normalised, phasing_weights, same_phasing
+from workbench.templates.layouts.spec import Column, Kind
 from workbench.templates.workbook.values import (
     CellValueError,
     parse_bool,
@@ -80,3 +81,34 @@ def test_phasing_weights_are_recovered_exactly():
     assert phasing_weights(odd) == tuple(odd)
     assert same_phasing((D(1),) * 12, (D("8.3333"),) * 12)
     assert not same_phasing((D(1),) * 12, (D(2),) + (D(1),) * 11)
+
+
+@pytest.mark.parametrize("column", [
+    Column("t", "Text"), Column("e", "Choice", Kind.ENUM), Column("m", "Money", Kind.MONEY),
+    Column("n", "Money", Kind.MONEY, non_negative=True)])
+def test_a_quick_typing_is_what_typed_reads_without_a_finding(column):
+    """A long table's cells are typed without SheetReader.typed when nothing could be said
+    about them: the value must be typed's, and typed must have found nothing."""
+    from workbench.templates.report.findings import Findings
+    from workbench.templates.workbook.reader import SLOW, SheetReader, _quick
+    from workbench.templates.workbook.sheets import SheetData
+
+    raws = [None, "", " x ", "Acute ", "#N/A", " #REF! ", "a#b", "=1+1", 0, -0.0, 7, -7, 0.1,
+            83.1304347826087, 1e8, -1e8, 100_000_000, 100_000_001, 1e8 + 1e-8, 1e15, 1e16,
+            float("nan"), float("inf"), True, False, D("1.5"), dt.date(2016, 4, 1)]
+    quick = _quick(column)
+    quick_ones = 0
+    for raw in raws:
+        value = quick(raw)
+        if value is SLOW:
+            continue
+        quick_ones += 1
+        findings = Findings("x.xlsx")
+        read = SheetReader(None, None, findings).typed(  # type: ignore[arg-type]
+            SheetData("S", values={(3, 2): raw}), 3, 2, column.kind, column.header,
+            non_negative=column.non_negative)
+        assert (read.value, type(read.value), read.coord, read.raw) == (
+            value, type(value), "B3", raw), raw
+        assert str(read.value) == str(value)  # the same Decimal, exponent and all
+        assert not findings.items, raw
+    assert quick_ones >= 4

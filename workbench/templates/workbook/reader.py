@@ -213,7 +213,7 @@ class SheetReader:
                          sheet.name, f"{header_row}:{header_row}")
         read = TableRead(sheet.name, [], {c.key for c in held if c.key in columns}, columns,
                          header_row)
-        present = [(c, columns[c.key], get_column_letter(columns[c.key]))
+        present = [(c, columns[c.key], get_column_letter(columns[c.key]), _quick(c))
                    for c in table.columns if c.held and c.key in columns]
         formulas = [c for c in table.columns if c.formula and c.key in columns]
         inputs = input_rows(sheet, columns[table.key])  # once per table, not per row
@@ -225,13 +225,14 @@ class SheetReader:
         return read
 
     def _table_row(self, sheet: SheetData, table: Table, r: int, columns: dict[str, int],
-                   held: list[tuple[Column, int, str]], formulas: list[Column],
+                   held: list[tuple[Column, int, str, Quick | None]], formulas: list[Column],
                    inputs: tuple[int, int] | None = None) -> RowRead | None:
-        """`held`: the table's held columns that are present, each with its column number and
-        letter; `formulas`: its formula columns that are present (worked out once per table,
-        not per row: a long table has tens of thousands of cells)."""
+        """`held`: the table's held columns that are present, each with its column number,
+        letter and quick typing (_quick); `formulas`: its formula columns that are present
+        (worked out once per table, not per row: a long table has tens of thousands of
+        cells)."""
         values = sheet.values
-        raw = {c.key: values.get((r, col)) for c, col, _ in held}
+        raw = {c.key: values.get((r, col)) for c, col, _, _ in held}
         filled = [k for k, value in raw.items()
                   if value is not None and not (isinstance(value, str) and not value.strip())]
         if not filled:
@@ -261,7 +262,10 @@ class SheetReader:
             return None
         row = RowRead(r, {})
         cells, number = row.cells, str(r)
-        for column, col, letter in held:
+        for column, col, letter, quick in held:
+            if quick is not None and (value := quick(raw[column.key])) is not SLOW:
+                cells[column.key] = CellRead(value, letter + number, raw[column.key])
+                continue  # typed, in range, nothing to report: as self.typed would read it
             cell = self.typed(sheet, r, col, column.kind, column.header, column.low,
                               column.high, non_negative=column.non_negative,
                               where=letter + number)
@@ -282,6 +286,41 @@ class SheetReader:
                 return {c.key: self.calculated(sheet, r, columns[c.key], f"Total {c.header}")
                         for c in table.columns if c.total and c.key in columns}
         return {}
+
+
+SLOW = object()  # a quick typing's answer when the cell needs SheetReader.typed
+Quick = Callable[[object], object]
+
+
+def _quick(column: Column) -> Quick | None:
+    """For the kinds of most cells of a long table, the typed value of a plain cell (text
+    with no error in it; a number of £000 inside the template's range) without typed's
+    checks, which could find nothing to say about it; SLOW for any other cell."""
+    if column.kind in (Kind.TEXT, Kind.ENUM):
+        return _quick_text
+    if column.kind is Kind.MONEY and column.low is None and column.high is None:
+        return _quick_money_at_least_0 if column.non_negative else _quick_money
+    return None
+
+
+def _quick_text(raw: object) -> object:
+    if type(raw) is str and "#" not in raw:  # "#": maybe an error value (#N/A ...)
+        return raw.strip()
+    return SLOW
+
+
+def _quick_money(raw: object) -> object:
+    kind = type(raw)
+    if (kind is int or kind is float) and -MONEY_LIMIT <= raw <= MONEY_LIMIT:  # type: ignore[operator]
+        return v.thousands_to_pounds(raw)
+    return SLOW
+
+
+def _quick_money_at_least_0(raw: object) -> object:
+    kind = type(raw)
+    if (kind is int or kind is float) and 0 <= raw <= MONEY_LIMIT:  # type: ignore[operator]
+        return v.thousands_to_pounds(raw)
+    return SLOW
 
 
 def _shown(kind: Kind, number: object) -> str:
