@@ -162,7 +162,11 @@ class SheetStream:
     def _finish_cell(self) -> None:
         row, col, kind, style = self._cell  # type: ignore[misc]
         self._cell = None
-        value = self._value(row, col, kind, style)
+        raw = self._v
+        if kind == "n":  # most cells: a number (or none, <v/>)
+            value = self._number(raw, row, col, style) if raw else None
+        else:
+            value = self._value(row, col, kind, style)
         formula = None if self._f is None else self._formula(row, col)
         if value is None and formula is None:
             return
@@ -196,8 +200,6 @@ class SheetStream:
 
     def _value(self, row: int, col: int, kind: str, style: str) -> object:
         raw = self._v
-        if kind == "n":  # most cells: a number
-            return self._number(raw, row, col, style) if raw else None
         if kind == "inlineStr":
             return "".join(self._is) if self._is else None
         if not raw:  # <v/>: no cached result, as openpyxl reads it
