@@ -85,7 +85,8 @@ def test_phasing_weights_are_recovered_exactly():
 
 @pytest.mark.parametrize("column", [
     Column("t", "Text"), Column("e", "Choice", Kind.ENUM), Column("m", "Money", Kind.MONEY),
-    Column("n", "Money", Kind.MONEY, non_negative=True)])
+    Column("n", "Money", Kind.MONEY, non_negative=True), Column("x", "Count", Kind.NUMBER),
+    Column("y", "Count", Kind.NUMBER, non_negative=True)])
 def test_a_quick_typing_is_what_typed_reads_without_a_finding(column):
     """A long table's cells are typed without SheetReader.typed when nothing could be said
     about them: the value must be typed's, and typed must have found nothing."""

@@ -294,32 +294,28 @@ Quick = Callable[[object], object]
 
 def _quick(column: Column) -> Quick | None:
     """For the kinds of most cells of a long table, the typed value of a plain cell (text
-    with no error in it; a number of £000 inside the template's range) without typed's
+    with no error in it; a number, or £000, inside the template's range) without typed's
     checks, which could find nothing to say about it; SLOW for any other cell."""
     if column.kind in (Kind.TEXT, Kind.ENUM):
         return _quick_text
-    if column.kind is Kind.MONEY and column.low is None and column.high is None:
-        return _quick_money_at_least_0 if column.non_negative else _quick_money
-    return None
+    if column.kind not in (Kind.MONEY, Kind.NUMBER) or column.low is not None \
+            or column.high is not None:
+        return None
+    convert = CONVERT[column.kind]
+    least = 0 if column.non_negative else -MONEY_LIMIT  # below 0: typed's warning
+
+    def quick_number(raw: object) -> object:
+        kind = type(raw)  # an int or float inside the range stays inside it as a Decimal
+        if (kind is int or kind is float) and least <= raw <= MONEY_LIMIT:  # type: ignore[operator]
+            return convert(raw)
+        return SLOW
+
+    return quick_number
 
 
 def _quick_text(raw: object) -> object:
     if type(raw) is str and "#" not in raw:  # "#": maybe an error value (#N/A ...)
         return raw.strip()
-    return SLOW
-
-
-def _quick_money(raw: object) -> object:
-    kind = type(raw)
-    if (kind is int or kind is float) and -MONEY_LIMIT <= raw <= MONEY_LIMIT:  # type: ignore[operator]
-        return v.thousands_to_pounds(raw)
-    return SLOW
-
-
-def _quick_money_at_least_0(raw: object) -> object:
-    kind = type(raw)
-    if (kind is int or kind is float) and 0 <= raw <= MONEY_LIMIT:  # type: ignore[operator]
-        return v.thousands_to_pounds(raw)
     return SLOW
 
 
