@@ -97,3 +97,29 @@ def test_charts_fit_their_pane_on_a_laptop_and_name_every_colour(tmp_path, qtbot
     key = charts.workstreams.by_status.titleLabel.text
     for word in ("identified", "earmarked", "gap"):
         assert word in key
+
+
+def test_trajectories_list_shows_several_rows_on_a_laptop_screen(tmp_path, qtbot, monkeypatch):
+    """At 1366x768 (less a task bar) the Trajectories page lists at least six metrics
+    above the periods grid, picked with the mouse on the page's tab."""
+    area = _logical(1366, 768, 1.0)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    window = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(area.size())
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.pages.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Trajectories")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == index)
+    qtbot.wait(20)
+    table = window.trajectories.table
+    assert table.model().rowCount() >= 6
+    rows_in_view = table.viewport().height() // table.rowHeight(0)
+    assert rows_in_view >= 6, rows_in_view
+    periods = window.trajectories.periods_panel
+    assert periods.height() >= 200, periods.height()
+    window.close()

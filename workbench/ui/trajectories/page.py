@@ -104,7 +104,11 @@ class TrajectoryPage(LazyPage):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(top)
         left.addWidget(self.periods_panel)
-        left.setSizes([240, 600])
+        # the list of metrics and a period grid share the height evenly: on a 1366x768
+        # laptop a 240:600 split left the list three rows
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
+        left.setSizes([420, 420])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
