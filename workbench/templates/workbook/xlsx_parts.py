@@ -45,16 +45,17 @@ class _Stop(Exception):
     """Raised inside a handler to end a part early (the rest is not needed)."""
 
 
-_LOCAL: dict[str, str] = {}
+# tag -> local name, for tags met so far: the worksheet reader looks here first, inline
+LOCAL_NAMES: dict[str, str] = {}
 
 
 def local_name(tag: str) -> str:
     """A tag without its namespace prefix ('x:c' -> 'c'), memoised: called per element."""
-    name = _LOCAL.get(tag)
+    name = LOCAL_NAMES.get(tag)
     if name is None:
         name = tag.rsplit(":", 1)[-1]
-        if len(_LOCAL) < 10_000:
-            _LOCAL[tag] = name
+        if len(LOCAL_NAMES) < 10_000:
+            LOCAL_NAMES[tag] = name
     return name
 
 

@@ -17,7 +17,7 @@ from workbench.domain.errors import TemplateError
 from workbench.templates.workbook import xlsx_parts as limits
 from workbench.templates.workbook.xlsx_book import Book, SheetEntry
 from workbench.templates.workbook.xlsx_parts import (
-    _LOCAL,
+    LOCAL_NAMES,
     Cell,
     Counter,
     local_name,
@@ -66,7 +66,7 @@ class SheetStream:
         counter.elements += 1
         if counter.elements > limits.MAX_ELEMENTS:
             raise counter.too_many_elements(self.entry.member)
-        name = _LOCAL.get(tag) or local_name(tag)
+        name = LOCAL_NAMES.get(tag) or local_name(tag)
         if name == "c":
             counter.cells += 1
             if counter.cells > limits.MAX_CELLS:
@@ -138,7 +138,7 @@ class SheetStream:
                                 "Excel's limit for one cell", row, col)
 
     def _end(self, tag: str) -> None:
-        name = _LOCAL.get(tag) or local_name(tag)
+        name = LOCAL_NAMES.get(tag) or local_name(tag)
         if name == "c":
             if self._cell is not None:
                 self._finish_cell()
