@@ -61,14 +61,23 @@ def run_gui(target: str, *, first_run: bool = False, screenshot: Path | None = N
         collector.resume()
 
 
-def _import_before_qt() -> None:
+def _import_before_qt(target: str) -> None:
     """The engine (pandas, numpy) and the store (SQLAlchemy) before Qt: once PySide6 is
     imported it reads the source of every module imported after it (its __feature__
     check), and pandas alone is some 400 modules. So too the Qt-free modules the window
-    uses on start (the log, the plan lock, backups, versions, the plan-year figures)."""
-    import workbench.engine  # noqa: F401
+    uses on start (the log, the plan lock, backups, versions, the plan-year figures).
+
+    Not pandas when figures of this plan are kept from the last session (engine.kept):
+    the window then opens on those, and the engine loads after its first paint."""
+    import numpy  # noqa: F401
+
+    from workbench.store.kept_files import any_kept
+
+    if not any_kept(target):
+        import workbench.engine.recompute  # noqa: F401
+        import workbench.engine.scenarios  # noqa: F401
+    import workbench.engine.kept  # noqa: F401
     import workbench.engine.multi_year  # noqa: F401
-    import workbench.engine.scenarios  # noqa: F401
     import workbench.store.backups  # noqa: F401
     import workbench.store.log_file  # noqa: F401
     import workbench.store.opening  # noqa: F401
@@ -78,7 +87,7 @@ def _import_before_qt() -> None:
 
 def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
              screenshot: Path | None, smoke: bool) -> int:
-    _import_before_qt()
+    _import_before_qt(target)
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication

@@ -35,6 +35,10 @@ class SchemeStatus(LabelledEnum):
     UNIDENTIFIED = "Unidentified"
 
 
+# the statuses whose schemes count towards closing the savings gap
+CLOSING_STATUSES = (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
+
+
 class PointOfDelivery(LabelledEnum):
     ELECTIVE = "Elective"
     NON_ELECTIVE = "Non-elective"

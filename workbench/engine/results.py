@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas loads with the engine's first compute, not with these classes
+    import pandas as pd
 
-from workbench.engine.activity import ActivityResults
-from workbench.engine.system import SystemResults
-from workbench.engine.trajectories import TrajectoryStatus
+    from workbench.engine.activity import ActivityResults
+    from workbench.engine.system import SystemResults
+    from workbench.engine.trajectories import TrajectoryStatus
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,10 @@ from operator import attrgetter, itemgetter, methodcaller, mul, sub
 import numpy as np
 import pandas as pd
 
-from workbench.domain.enums import SchemeStatus
+from workbench.domain.enums import CLOSING_STATUSES, SchemeStatus
 from workbench.domain.periods import MONTHS_IN_YEAR
 from workbench.domain.schemes import SavingsScheme
 
-CLOSING_STATUSES = (SchemeStatus.IDENTIFIED, SchemeStatus.EARMARKED)
 UNASSIGNED = -1  # workstream key for schemes with no workstream
 STATUSES = list(SchemeStatus)
 # Each status as a small integer (its place in SchemeStatus): sums and masks by status are

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.domain.enums import CLOSING_STATUSES
 from workbench.domain.plan import Plan
 from workbench.engine.beta_tables import TABLE_SIZE, scheme_tables
 from workbench.engine.results import PlanResults
-from workbench.engine.savings import CLOSING_STATUSES
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2016

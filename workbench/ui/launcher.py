@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from workbench.domain.errors import StoreError, WorkbenchError
 from workbench.domain.filenames import export_file_name
 from workbench.domain.plan import new_plan
+from workbench.engine.kept import kept_figures
 from workbench.store import open_store
 from workbench.store.database import data_dir, default_db_path, is_url
+from workbench.store.kept_files import read_kept
 from workbench.store.plan_lock import STALE_MINUTES, PlanLocked, acquire
 from workbench.ui import store_thread
 from workbench.ui.errors import install_excepthooks
@@ -182,7 +184,8 @@ class Launcher(QObject):
         if locked_by:
             store.read_only = True
         # The backup on open runs once the window is painted, off the GUI thread (StoreGuard).
-        window = MainWindow(PlanController(plan, store), store_label=target,
+        kept = kept_figures(read_kept(target, plan.id), plan) if plan.id is not None else None
+        window = MainWindow(PlanController(plan, store, kept=kept), store_label=target,
                             sqlite_file=sqlite_file, recent=recent_files())
         window.plan_lock = lock  # held for the window's lifetime
         if lock is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.domain.edits import EntityKind
 from workbench.domain.masking import mask
+from workbench.engine.kept import keep
+from workbench.store.kept_files import write_kept
 from workbench.store.log_file import log_dir
 from workbench.ui import store_thread
 from workbench.ui.errors import show_error
@@ -59,6 +62,7 @@ TABLES = [
     (EntityKind.RISK, "Risks"),
 ]
 
+log = logging.getLogger(__name__)
 
 
 class MainWindow(WindowParts, QMainWindow):
@@ -170,6 +174,20 @@ class MainWindow(WindowParts, QMainWindow):
             self.splitter.setSizes([760, 570])  # tables scroll sideways; charts need room
             self.resizeDocks([self.summary_dock], [270], Qt.Orientation.Horizontal)
 
+    def _keep_figures(self) -> None:
+        """The first screen's figures, for the next start to show before pandas loads
+        (engine.kept); nothing when they are still the kept ones (they are kept already)."""
+        controller = self.controller
+        plan_id = controller.plan.id
+        if not self.store_label or plan_id is None or not controller.settled:
+            return
+        try:
+            figures = keep(controller.plan, controller.results)
+        except Exception:  # noqa: BLE001 (only a shortcut lost: closing must go on)
+            log.exception("the first screen's figures were not kept")
+            return
+        write_kept(self.store_label, plan_id, figures)
+
     # -- construction ---------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         """After the first paint: say so, then build the charts (next in the event loop)."""
@@ -181,6 +199,7 @@ class MainWindow(WindowParts, QMainWindow):
         return done
 
     def _after_first_paint(self) -> None:
+        self.controller.settle()  # the engine's own figures, if the first were kept ones
         self._charts.widget()
 
     def _dock(self, title: str, name: str, widget,
@@ -444,6 +463,7 @@ class MainWindow(WindowParts, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         save_layout(self, self.splitter)
         self.years.save()  # the plan year on show, for next time
+        self._keep_figures()
         activity = self._built("Activity")
         for panel in (*self.tables.built(), *([activity.table] if activity else [])):
             panel.save_columns()

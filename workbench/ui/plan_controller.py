@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,10 +18,13 @@ from workbench.domain.changes import PlanChanges
 from workbench.domain.edits import Edit, apply_to_plan, describe
 from workbench.domain.errors import StoreError, WorkbenchError
 from workbench.domain.plan import Plan
-from workbench.engine.recompute import PlanEngine
+from workbench.engine.kept import KeptFigures, KeptResults, same_figures
 from workbench.engine.results import PlanResults
 from workbench.store.log_file import timed
 from workbench.ui import store_thread
+
+if TYPE_CHECKING:
+    from workbench.engine.recompute import PlanEngine
 
 log = logging.getLogger(__name__)
 
@@ -80,15 +83,50 @@ class PlanController(QObject):
     pending_changed = Signal(bool)  # True while an edit is not yet stored
     fault = Signal(object)  # an exception from a fault in the program, to report
 
-    def __init__(self, plan: Plan, store: EditStore, parent: QObject | None = None) -> None:
+    def __init__(self, plan: Plan, store: EditStore, parent: QObject | None = None, *,
+                 kept: KeptFigures | None = None) -> None:
+        """With `kept` (the figures kept from the last session for exactly this plan), the
+        results stand in as those until `settle()`, which the window calls after its first
+        paint: the engine, and pandas with it, loads after the window is up."""
         super().__init__(parent)
         self.plan = plan
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.writing = False  # True while an edit is on its way to the store
         self.edits_applied = 0  # counts edits applied, so a background read can tell
-        self._engine = PlanEngine()
-        self.results: PlanResults = self._engine.compute(plan)
+        self._plan_engine: PlanEngine | None = None
+        self._opened: PlanResults | None = None  # the engine's results of the plan as opened
+        self.results: PlanResults = (KeptResults(kept, self._results_as_opened)  # type: ignore[assignment]
+                                     if kept is not None else self._results_as_opened())
+
+    @property
+    def _engine(self) -> PlanEngine:
+        if self._plan_engine is None:
+            from workbench.engine.recompute import PlanEngine  # pandas: see __init__
+
+            self._plan_engine = PlanEngine()
+        return self._plan_engine
+
+    def _results_as_opened(self) -> PlanResults:
+        if self._opened is None:
+            with timed("computing the plan as opened"):
+                self._opened = self._engine.compute(self.plan)
+        return self._opened
+
+    @property
+    def settled(self) -> bool:
+        """Whether `results` are the engine's own (not the figures kept from last time)."""
+        return not isinstance(self.results, KeptResults)
+
+    def settle(self) -> None:
+        """The engine's results in place of the kept figures, and the views told."""
+        kept = self.results
+        if not isinstance(kept, KeptResults):
+            return
+        self.results = self._results_as_opened()
+        if not same_figures(kept, self.results):  # the digest says this cannot happen
+            log.warning("the figures kept from the last session differed from the engine's")
+        self.results_changed.emit(self.results)
 
     def push(self, edit: Edit, *, action: str = "edit", note: str = "") -> bool:
         """Apply `edit` as one undoable step. Returns False (and says why) if it failed."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from workbench.engine import compute
-from workbench.engine.scenarios import apply_scenario
+from workbench import engine
 from workbench.engine.simulation import (
     DeliveryInputs,
     SimulationResult,
@@ -110,8 +109,10 @@ class OddsRunner(QObject):
         scenario = next((s for s in plan.scenarios if s.id == self.scenario_id), None)
         if scenario is None:
             return plan, self.controller.results, "Base plan"
+        from workbench.engine.scenarios import apply_scenario  # pandas: after the first paint
+
         changed = apply_scenario(plan, scenario)
-        return changed, compute(changed), f"Scenario {scenario.name!r}"
+        return changed, engine.compute(changed), f"Scenario {scenario.name!r}"
 
     def _deliver(self, result: SimulationResult) -> None:
         self.subject = self._pending_subject

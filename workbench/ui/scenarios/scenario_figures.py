@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workbench import engine
 from workbench.domain.changes import PlanChanges
 from workbench.domain.plan import Plan
 from workbench.domain.plan_copy import PlanCopies
 from workbench.domain.scenarios import Scenario
-from workbench.engine import compute
 from workbench.engine.results import PlanResults, PlanSummary
-from workbench.engine.scenario_engine import ChangeLog, ScenarioEngines
-from workbench.engine.scenarios import apply_scenario, year_end_shortfall
+
+if TYPE_CHECKING:
+    from workbench.engine.scenario_engine import ChangeLog, ScenarioEngines
 from workbench.ui.latest_only import LatestOnly
 from workbench.ui.plan_controller import PlanController
 
@@ -57,10 +59,12 @@ def figures_of(scenario: Scenario, plan: Plan,
                computed: tuple[Plan, PlanResults] | None = None) -> ScenarioFigures:
     """One scenario's figures: its overrides applied to `plan`, computed like any plan
     (`computed`: that plan and the engine's results of it, if already worked out)."""
+    from workbench.engine.scenarios import apply_scenario, year_end_shortfall  # pandas
+
     changed, results = computed if computed is not None else (None, None)
     if changed is None:
         changed = apply_scenario(plan, scenario)
-        results = compute(changed)
+        results = engine.compute(changed)
     return ScenarioFigures(scenario.name, results.summary, year_end_shortfall(changed), results)
 
 
@@ -71,6 +75,8 @@ def all_figures(plan: Plan, base: PlanResults, stop: threading.Event | None = No
     `stop` was set before the last scenario was done. With `engines`, each scenario is
     computed from what changed since its last computation (`plan` is base copy number
     `copy`, `log` what changed from copy to copy)."""
+    from workbench.engine.scenarios import year_end_shortfall  # pandas: not before a paint
+
     out = [ScenarioFigures("Base plan", base.summary, year_end_shortfall(plan), base)]
     if engines is not None:
         engines.forget_others({s.id for s in plan.scenarios})
@@ -93,7 +99,7 @@ class ScenarioResults(QObject):
         self._copy = 0  # copies of the plan taken so far
         self._since = PlanChanges.everything()  # what changed since the last copy
         self._log: list[tuple[int, PlanChanges]] = []  # (copy number, what changed to it)
-        self._engines = ScenarioEngines()  # used on the figures thread only
+        self._engines: ScenarioEngines | None = None  # used on the figures thread only
         self._state = 0  # counts the plan's states: one more after every edit
         self._shown = -1  # the state whose figures are shown
         self._task = LatestOnly("the scenarios", self)
@@ -105,7 +111,8 @@ class ScenarioResults(QObject):
         self._timer.timeout.connect(self.recompute)
         controller.plan_changed.connect(self._on_plan_changed)
         controller.results_changed.connect(self._on_results_changed)
-        self.recompute()
+        if controller.settled:  # else once the engine's figures replace the kept ones
+            self.recompute()
 
     def current(self) -> bool:
         """Whether the figures shown are those of the plan as it is now."""
@@ -130,6 +137,11 @@ class ScenarioResults(QObject):
         """Work the figures out now, without waiting for edits to pause; they arrive
         through `updated`."""
         self._timer.stop()
+        self.controller.settle()  # the engine's own results as the base
+        if self._engines is None:
+            from workbench.engine.scenario_engine import ScenarioEngines  # pandas
+
+            self._engines = ScenarioEngines()
         plan, copy = self._take()
         self._task.request(_figures_of_state, self._state, plan, self.controller.results,
                            self._engines, copy, self._log)

@@ -13,10 +13,14 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
+
+from workbench.engine.kept import KeptFrame
+
+if TYPE_CHECKING:  # pandas comes with the engine's first compute (engine.kept)
+    import pandas as pd
 
 
 class FigureGetter:
@@ -37,9 +41,13 @@ class FigureGetter:
     def __call__(self, row: Any, ctl: Any) -> Any:
         frame = self._read(ctl.results)
         if self._source() is not frame:
-            self._values = (frame[self.column].to_numpy()
-                            if self.column in frame.columns else None)
-            self._where = positions(frame.index)
+            if isinstance(frame, KeptFrame):  # the figures kept from the last session
+                self._values = frame.column(self.column)
+                self._where = {label: i for i, label in enumerate(frame.index)}
+            else:
+                self._values = (frame[self.column].to_numpy()
+                                if self.column in frame.columns else None)
+                self._where = positions(frame.index)
             self._source = weakref.ref(frame)
         at = self._where.get(row.id)
         if at is None or self._values is None:
@@ -86,12 +94,16 @@ def read_frames(results: Any, paths: tuple[str, ...]) -> dict[str, pd.DataFrame]
     return {path: attrgetter(path)(results) for path in paths}
 
 
-def changed_ids(old: pd.DataFrame | None, new: pd.DataFrame) -> set[Any] | None:
+def changed_ids(old: pd.DataFrame | KeptFrame | None, new: pd.DataFrame) -> set[Any] | None:
     """Ids (index labels) of `new` whose row differs from `old`'s, in any column (a row
     new to the frame counts as changed). None when every row must be taken as changed."""
     if old is new:
         return set()
-    if old is None or not new.index.is_unique or not old.index.is_unique:
+    if old is None or isinstance(old, KeptFrame):
+        return None
+    import pandas as pd  # loaded already: `new` is a frame
+
+    if not new.index.is_unique or not old.index.is_unique:
         return None
     if list(old.columns) != list(new.columns):
         return None

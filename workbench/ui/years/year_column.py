@@ -8,9 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from types import SimpleNamespace
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbench.domain.periods import FinancialYear
 from workbench.ui.tables.columns import ColumnSpec
@@ -18,6 +16,9 @@ from workbench.ui.tables.figures import FigureGetter, changed_ids
 from workbench.ui.tables.specs import YEAR_SAVING
 from workbench.ui.tables.table_model import PlanTableModel
 from workbench.ui.years.year_results import YearResults
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class YearSavingColumn:

@@ -9,16 +9,18 @@ ICS take about 25 ms, which an edit should not wait for), or at once when read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workbench import engine
 from workbench.domain.plan import Plan
-from workbench.engine import compute
 from workbench.engine.multi_year import MultiYearResults, multi_year, year_plan
 from workbench.engine.results import PlanResults
-from workbench.engine.savings import workstream_net
 from workbench.ui.plan_controller import PlanController
+
+if TYPE_CHECKING:  # both come with the engine's first compute (engine.kept)
+    import pandas as pd
 
 DELAY_MS = 150  # as the scenarios: typing stays quick, the five years follow a moment later
 
@@ -41,7 +43,7 @@ class YearResults(QObject):
         # follow each edit at once
         self.shown: Callable[[], bool] = lambda: False
         self._year_results: tuple[tuple, tuple[Plan, PlanResults]] | None = None
-        self._first_year_schemes: tuple[tuple, PlanResults] | None = None
+        self._first_year_schemes: tuple[tuple, PlanResults | None] | None = None
         self._workstreams: tuple[PlanResults, pd.DataFrame] | None = None
         controller.results_changed.connect(self._on_results_changed)
 
@@ -81,7 +83,7 @@ class YearResults(QObject):
         key = (self.selected, self.controller.edits_applied, id(self.controller.plan))
         if self._year_results is None or self._year_results[0] != key:
             plan = year_plan(self.controller.plan, self.selected)
-            self._year_results = (key, (plan, compute(plan)))
+            self._year_results = (key, (plan, engine.compute(plan)))
         return self._year_results[1]
 
     def scheme_results(self) -> PlanResults:
@@ -95,13 +97,16 @@ class YearResults(QObject):
         if self._first_year_schemes is None or self._first_year_schemes[0] != key:
             year = self.first_year
             every = all(s.first_year <= year <= s.last_year for s in plan.schemes)
-            results = self.controller.results if every else compute(year_plan(plan, year))
-            self._first_year_schemes = (key, results)
-        return self._first_year_schemes[1]
+            # None: every scheme counts, so the controller's results, whatever they are now
+            self._first_year_schemes = (
+                key, None if every else engine.compute(year_plan(plan, year)))
+        return self._first_year_schemes[1] or self.controller.results
 
     def workstream_figures(self) -> pd.DataFrame:
         """Each workstream's net saving in the selected year (column "net", by workstream
         id): the engine's sum of the schemes that `scheme_results` counts."""
+        from workbench.engine.savings import workstream_net
+
         results = self.scheme_results()
         if self._workstreams is None or self._workstreams[0] is not results:
             self._workstreams = (results, workstream_net(results.by_workstream))
