@@ -71,6 +71,7 @@ def _import_before_qt(target: str) -> None:
     the window then opens on those, and the engine loads after its first paint."""
     import numpy  # noqa: F401
 
+    import workbench.ui.plain_import  # noqa: F401 (keeps the import as it is before Qt)
     from workbench.store.kept_files import any_kept
 
     if not any_kept(target):

@@ -22,6 +22,7 @@ from workbench.engine.kept import KeptFigures, KeptResults, same_figures
 from workbench.engine.results import PlanResults
 from workbench.store.log_file import timed
 from workbench.ui import store_thread
+from workbench.ui.plain_import import import_plain
 
 if TYPE_CHECKING:
     from workbench.engine.recompute import PlanEngine
@@ -102,9 +103,8 @@ class PlanController(QObject):
     @property
     def _engine(self) -> PlanEngine:
         if self._plan_engine is None:
-            from workbench.engine.recompute import PlanEngine  # pandas: see __init__
-
-            self._plan_engine = PlanEngine()
+            recompute = import_plain("workbench.engine.recompute")  # pandas: see __init__
+            self._plan_engine = recompute.PlanEngine()
         return self._plan_engine
 
     def _results_as_opened(self) -> PlanResults:
