@@ -274,7 +274,8 @@ def template_import(space: Workspace, reps: Repeats) -> dict[str, float]:
 def probe_env(folder: Path) -> dict[str, str]:
     """Offscreen, with settings and data in the workspace: no recent files, no saved layout."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(folder / "home"),
-               XDG_CONFIG_HOME=str(folder / "config"), WORKBENCH_DATA_DIR=str(folder / "data"))
+               XDG_CONFIG_HOME=str(folder / "config"), WORKBENCH_DATA_DIR=str(folder / "data"),
+               WORKBENCH_CACHE_DIR=str(folder / "cache"))
     return env
 
 
@@ -287,10 +288,16 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(ROOT / "workbench"), quiet=1)
 
 
-def run_probe(db: Path | None, folder: Path) -> dict[str, float]:
+def run_probe(db: Path | None, folder: Path, *, first_open: bool = False) -> dict[str, float]:
     """Start the app on `db` in a new process (the floor probe when `db` is None); ms from
-    just before the process was started to the window shown, and the process's peak RSS."""
+    just before the process was started to the window shown, and the process's peak RSS.
+    `first_open`: with no figures kept from a last session (engine.kept), as the first
+    start on a plan, or one changed elsewhere since, is."""
     env = probe_env(folder)
+    if first_open:
+        cold = folder / "cache-first-open"
+        shutil.rmtree(cold, ignore_errors=True)
+        env["WORKBENCH_CACHE_DIR"] = str(cold)
     args = [str(PROBE), str(db)] if db is not None else [str(FLOOR_PROBE)]
     started = time.time()
     out = subprocess.run([sys.executable, *args], env=env, cwd=ROOT,
@@ -315,20 +322,23 @@ def startup(folder: Path, reps: Repeats) -> dict[str, float]:
         store = open_store(db, create=True)
         store.save_new_plan(demo_plan())
         store.engine.dispose()
-    runs: list[dict[str, float]] = []
-    floors: list[dict[str, float]] = []
+    probes = {"app": lambda: run_probe(db, folder), "floor": lambda: run_probe(None, folder),
+              "first_open": lambda: run_probe(db, folder, first_open=True)}
+    seen: dict[str, list[dict[str, float]]] = {name: [] for name in probes}
     for i in range(1 + reps.process):
-        pair = [lambda: run_probe(db, folder), lambda: run_probe(None, folder)]
-        first, second = pair if i % 2 == 0 else pair[::-1]
-        a, b = first(), second()
-        app, floor = (a, b) if i % 2 == 0 else (b, a)
-        if i:  # the first pair warms the disk cache
-            runs.append(app)
-            floors.append(floor)
+        names = list(probes)
+        names = names[i % 3:] + names[:i % 3]  # each takes each place in turn
+        for name in names:
+            result = probes[name]()
+            if i:  # the first round warms the disk cache (and keeps the figures)
+                seen[name].append(result)
+    runs, floors = seen["app"], seen["floor"]
     app_ms = statistics.median(r["ms"] for r in runs)
     floor_ms = statistics.median(r["ms"] for r in floors)
+    first_ms = statistics.median(r["ms"] for r in seen["first_open"])
     return {"startup_ms": app_ms, "startup_floor_ms": floor_ms,
             "startup_ratio": app_ms / floor_ms,
+            "startup_first_open_ms": first_ms, "startup_first_open_ratio": first_ms / floor_ms,
             "startup_complete_ms": statistics.median(r["complete_ms"] for r in runs),
             "startup_peak_rss_mb": statistics.median(r["rss"] for r in runs),
             "startup_floor_peak_rss_mb": statistics.median(r["rss"] for r in floors)}

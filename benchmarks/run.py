@@ -60,7 +60,8 @@ ORDER = [  # figures in the tables, in this order
     "template_import_floor_ms",
     "template_import_ratio", "template_import_floor_gc_paused_ms",
     "template_import_ratio_gc_paused_floor", "startup_ms", "startup_floor_ms", "startup_ratio",
-    "startup_complete_ms", "startup_large_ms", "startup_large_complete_ms", "peak_rss_mb",
+    "startup_first_open_ms", "startup_first_open_ratio", "startup_complete_ms",
+    "startup_large_ms", "startup_large_complete_ms", "peak_rss_mb",
     "simulation_demo_ms", "simulation_large_ms",
     "board_paper_pdf_ms",
 ]
@@ -195,7 +196,8 @@ def fmt(name: str, value: float | None) -> str:
 
 AT_MOST = {"startup_ratio"}  # goals met at the limit itself; the others need to be below it
 STARTUP_ONLY = ("goals", "startup_ms", "startup_peak_rss_mb", "startup_floor_ms",
-                "startup_ratio", "startup_floor_peak_rss_mb", "startup_complete_ms")
+                "startup_ratio", "startup_floor_peak_rss_mb", "startup_complete_ms",
+                "startup_first_open_ms", "startup_first_open_ratio")
 
 
 def passes(name: str, value: float) -> bool:
