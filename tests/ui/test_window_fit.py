@@ -123,3 +123,35 @@ def test_trajectories_list_shows_several_rows_on_a_laptop_screen(tmp_path, qtbot
     periods = window.trajectories.periods_panel
     assert periods.height() >= 200, periods.height()
     window.close()
+
+
+def test_activity_chart_legend_shows_every_entry_on_a_laptop_screen(tmp_path, qtbot,
+                                                                    monkeypatch):
+    """At 1366x768 the Activity chart's legend wraps onto a second row rather than run
+    past the plot's edge ("Typed by yo..."): every entry within the plot."""
+    area = _logical(1366, 768, 1.0)
+    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    window = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(area.size())
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.pages.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Activity")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == index)
+    qtbot.wait(20)
+    chart = window.activity.chart
+    plot_area = chart.getPlotItem().vb.sceneBoundingRect()
+    legend = chart.getPlotItem().legend
+    labels = [label.text for _sample, label in legend.items]
+    assert labels == ["Last year", "Profiled plan", "Plan", "Typed by you", "Actual"]
+    for _sample, label in legend.items:
+        assert plot_area.contains(label.sceneBoundingRect()), label.text
+    assert legend.columnCount < len(labels)  # wrapped at this width
+    window.resize(1900, 1000)  # a wide screen: one row again
+    qtbot.waitUntil(lambda: legend.columnCount == len(labels))
+    window.close()
+

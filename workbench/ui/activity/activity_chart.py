@@ -12,6 +12,8 @@ from workbench.engine.activity import ActivityResults
 from workbench.ui import style
 from workbench.ui.charts.axes import SteadyRange, fixed_range, keep_range, month_ticks, style_plot
 
+LEGEND_MARGIN = 8  # px between the legend and the plot's edges
+
 
 class CountAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
@@ -29,9 +31,8 @@ class ActivityChart(pg.PlotWidget):
         self.setMinimumHeight(260)
         plot = self.getPlotItem()
         style_plot(plot, "Activity: plan against actual")
-        legend = plot.addLegend(offset=(8, 4), labelTextColor="#212B32",
-                                brush=pg.mkBrush(255, 255, 255, 220))
-        legend.setColumnCount(5)  # one row across the top, clear of the lines
+        self.legend = plot.addLegend(offset=(LEGEND_MARGIN, 4), labelTextColor="#212B32",
+                                     brush=pg.mkBrush(255, 255, 255, 220))
         self.last_year = plot.plot(name="Last year", pen=pg.mkPen(
             style.NHS_MID_GREY, width=1, style=Qt.PenStyle.DotLine))
         self.profiled = plot.plot(name="Profiled plan", pen=pg.mkPen(
@@ -48,6 +49,8 @@ class ActivityChart(pg.PlotWidget):
         self.hover.setZValue(100)
         self.hover.hide()
         plot.addItem(self.hover)
+        self._fit_legend()
+        plot.vb.sigResized.connect(lambda _vb: self._fit_legend())
         fixed_range(plot.vb, x=(-0.25, 11.25), y=(0.0, 1.0))
         self._y_range = SteadyRange(headroom=1.18)
         self._title = ""
@@ -56,6 +59,15 @@ class ActivityChart(pg.PlotWidget):
         self._rows: dict[str, np.ndarray] = {}
         self._line: ActivityLine | None = None
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _fit_legend(self) -> None:
+        """As many legend entries to a row as the plot's width holds (one row across the
+        top when it can, clear of the lines; on a laptop's narrower chart, two)."""
+        legend, room = self.legend, self.getPlotItem().vb.width() - 2 * LEGEND_MARGIN
+        for columns in range(len(legend.items), 0, -1):
+            legend.setColumnCount(columns)
+            if legend.width() <= room:
+                return
 
     def _title_to(self, title: str, **style) -> None:
         if title != self._title:
