@@ -184,6 +184,7 @@ class TableScroller:
         box.setFocus()
         box.clear()
         self.settle()
+        QTest.qWait(FIRST_KEY_AFTER_MS)  # a person's hand, from the mouse to the keys
         unfiltered = self.panel.proxy.rowCount()  # the Activity page shows one plan year
         keys = [*text, *[Key.Key_Backspace] * len(text)]
         for key in keys:
@@ -192,6 +193,9 @@ class TableScroller:
                        must_paint=lambda n=shown: self.panel.proxy.rowCount() != n)
         if box.text() or self.panel.proxy.rowCount() != unfiltered:
             raise AssertionError(f"the {self.name} filter was not cleared")
+
+
+FIRST_KEY_AFTER_MS = 200  # from a click into the filter box to its first keystroke
 
 
 def scrollers(window, app: QApplication) -> list[TableScroller]:

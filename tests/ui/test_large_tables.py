@@ -245,3 +245,32 @@ def test_a_sorted_table_filters_in_its_order_and_finds_what_was_just_typed(large
         float(sum(s.gross_saving for s in schemes if "scheme 19" in s.name.lower())))
     panel.filter.clear()
     assert totals.value(gross) == pytest.approx(float(sum(s.gross_saving for s in schemes)))
+
+
+def test_the_filter_box_makes_its_row_texts_while_idle_and_forgets_them_on_an_edit(
+        large_window, qtbot, monkeypatch):
+    """A click into the filter box makes each row's searchable text between events, so the
+    first keystroke only searches; an edit forgets them (they are made afresh), and the
+    filter then finds the edited text."""
+    panel = schemes_panel(large_window)
+    proxy = panel.proxy
+    made: list[int] = []  # rows made per call of _texts_of
+    texts_of = type(proxy)._texts_of
+    monkeypatch.setattr(type(proxy), "_texts_of",
+                        lambda self, start, end: made.append(end - start)
+                        or texts_of(self, start, end))
+    qtbot.mouseClick(panel.filter, Qt.MouseButton.LeftButton)
+    assert panel.filter.hasFocus()
+    QApplication.processEvents()  # a first step, before any key
+    assert sum(made) > 0
+    # an edit meanwhile (rename a row made already) forgets what was made
+    type_over(qtbot, panel, 0, "Scheme", "Renamed while warming")
+    qtbot.mouseClick(panel.filter, Qt.MouseButton.LeftButton)
+    made.clear()
+    qtbot.waitUntil(lambda: sum(made) >= len(panel.model.rows))
+    made.clear()
+    qtbot.keyClicks(panel.filter, "renamed while")
+    assert made == []  # the keystrokes only searched
+    assert proxy.rowCount() == 1
+    assert cell(panel, 0, "Scheme").data() == "Renamed while warming"
+    panel.filter.clear()

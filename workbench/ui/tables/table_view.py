@@ -8,7 +8,15 @@ current cell. The Delete button (and Edit → Delete selected rows) deletes rows
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,6 +121,7 @@ class TablePanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(f"Filter {noun}s")
         self.filter.textChanged.connect(self.proxy.set_filter_text)
+        self.filter.installEventFilter(self)  # focus in: the row texts are made, idly
         self.add_button = QPushButton(f"Add {noun}")
         self.add_button.setAccessibleName(f"Add {noun}")
         self.add_button.clicked.connect(self.add_row)
@@ -353,6 +362,11 @@ class TablePanel(QWidget):
                 selection.select(index, selection.SelectionFlag.Select
                                  | selection.SelectionFlag.Rows)
                 self.view.setCurrentIndex(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.filter and event.type() == QEvent.Type.FocusIn:
+            self.proxy.warm_texts()
+        return super().eventFilter(watched, event)
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
