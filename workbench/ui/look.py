@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from workbench.domain.resources import resource_path
 from workbench.ui import style
 
 SHEET = f"""
@@ -20,6 +21,17 @@ QLineEdit:focus, QTableView:focus {{ border: 2px solid {style.NHS_WARM_YELLOW}; 
 """
 
 
+def _sort_arrows() -> str:
+    """A sort arrow pointing up for an ascending sort, as in Excel and Windows Explorer.
+    (Fusion draws an ascending sort, the header's "up-arrow", pointing down, the macOS
+    way round; tests/ui/test_look.py holds the direction.)"""
+    def url(name: str) -> str:
+        return resource_path("icons", name).as_posix()
+
+    return (f"QHeaderView::up-arrow {{ image: url({url('sort-ascending.svg')}); }}\n"
+            f"QHeaderView::down-arrow {{ image: url({url('sort-descending.svg')}); }}\n")
+
+
 def apply_nhs_look(app: QApplication) -> None:
     app.setStyle("Fusion")
     palette = app.palette()
@@ -28,4 +40,4 @@ def apply_nhs_look(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.Link, QColor(style.NHS_BLUE))
     palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#F4F6F7"))
     app.setPalette(palette)
-    app.setStyleSheet(SHEET)
+    app.setStyleSheet(SHEET + _sort_arrows())

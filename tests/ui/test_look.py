@@ -1,0 +1,60 @@
+"""The look's sort arrow: up for an ascending sort, as in Excel and Windows Explorer (Qt's
+Fusion style draws it the macOS way round), read off the header as painted after real
+clicks on it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from tests.ui.test_large_tables import click_header
+from tests.ui.test_typing_tables import column
+from workbench.domain.edits import EntityKind
+from workbench.ui import style
+from workbench.ui.look import apply_nhs_look
+
+ARROW = QColor(style.NHS_DARK_GREY)
+
+
+def arrow_widths(panel, header_text: str) -> list[int]:
+    """The sort arrow's width in each pixel row, top to bottom (its colour, in the
+    section's right-hand end, where the arrow is drawn)."""
+    header = panel.view.horizontalHeader()
+    c = column(panel, header_text)
+    image = header.grab().toImage()
+    right = header.sectionViewportPosition(c) + header.sectionSize(c)
+    widths = []
+    for y in range(image.height()):
+        row = [image.pixelColor(x, y) for x in range(max(right - 18, 0), right)]
+        widths.append(sum(1 for p in row if abs(p.red() - ARROW.red()) < 12
+                          and abs(p.green() - ARROW.green()) < 12
+                          and abs(p.blue() - ARROW.blue()) < 12))
+    return [w for w in widths if w]
+
+
+@pytest.fixture
+def nhs_look(qapp):
+    """The app's look for one test (the tests' application is shared: put back after)."""
+    sheet, palette, style_name = qapp.styleSheet(), qapp.palette(), qapp.style().name()
+    apply_nhs_look(qapp)
+    yield
+    qapp.setStyle(style_name)
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+
+
+def test_the_sort_arrow_points_up_for_an_ascending_sort(nhs_look, window, qtbot):
+    window.show_page(window.splitter)
+    qtbot.waitExposed(window)
+    panel = window.tables[EntityKind.SCHEME]
+    click_header(qtbot, panel, "Gross saving")
+    assert panel.proxy.sortOrder() == Qt.SortOrder.AscendingOrder
+    qtbot.wait(20)
+    up = arrow_widths(panel, "Gross saving")
+    assert len(up) >= 3 and up == sorted(up) and up[0] < up[-1], up  # narrow at the top
+    click_header(qtbot, panel, "Gross saving")
+    assert panel.proxy.sortOrder() == Qt.SortOrder.DescendingOrder
+    qtbot.wait(20)
+    down = arrow_widths(panel, "Gross saving")
+    assert len(down) >= 3 and down == sorted(down, reverse=True) and down[0] > down[-1], down
