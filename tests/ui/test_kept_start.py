@@ -5,6 +5,8 @@ engine's figures."""
 
 from __future__ import annotations
 
+import json
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from tests.ui.test_chart_updates import type_into_cell
 from workbench.domain.edits import EntityKind
 from workbench.engine import compute
 from workbench.store import open_store
-from workbench.store.kept_files import read_kept
+from workbench.store.kept_files import kept_path, read_kept
 from workbench.ui.launcher import Launcher, lock_plan, open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panels.summary_panel import ROWS
@@ -155,3 +157,38 @@ def test_a_reopened_plan_is_painted_before_pandas_loads(tmp_path, db):
     seen = [state_at_start(tmp_path, db, "'pandas' in sys.modules") for _ in range(2)]
     assert seen[0] == {"shown": True, "complete": True}
     assert seen[1] == {"shown": False, "complete": True}
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b'{"format": 1, "digest": 7}',
+                                     b"\x00" * 1000])
+def test_a_damaged_kept_file_opens_on_the_engines_figures(qtbot, db, opened, content):
+    first = opened(db)
+    close_once(qtbot, first)
+    kept_path(str(db), first.controller.plan.id).write_bytes(content)
+    window = opened(db)
+    assert window.controller.settled  # the file was ignored: the engine computed
+    show(qtbot, window)
+    assert window.controller.results.summary == compute(window.controller.plan).summary
+
+
+def test_figures_tampered_under_the_right_digest_give_way_to_the_engines(
+        qtbot, db, opened, caplog):
+    """Someone with the user's own cache folder could write figures under the plan's
+    digest: they show until the engine's arrive just after the first paint, and the
+    difference is logged."""
+    first = opened(db)
+    close_once(qtbot, first)
+    path = kept_path(str(db), first.controller.plan.id)
+    data = json.loads(path.read_text())
+    data["summary"]["schemes_identified"] = "1"
+    path.write_text(json.dumps(data))
+    window = opened(db)
+    assert not window.controller.settled
+    assert window.summary.text_of("schemes_identified") == "£1"  # the tampered figure
+    with caplog.at_level(logging.WARNING):
+        show(qtbot, window)
+        qtbot.waitUntil(lambda: window.controller.settled)
+    expected = compute(window.controller.plan).summary.schemes_identified
+    fmt = next(f for key, _label, f, _tip in ROWS if key == "schemes_identified")
+    assert window.summary.text_of("schemes_identified") == fmt(expected) != "£1"
+    assert "differed from the engine's" in caplog.text
