@@ -9,10 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.ui.test_large_tables import click_header
-from tests.ui.test_typing_tables import column
+from tests.ui.test_typing_tables import cell, column
 from workbench.domain.edits import EntityKind
 from workbench.ui import style
+from workbench.ui.launcher import open_plan
 from workbench.ui.look import apply_nhs_look
+from workbench.ui.main_window import MainWindow
+from workbench.ui.plan_controller import PlanController
 
 ARROW = QColor(style.NHS_DARK_GREY)
 
@@ -58,3 +61,29 @@ def test_the_sort_arrow_points_up_for_an_ascending_sort(nhs_look, window, qtbot)
     qtbot.wait(20)
     down = arrow_widths(panel, "Gross saving")
     assert len(down) >= 3 and down == sorted(down, reverse=True) and down[0] > down[-1], down
+
+
+def test_a_sort_is_not_claimed_by_a_reopened_table(nhs_look, window, qtbot, tmp_path):
+    """The header's saved state brings back widths and columns; the rows open in the plan's
+    order, so the header shows no sort arrow (it once showed the last sort's)."""
+    window.show_page(window.splitter)
+    qtbot.waitExposed(window)
+    panel = window.tables[EntityKind.SCHEME]
+    click_header(qtbot, panel, "Gross saving")
+    qtbot.wait(20)
+    assert arrow_widths(panel, "Gross saving")
+    window.close()  # saves the header's state
+
+    store, plan = open_plan(str(tmp_path / "plan.db"))
+    again = MainWindow(PlanController(plan, store), store_label="plan.db")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    panel = again.tables[EntityKind.SCHEME]
+    qtbot.wait(20)
+    assert panel.view.horizontalHeader().sortIndicatorSection() == -1
+    assert arrow_widths(panel, "Gross saving") == []
+    names = [cell(panel, r, "Scheme").data() for r in range(panel.proxy.rowCount())]
+    assert names == [s.name for s in plan.schemes]  # the plan's order
+    again.close()
+    store.engine.dispose()

@@ -143,6 +143,9 @@ class TablePanel(QWidget):
         saved = QSettings().value(self._settings_key)
         if saved:
             header.restoreState(saved)
+            # widths, order and hidden columns come back; a sort does not (the rows open in
+            # the plan's order), so neither may its arrow
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._hide_new_default_hidden()
         self.view.copy_requested.connect(self.copy_selection)
         self.view.paste_requested.connect(self.paste_clipboard)
