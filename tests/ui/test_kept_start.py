@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.store.conftest import PG_URL, _fresh_pg_database
 from tests.ui.start_probe import state_at_start
 from tests.ui.test_chart_updates import type_into_cell
-from workbench.domain.edits import EntityKind
+from workbench.domain.edits import EntityKind, SetField
 from workbench.engine import compute
 from workbench.store import open_store
 from workbench.store.kept_files import kept_path, read_kept
@@ -35,13 +35,26 @@ def db(tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, db) -> str:
+    """The plan's database: the SQLite file, or a fresh database on the test server."""
+    if request.param == "sqlite":
+        return str(db)
+    if not PG_URL:
+        pytest.skip("WORKBENCH_TEST_PG_URL not set")
+    url = _fresh_pg_database(PG_URL)
+    store, _plan = open_plan(url)
+    store.engine.dispose()
+    return url
+
+
 @pytest.fixture
 def opened(qtbot):
     """open(db) -> a window on it, as the app opens a plan (not shown yet); every window
     opened is closed, its database let go and its lock released at the end."""
     windows: list[MainWindow] = []
 
-    def open_window(path: Path) -> MainWindow:
+    def open_window(path: Path | str) -> MainWindow:
         window = Launcher(lock_plan).open(str(path), on_failure_ask=False, raise_errors=True)
         qtbot.addWidget(window)
         windows.append(window)
@@ -83,13 +96,13 @@ def close_once(qtbot, window: MainWindow) -> None:
     close(window)
 
 
-def test_a_reopened_plan_opens_on_its_kept_figures_then_the_engines(qtbot, db, opened):
-    first = opened(db)
+def test_a_reopened_plan_opens_on_its_kept_figures_then_the_engines(qtbot, target, opened):
+    first = opened(target)
     assert first.controller.settled  # nothing kept yet: the engine computed before the paint
     close_once(qtbot, first)
-    assert read_kept(str(db), first.controller.plan.id) is not None
+    assert read_kept(target, first.controller.plan.id) is not None
 
-    again = opened(db)
+    again = opened(target)
     assert not again.controller.settled  # the kept figures stand in
     before = on_screen(again)
     show(qtbot, again)
@@ -101,20 +114,21 @@ def test_a_reopened_plan_opens_on_its_kept_figures_then_the_engines(qtbot, db, o
     assert any(cell not in (None, "") for row in before[1] for cell in row)
 
 
-def test_a_plan_changed_elsewhere_opens_on_the_engines_figures(qtbot, db, opened):
-    close_once(qtbot, opened(db))
-    with sqlite3.connect(db) as colleague:  # £100,000 more on the first scheme, elsewhere
-        colleague.execute("UPDATE schemes SET gross_saving = gross_saving + 10000000 "
-                          "WHERE id = (SELECT min(id) FROM schemes)")
-    colleague.close()
-
-    window = opened(db)
-    assert window.controller.settled  # the kept figures were another plan's: not used
-    store = open_store(db)
+def test_a_plan_changed_elsewhere_opens_on_the_engines_figures(qtbot, target, opened):
+    """A colleague's edit after the last close here (on a shared server, any edit): the
+    kept figures are another plan's, so the engine computes before the first paint."""
+    close_once(qtbot, opened(target))
+    colleague = open_store(target)
     try:
-        expected = compute(store.load_plan()).summary
+        scheme = colleague.load_plan().schemes[0]
+        colleague.apply(SetField(EntityKind.SCHEME, scheme.id, "gross_saving",
+                                 scheme.gross_saving, scheme.gross_saving + 100_000))
+        expected = compute(colleague.load_plan()).summary
     finally:
-        store.engine.dispose()
+        colleague.engine.dispose()
+
+    window = opened(target)
+    assert window.controller.settled  # the kept figures were another plan's: not used
     assert window.controller.results.summary == expected
     show(qtbot, window)
     fmt = next(f for key, _label, f, _tip in ROWS if key == "schemes_identified")
