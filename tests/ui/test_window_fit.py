@@ -99,9 +99,9 @@ def test_charts_fit_their_pane_on_a_laptop_and_name_every_colour(tmp_path, qtbot
         assert word in key
 
 
-def test_trajectories_list_shows_several_rows_on_a_laptop_screen(tmp_path, qtbot, monkeypatch):
-    """At 1366x768 (less a task bar) the Trajectories page lists at least six metrics
-    above the periods grid, picked with the mouse on the page's tab."""
+def on_a_laptop(tmp_path, qtbot, monkeypatch, page: str) -> MainWindow:
+    """The window at 1366x768 (less a task bar), on `page`, picked with the mouse on its
+    tab."""
     area = _logical(1366, 768, 1.0)
     monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
     store, plan = open_plan(str(tmp_path / "plan.db"))
@@ -112,10 +112,17 @@ def test_trajectories_list_shows_several_rows_on_a_laptop_screen(tmp_path, qtbot
     window.show()
     qtbot.waitExposed(window)
     bar = window.pages.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Trajectories")
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == page)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     qtbot.waitUntil(lambda: window.pages.currentIndex() == index)
     qtbot.wait(20)
+    return window
+
+
+def test_trajectories_list_shows_several_rows_on_a_laptop_screen(tmp_path, qtbot, monkeypatch):
+    """At 1366x768 (less a task bar) the Trajectories page lists at least six metrics
+    above the periods grid, picked with the mouse on the page's tab."""
+    window = on_a_laptop(tmp_path, qtbot, monkeypatch, "Trajectories")
     table = window.trajectories.table
     assert table.model().rowCount() >= 6
     rows_in_view = table.viewport().height() // table.rowHeight(0)
@@ -129,20 +136,7 @@ def test_activity_chart_legend_shows_every_entry_on_a_laptop_screen(tmp_path, qt
                                                                     monkeypatch):
     """At 1366x768 the Activity chart's legend wraps onto a second row rather than run
     past the plot's edge ("Typed by yo..."): every entry within the plot."""
-    area = _logical(1366, 768, 1.0)
-    monkeypatch.setattr("workbench.ui.main_window.available_geometry", lambda _w: area)
-    store, plan = open_plan(str(tmp_path / "plan.db"))
-    window = MainWindow(PlanController(plan, store), store_label="plan.db")
-    qtbot.addWidget(window)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(area.size())
-    window.show()
-    qtbot.waitExposed(window)
-    bar = window.pages.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Activity")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    qtbot.waitUntil(lambda: window.pages.currentIndex() == index)
-    qtbot.wait(20)
+    window = on_a_laptop(tmp_path, qtbot, monkeypatch, "Activity")
     chart = window.activity.chart
     plot_area = chart.getPlotItem().vb.sceneBoundingRect()
     legend = chart.getPlotItem().legend
