@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
 
+from workbench.domain.edits import EntityKind
 from workbench.ui.launcher import open_plan
 from workbench.ui.main_window import MainWindow
 from workbench.ui.plan_controller import PlanController
@@ -149,3 +150,23 @@ def test_activity_chart_legend_shows_every_entry_on_a_laptop_screen(tmp_path, qt
     qtbot.waitUntil(lambda: legend.columnCount == len(labels))
     window.close()
 
+
+
+def test_the_phasing_grid_keeps_one_height_and_leaves_the_schemes_table_the_room(
+        tmp_path, qtbot, monkeypatch):
+    """At 1366x768 with no scheme selected the phasing grid is its header and one row
+    (it once took a third of the height, empty), and selecting a scheme with the mouse does
+    not move the table's bottom edge."""
+    window = on_a_laptop(tmp_path, qtbot, monkeypatch, "Finance and savings")
+    panel = window.tables[EntityKind.SCHEME]
+    view = panel.view
+    before = (window.phasing.height(), view.viewport().height())
+    assert before[0] < 120, before
+    assert view.viewport().height() // view.rowHeight(0) >= 14  # rows of table in view
+    index = panel.proxy.index(0, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.phasing.model.scheme is not None)
+    qtbot.wait(20)
+    assert (window.phasing.height(), view.viewport().height()) == before
+    window.close()

@@ -121,6 +121,9 @@ class PhasingPanel(QWidget):
         scheme = self.model.scheme
         self.profile.setEnabled(scheme is not None and not self.controller.store.read_only)
         self.grid.setEnabled(scheme is not None)
+        # the same height with or without a scheme: the table above never jumps, and no
+        # empty grid takes a third of a laptop's screen from it
+        self._fit_grid_height()
         if scheme is None:
             self.title.setText("Select a savings scheme to see and edit its months.")
             return
@@ -129,7 +132,6 @@ class PhasingPanel(QWidget):
             f"Net saving by month of <b>{scheme.name}</b> "
             f"({parsing.format_money(scheme.net_saving)} in the year)")
         self.profile.setCurrentText(identify(tuple(scheme.phasing), scheme.first_year))
-        self._fit_grid_height()
 
     def _fit_grid_height(self) -> None:
         """Header and one row: nothing clipped, no gap."""
