@@ -22,11 +22,11 @@ from workbench.domain.plan import Plan
 from workbench.domain.plan_copy import PlanCopies
 from workbench.domain.scenarios import Scenario
 from workbench.engine.results import PlanResults, PlanSummary
-
-if TYPE_CHECKING:
-    from workbench.engine.scenario_engine import ChangeLog, ScenarioEngines
 from workbench.ui.latest_only import LatestOnly
 from workbench.ui.plan_controller import PlanController
+
+if TYPE_CHECKING:  # the scenario engine brings pandas: imported on first use
+    from workbench.engine.scenario_engine import ChangeLog, ScenarioEngines
 
 LOG_KEPT = 256  # copies whose changes are remembered (a scenario further behind: afresh)
 DELAY_MS = 150  # typing in a table stays quick; the scenarios follow a moment later
