@@ -23,7 +23,7 @@ from workbench.store.safe_files import describe, make_private, remove_file, repl
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 8_000_000  # a kept file of the largest plan kept (5,000 rows) is under 1 MB
+MAX_BYTES = 2_000_000  # the largest plan kept (under 5,000 rows) writes about 130 KB
 
 
 def kept_folder() -> Path:
