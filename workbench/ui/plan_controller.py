@@ -119,14 +119,15 @@ class PlanController(QObject):
         return not isinstance(self.results, KeptResults)
 
     def settle(self) -> None:
-        """The engine's results in place of the kept figures, and the views told."""
+        """The engine's results in place of the kept figures, and the views told. (The
+        results of the plan as opened are let go here: edits have their own from now on.)"""
         kept = self.results
-        if not isinstance(kept, KeptResults):
-            return
-        self.results = self._results_as_opened()
-        if not same_figures(kept, self.results):  # the digest says this cannot happen
-            log.warning("the figures kept from the last session differed from the engine's")
-        self.results_changed.emit(self.results)
+        if isinstance(kept, KeptResults):
+            self.results = self._results_as_opened()
+            if not same_figures(kept, self.results):  # the digest says this cannot happen
+                log.warning("the figures kept from the last session differed from the engine's")
+            self.results_changed.emit(self.results)
+        self._opened = None
 
     def push(self, edit: Edit, *, action: str = "edit", note: str = "") -> bool:
         """Apply `edit` as one undoable step. Returns False (and says why) if it failed."""
