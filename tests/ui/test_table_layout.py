@@ -4,8 +4,12 @@ status bar, the totals row under a filter, columns hidden and remembered."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
+from tests.ui.test_typing_tables import cell, click, keys, press
 from workbench.domain.edits import EntityKind
+from workbench.ui import style
 from workbench.ui.tables.parsing import format_money
 
 
@@ -242,3 +246,35 @@ def test_the_pinned_header_shows_no_sort_arrow_in_the_plans_own_order(window, qt
     for _ in range(2):
         qtbot.mouseClick(pinned.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert pinned.sortIndicatorSection() != 0
+
+
+def test_typing_in_a_table_with_a_pinned_column_raises_no_qt_warning(window, qtbot, qtlog):
+    """The pin paints with the table's delegate but is not handed its editors: Qt warned on
+    every edit ("commitData called with an editor that does not belong to this view")."""
+    panel = window.tables[EntityKind.SCHEME]
+    assert panel.pinned.pin.isVisible()
+    click(qtbot, panel.view, cell(panel, 1, "Gross saving"))
+    keys(qtbot, "654321")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.view.is_editing())
+    assert cell(panel, 1, "Gross saving").data() == "£654,321"
+    assert not [r.message for r in qtlog.records if "does not belong" in r.message]
+
+
+def test_a_refused_name_is_outlined_in_the_pinned_column_too(window, qtbot):
+    panel = window.tables[EntityKind.SCHEME]
+    pin = panel.pinned.pin
+    click(qtbot, panel.view, cell(panel, 0, "Scheme"))
+    press(qtbot, Qt.Key.Key_F2)
+    QApplication.focusWidget().selectAll()
+    press(qtbot, Qt.Key.Key_Backspace)
+    click(qtbot, panel.view, cell(panel, 3, "Gross saving"))  # leave it another way
+    assert panel.view.cell_delegate.refused
+    qtbot.waitUntil(pin.isVisible)
+    image = pin.viewport().grab().toImage()
+    rect = pin.visualRect(panel.proxy.index(0, 0))
+    red = QColor(style.NHS_RED)
+    outlined = [(x, y) for x in range(rect.left(), rect.right())
+                for y in range(rect.top(), rect.bottom())
+                if image.pixelColor(x, y) == red]
+    assert len(outlined) > 20  # the red outline, drawn by the table's delegate

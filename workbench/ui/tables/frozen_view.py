@@ -9,14 +9,36 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
 
 PINNED = 0  # the logical column that stays in view: the row's name
+
+
+class _PaintedLike(QStyledItemDelegate):
+    """The pin's cells painted (and their tooltips given) by the table's own delegate, a
+    refused name outlined as in the table. Not that delegate itself: a view set to a
+    delegate takes every editor it commits, and Qt warned on each edit in the table that
+    the pin was handed an editor not its own."""
+
+    def __init__(self, table_delegate: QAbstractItemDelegate, parent: QObject) -> None:
+        super().__init__(parent)
+        self.table_delegate = table_delegate
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        self.table_delegate.paint(painter, option, index)
+
+    def sizeHint(self, option, index: QModelIndex):  # noqa: N802 (Qt override)
+        return self.table_delegate.sizeHint(option, index)
+
+    def helpEvent(self, event, view, option, index: QModelIndex) -> bool:  # noqa: N802
+        return self.table_delegate.helpEvent(event, view, option, index)
 
 
 class FrozenColumn(QObject):
@@ -30,7 +52,7 @@ class FrozenColumn(QObject):
         self.pin.setAccessibleName(f"{table.accessibleName()}, pinned name column".strip(", "))
         self.pin.setModel(table.model())
         self.pin.setSelectionModel(table.selectionModel())
-        self.pin.setItemDelegate(table.itemDelegate())
+        self.pin.setItemDelegate(_PaintedLike(table.itemDelegate(), self.pin))
         self.pin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pin.setSelectionBehavior(table.selectionBehavior())
