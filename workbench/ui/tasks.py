@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from workbench.domain.errors import WorkbenchError
@@ -58,7 +58,12 @@ class _Worker(QObject):
 
 
 class Task(QObject):
-    """One running task; keep a reference until it reports."""
+    """One running task; keep a reference until it reports.
+
+    Once it has reported, the task deletes itself, with its worker and progress dialog: it
+    is parented to the window, which would otherwise keep every task until it closes, and
+    with each its function's closure (an export's copy of the plan, an odds run's inputs).
+    """
 
     done = Signal(object)
     error = Signal(object)
@@ -72,9 +77,12 @@ class Task(QObject):
         self.worker = _Worker(fn, self._cancel, title)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
+        self.thread.finished.connect(self.worker.deleteLater)  # in its own thread, as it ends
         self.worker.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.dialog: QProgressDialog | None = None
+        self._updating = False  # in the dialog's setValue
+        self._reporting_done = False
         if show_dialog:
             self.dialog = QProgressDialog(title, "Cancel", 0, 100, parent)
             self.dialog.setWindowTitle(title)
@@ -91,16 +99,35 @@ class Task(QObject):
         self._cancel.set()
 
     def _on_progress(self, percent: int, step: str) -> None:
-        if self.dialog is not None:
+        if self.dialog is None or self._reporting_done:
+            return
+        self.dialog.setLabelText(step)
+        self._updating = True
+        try:  # a modal progress dialog runs the event loop here: the report can come in
             self.dialog.setValue(percent)
-            self.dialog.setLabelText(step)
+        finally:
+            self._updating = False
 
     def _finish(self) -> None:
         self.thread.quit()
         self.thread.wait()
+        self.worker.fn = None  # let go of the closure now (the worker is deleted later)
+        self._reporting_done = True
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.hide()
+
+    def _let_go(self) -> None:
+        """Delete the task and its dialog once the handlers have run (they may still read
+        the task) and no progress update is on the stack (the dialog would go from under
+        its own setValue)."""
+        if self._updating:
+            QTimer.singleShot(0, self._let_go)
+            return
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.deleteLater()
 
     def _on_finished(self, result: Any) -> None:
         self._finish()
@@ -108,6 +135,7 @@ class Task(QObject):
             self.cancelled.emit()
         else:
             self.done.emit(result)
+        self._let_go()
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finish()
@@ -115,3 +143,4 @@ class Task(QObject):
             self.cancelled.emit()
         else:
             self.error.emit(exc)
+        self._let_go()
