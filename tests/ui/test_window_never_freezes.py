@@ -230,7 +230,8 @@ def type_into_first_saving(window: MainWindow, qtbot, typed: str) -> QLineEdit:
                      pos=view.visualRect(index).center())
     qtbot.keyClick(view, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
-    if editor is None:  # no window is active offscreen once the dialogs have closed
+    if editor is None or editor.parent() is not view.viewport():
+        # offscreen no window is active once the dialogs have closed: the cell's editor
         editor = next(e for e in view.viewport().findChildren(QLineEdit) if e.isVisible())
     assert isinstance(editor, QLineEdit)
     editor.selectAll()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from workbench import __version__
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.masking import mask
+from workbench.ui.modal import ask
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         f"Planning Workbench {__version__}, Python {platform.python_version()}, "
         f"{platform.platform()}\n\n{details}"
     )
-    box.exec()
+    ask(box)
 
 
 class _GuiThreadRelay(QObject):

@@ -25,6 +25,7 @@ from workbench.store.plan_lock import STALE_MINUTES, PlanLocked, acquire
 from workbench.ui import store_thread
 from workbench.ui.errors import install_excepthooks
 from workbench.ui.main_window import MainWindow
+from workbench.ui.modal import answered
 from workbench.ui.plan_controller import PlanController
 
 if TYPE_CHECKING:
@@ -113,11 +114,13 @@ class Launcher(QObject):
         from workbench.ui.dialogs.welcome_dialog import WelcomeDialog  # first run, File → New
 
         while True:
-            dialog = WelcomeDialog(problem, self.window, existing=existing_plans())
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
+            with answered(WelcomeDialog(problem, self.window,
+                                        existing=existing_plans())) as dialog:
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                choice = dialog.choice()
             try:
-                return self._open_choice(dialog.choice())
+                return self._open_choice(choice)
             except WorkbenchError as exc:
                 problem = str(exc)
 

@@ -33,6 +33,7 @@ from workbench.ui import store_thread
 from workbench.ui.errors import show_error
 from workbench.ui.explain import ExplainFeature
 from workbench.ui.lazy_panel import DeferredTables, DeferredTabs, DeferredWidget
+from workbench.ui.modal import ask
 from workbench.ui.odds import OddsFeature
 from workbench.ui.panels.summary_panel import SummaryPanel
 from workbench.ui.phasing import PhasingPanel
@@ -284,7 +285,7 @@ class MainWindow(WindowParts, QMainWindow):
     def show_versions(self) -> None:
         from workbench.ui.dialogs.versions_dialog import VersionsDialog
 
-        VersionsDialog(self.controller, self).exec()
+        ask(VersionsDialog(self.controller, self))
 
     def add_row(self) -> None:
         table = self.current_table()
@@ -375,7 +376,7 @@ class MainWindow(WindowParts, QMainWindow):
         if self.sqlite_file is not None:
             from workbench.ui.dialogs.restore_dialog import RestoreDialog
 
-            RestoreDialog(self.controller, self.sqlite_file, self).exec()
+            ask(RestoreDialog(self.controller, self.sqlite_file, self))
 
     def _on_row_selected(self, kind, row_id) -> None:
         self._selected_row = (kind, row_id)
@@ -445,7 +446,13 @@ class MainWindow(WindowParts, QMainWindow):
     def show_help(self) -> None:
         from workbench.ui.dialogs.help_dialog import HelpDialog
 
-        HelpDialog(self).show()
+        # one help window, raised again, not a new one per press of F1
+        help_dialog = self.findChild(HelpDialog)
+        if help_dialog is None:
+            help_dialog = HelpDialog(self)
+        help_dialog.show()
+        help_dialog.raise_()
+        help_dialog.activateWindow()
 
     def open_log_folder(self) -> None:
         folder = log_dir()

@@ -13,6 +13,7 @@ from workbench.store.backups import backup_before_change
 from workbench.ui import store_thread
 from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.dialogs.import_dialog import ImportDialog
+from workbench.ui.modal import answered, ask
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.tasks import Task
 
@@ -44,8 +45,8 @@ class TemplateActions:
 
     def show_preview(self, report) -> bool:
         """Preview; on Apply, push the whole import as one undoable, audited step."""
-        dialog = ImportDialog(report, self.parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted or report.edit is None:
+        if ask(ImportDialog(report, self.parent)) != QDialog.DialogCode.Accepted \
+                or report.edit is None:
             return False
         return self.apply(report)
 
@@ -61,9 +62,10 @@ class TemplateActions:
 
     # -- export ------------------------------------------------------------------------
     def ask_export(self) -> None:
-        dialog = ExportDialog(self.controller.plan.ods_code or "plan", self.parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.start_export(*dialog.values())
+        with answered(ExportDialog(self.controller.plan.ods_code or "plan",
+                                   self.parent)) as dialog:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.start_export(*dialog.values())
 
     def start_export(self, kind: str, out: Path, into: Path | None = None) -> Task:
         from workbench.templates import export_template
@@ -96,7 +98,7 @@ class TemplateActions:
                           f"{'s' if len(notes) > 1 else ''}:\n\n{listed}",
                           QMessageBox.StandardButton.Ok, self.parent)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.exec()
+        ask(box)
 
     def _failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, WorkbenchError | OSError) else repr(exc)

@@ -33,6 +33,7 @@ from workbench.reports.basis import PaperBasis, basis_plan, paper_bases
 from workbench.reports.cover import EQUALITY, OUTCOME_DOMAINS, PURPOSES
 from workbench.ui.board.paper_print import print_paper
 from workbench.ui.export_paths import ask_save_path, save_export
+from workbench.ui.modal import ask
 from workbench.ui.plan_controller import PlanController
 
 FORMATS = {"PDF paper (.pdf)": ".pdf", "Word document (.docx)": ".docx",
@@ -181,6 +182,8 @@ class BoardPaperDialog(QDialog):
         paper = self.paper()
         if paper is None:
             return
+        if self.preview_dialog is not None:  # one preview kept at a time, not one per click
+            self.preview_dialog.deleteLater()
         self.preview_dialog = QPrintPreviewDialog(self.printer, self)
         self.preview_dialog.setWindowTitle(
             f"Preview: {paper.cover.title}" + (f" ({paper.basis})" if paper.basis else ""))
@@ -192,8 +195,7 @@ class BoardPaperDialog(QDialog):
         paper = self.paper()
         if paper is None:
             return
-        dialog = QPrintDialog(self.printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if ask(QPrintDialog(self.printer, self)) == QDialog.DialogCode.Accepted:
             print_paper(paper, self.printer)
 
     def save(self) -> None:

@@ -29,6 +29,7 @@ from workbench.ui.delivery.ledger_grid import LedgerGrid
 from workbench.ui.delivery.ledger_model import LedgerGridModel
 from workbench.ui.delivery.legend import LedgerLegend
 from workbench.ui.delivery.scheme_panel import SchemePanel
+from workbench.ui.modal import answered
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.style import fmt_money_full, fmt_pct
 
@@ -173,18 +174,19 @@ class DeliveryPage(QWidget):
         if ledger is None or ledger.next_to_close() is None:
             return False
         names = {s: self.ledger.scheme_name(s) for s in ledger.scheme_ids()}
-        dialog = CloseMonthDialog(ledger, names, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+        with answered(CloseMonthDialog(ledger, names, self)) as dialog:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            month, actuals = dialog.month, dialog.actuals()
         try:
-            edit = close_month_edit(ledger, dialog.month, dialog.actuals())
+            edit = close_month_edit(ledger, month, actuals)
         except ValidationError as exc:
             self.show_feedback(str(exc))
             return False
         if not self.ledger.push(edit, action="close-month"):
             return False
         self.show_feedback("")
-        self.message.emit(f"{short_month(dialog.month)} closed: its actuals now count in "
+        self.message.emit(f"{short_month(month)} closed: its actuals now count in "
                           "the year-end forecast (Edit → Undo reopens it)")
         return True
 

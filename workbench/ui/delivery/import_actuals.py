@@ -28,6 +28,7 @@ from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.domain.ledger import Ledger
 from workbench.domain.numbers import format_money
 from workbench.domain.periods import short_month
+from workbench.ui.modal import answered
 
 if TYPE_CHECKING:
     from workbench.ui.delivery.delivery_page import DeliveryPage
@@ -129,11 +130,11 @@ def import_ledger_actuals(page: DeliveryPage) -> bool:
         page.show_feedback(str(exc))
         return False
     names = {s: page.ledger.scheme_name(s) for s in ledger.scheme_ids()}
-    dialog = ImportPreviewDialog(preview, ledger, names, page)
-    if dialog.exec() != QDialog.DialogCode.Accepted or preview.edit is None:
-        return False
-    closing = not dialog.close_month.isHidden() and dialog.close_month.isChecked()
-    edit = dialog.close_edit if closing else preview.edit
+    with answered(ImportPreviewDialog(preview, ledger, names, page)) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted or preview.edit is None:
+            return False
+        closing = not dialog.close_month.isHidden() and dialog.close_month.isChecked()
+        edit = dialog.close_edit if closing else preview.edit
     if not page.ledger.push(edit, action="close-month" if closing else "import",
                             note=preview.file):
         return False

@@ -39,6 +39,7 @@ from workbench.ui.delivery.ledger_model import RAG_COLOURS
 from workbench.ui.delivery.milestones_model import NAME, MilestonesModel
 from workbench.ui.delivery.rag_dialog import RagOverrideDialog
 from workbench.ui.delivery.rephase_dialog import RephaseDialog
+from workbench.ui.modal import answered, ask
 from workbench.ui.style import fmt_money_full, fmt_pct
 from workbench.ui.tables.sheet_view import SheetView
 
@@ -184,29 +185,33 @@ class SchemePanel(QWidget):
         if self.scheme_id is None or results is None or ledger is None:
             return False
         name = self.ledger.scheme_name(self.scheme_id)
-        dialog = RagOverrideDialog(name, results.positions[self.scheme_id], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        edit = rag_override_edit(ledger, self.scheme_id, dialog.rag, dialog.reason_text)
-        return self.ledger.push(edit, action="rag-override", note=dialog.reason_text)
+        with answered(RagOverrideDialog(name, results.positions[self.scheme_id],
+                                        self)) as dialog:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            rag, reason = dialog.rag, dialog.reason_text
+        edit = rag_override_edit(ledger, self.scheme_id, rag, reason)
+        return self.ledger.push(edit, action="rag-override", note=reason)
 
     def ask_gateway(self) -> bool:
         ledger = self.ledger.ledger
         if self.scheme_id is None or ledger is None:
             return False
         name = self.ledger.scheme_name(self.scheme_id)
-        dialog = GatewayDialog(name, tracking_of(ledger, self.scheme_id), parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+        with answered(GatewayDialog(name, tracking_of(ledger, self.scheme_id),
+                                    parent=self)) as dialog:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            stage, gateway, note = dialog.stage, dialog.gateway(), dialog.note.text()
         scheme = next((s for s in self.ledger.plan_controller.plan.schemes
                        if s.id == self.scheme_id), None)
         try:
-            edit = gateway_edit(ledger, self.scheme_id, dialog.stage, dialog.gateway(),
-                                dialog.note.text(), scheme.status if scheme else None)
+            edit = gateway_edit(ledger, self.scheme_id, stage, gateway, note,
+                                scheme.status if scheme else None)
         except ValidationError as exc:
             self.message.emit(str(exc))
             return False
-        return self.ledger.push(edit, action="gateway", note=dialog.note.text().strip())
+        return self.ledger.push(edit, action="gateway", note=note.strip())
 
     def reforecast(self, name: str, day: dt.date) -> bool:
         """A milestone's new expected date: a later go-live offers the rephase (with its £
@@ -221,9 +226,8 @@ class SchemePanel(QWidget):
                 (day.year, day.month) != (milestone.expected.year, milestone.expected.month):
             proposal = propose_rephase(ledger, self.scheme_id, name, day,
                                        self.ledger.gap_decimal())
-            dialog = RephaseDialog(scheme, proposal, ledger.months(), milestone.expected,
-                                   day, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            if ask(RephaseDialog(scheme, proposal, ledger.months(), milestone.expected,
+                                 day, self)) != QDialog.DialogCode.Accepted:
                 self.message.emit(f"{name} of {scheme} left at {milestone.expected:%d %b %Y}")
                 return False
             return self.ledger.push(proposal.edit, action="rephase")

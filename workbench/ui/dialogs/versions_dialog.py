@@ -31,6 +31,7 @@ from workbench.engine import compute
 from workbench.engine.results import PlanSummary
 from workbench.store.versions import PlanVersion, freeze_version, list_versions, load_version
 from workbench.ui import store_thread
+from workbench.ui.modal import answered
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.style import fmt_money_full, fmt_pct
 
@@ -86,19 +87,19 @@ def freeze(controller: PlanController, parent: QWidget | None = None,
             QMessageBox.warning(parent, "Planning Workbench", f"Not frozen: {exc}")
             return None
     else:
-        ask = FreezeDialog(parent)
-        while True:  # after a refusal the same dialog comes back, with what was typed
-            if ask.exec() != QDialog.DialogCode.Accepted:
-                return None
-            try:
-                version = store_thread.call_as("freezing the version", freeze_version,
-                                               controller.store, ask.label.text(),
-                                               ask.note.toPlainText())
-                break
-            except WorkbenchError as exc:
-                QMessageBox.warning(parent, "Planning Workbench",
-                                    f"Not frozen: {exc}\n\nYour name and note are kept: "
-                                    "change what is needed and try again.")
+        with answered(FreezeDialog(parent)) as form:
+            while True:  # after a refusal the same dialog comes back, with what was typed
+                if form.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                try:
+                    version = store_thread.call_as("freezing the version", freeze_version,
+                                                   controller.store, form.label.text(),
+                                                   form.note.toPlainText())
+                    break
+                except WorkbenchError as exc:
+                    QMessageBox.warning(parent, "Planning Workbench",
+                                        f"Not frozen: {exc}\n\nYour name and note are kept: "
+                                        "change what is needed and try again.")
     controller.plan_changed.emit(PlanChanges())  # the change history shows the freeze
     return version
 

@@ -28,6 +28,7 @@ from workbench.ui import style
 from workbench.ui.actuals_import import import_actuals_csv
 from workbench.ui.charts.export import save_widget_pdf, save_widget_png
 from workbench.ui.lazy_panel import LazyPage
+from workbench.ui.modal import answered
 from workbench.ui.plan_controller import PlanController
 from workbench.ui.trajectories.charts_column import ChartsColumn
 from workbench.ui.trajectories.grid_view import GridView
@@ -202,8 +203,8 @@ class TrajectoryPage(LazyPage):
         """Insert an empty trajectory to a standard (None = ask which; "" = a blank local
         trajectory to name and fill in)."""
         if standard_id is None:
-            dialog = StandardsDialog(self)
-            chosen = dialog.chosen() if dialog.exec() else None
+            with answered(StandardsDialog(self)) as dialog:
+                chosen = dialog.chosen() if dialog.exec() else None
             if chosen is None:
                 return False
             standard, provider = chosen
