@@ -19,6 +19,20 @@ def window(tmp_path, qtbot, monkeypatch):
     return win
 
 
+@pytest.fixture
+def on_file(tmp_path, qtbot, monkeypatch):
+    """The window on a plan file (so File → Restore from backup is on), shown."""
+    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
+    db = tmp_path / "plan.db"
+    store, plan = open_plan(str(db))
+    win = MainWindow(PlanController(plan, store), store_label="plan.db",
+                     sqlite_file=db.resolve())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _collect_on_the_gui_thread(qapp):
     """As in the app: the cycle collector runs on the GUI thread only, so a Qt object left

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 
-from tests.ui.test_start_imports import click_menu_entry, on_file  # noqa: F401 (fixture)
+from tests.ui.test_start_imports import click_menu_entry
 from workbench.ui.tasks import Task
 
 
@@ -20,7 +20,7 @@ def left_on(window, name: str) -> list[QDialog]:
     return [d for d in window.findChildren(QDialog) if type(d).__name__ == name]
 
 
-def test_modal_dialogs_are_deleted_once_answered(on_file, qtbot):  # noqa: F811
+def test_modal_dialogs_are_deleted_once_answered(on_file, qtbot):
     window = on_file
     entries = [("File", "Export template…", "ExportDialog"),
                ("File", "Restore from backup…", "RestoreDialog"),
@@ -33,7 +33,7 @@ def test_modal_dialogs_are_deleted_once_answered(on_file, qtbot):  # noqa: F811
         assert left_on(window, name) == [], f"{entry} left its dialog on the window"
 
 
-def test_help_is_one_window_raised_again(on_file, qtbot):  # noqa: F811
+def test_help_is_one_window_raised_again(on_file, qtbot):
     window = on_file
     for _ in range(3):
         qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -43,7 +43,7 @@ def test_help_is_one_window_raised_again(on_file, qtbot):  # noqa: F811
 
 
 def test_an_export_lets_go_of_its_task_and_progress_dialog(on_file, qtbot, monkeypatch,
-                                                           tmp_path):  # noqa: F811
+                                                           tmp_path):
     window = on_file
     saved: list[str] = []
     monkeypatch.setattr("workbench.ui.template_actions.QMessageBox.information",
@@ -68,7 +68,7 @@ def test_an_export_lets_go_of_its_task_and_progress_dialog(on_file, qtbot, monke
 
         QTimer.singleShot(20, fill_in)
         export_action.trigger()  # File → Export template… (Ctrl+E)
-        qtbot.waitUntil(lambda: len(saved) == round_ + 1, timeout=30000)
+        qtbot.waitUntil(lambda count=round_ + 1: len(saved) == count, timeout=30000)
         assert out.exists()
         deleted_later()
         assert window.findChildren(Task) == []

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tests.ui.start_probe import state_at_start
 from workbench.ui.launcher import open_plan
 from workbench.ui.main_window import MainWindow
-from workbench.ui.plan_controller import PlanController
 
 # Libraries beyond the start-up floor's (pandas, numpy, SQLAlchemy, PySide6; pyqtgraph is
 # imported just after the first paint), and the app's modules that only menu actions or
@@ -39,20 +38,6 @@ def test_nothing_a_menu_needs_is_imported_before_the_window_is_painted(tmp_path)
     assert "workbench.ui.main_window" in seen["shown"]
     assert loaded(seen["shown"]) == []
     assert "pyqtgraph" in loaded(seen["complete"])  # the charts, just after the first paint
-
-
-@pytest.fixture
-def on_file(tmp_path, qtbot, monkeypatch):
-    """The window on a plan file (so File → Restore from backup is on), shown."""
-    monkeypatch.setattr("workbench.ui.main_window.QMessageBox.warning", lambda *a, **k: None)
-    db = tmp_path / "plan.db"
-    store, plan = open_plan(str(db))
-    win = MainWindow(PlanController(plan, store), store_label="plan.db",
-                     sqlite_file=db.resolve())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def click_menu_entry(qtbot, window: MainWindow, menu_title: str, entry: str) -> list[str]:
