@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTabBar
 
 from tests.ui.test_large_tables import click_header
 from tests.ui.test_typing_tables import cell, column
+from tests.ui.test_window_fit import on_a_laptop
 from workbench.domain.edits import EntityKind
 from workbench.ui import style
 from workbench.ui.launcher import open_plan
@@ -87,3 +89,25 @@ def test_a_sort_is_not_claimed_by_a_reopened_table(nhs_look, window, qtbot, tmp_
     assert names == [s.name for s in plan.schemes]  # the plan's order
     again.close()
     store.engine.dispose()
+
+
+def test_the_side_tabs_show_their_whole_names_for_a_later_year_on_a_laptop(
+        nhs_look, tmp_path, qtbot, monkeypatch):
+    """At 1366x768 with 2017/18 picked in the plan-year box, the tabs under the summary
+    read "Summary 2017/18", "Drivers" and "Checks" whole (Fusion's padding cut them to
+    "Driv…" and "Che…")."""
+    window = on_a_laptop(tmp_path, qtbot, monkeypatch, "Finance and savings")
+    combo = window.years.selector.combo
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.summary_dock.windowTitle() == "Summary 2017/18")
+    qtbot.wait(20)
+    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+    tabs = {b.tabText(i): (b.tabRect(i).width(), b.tabSizeHint(i).width())
+            for b in bars for i in range(b.count())}
+    assert {"Summary 2017/18", "Drivers", "Checks"} <= set(tabs), tabs
+    assert all(shown >= needed for shown, needed in tabs.values()), tabs
+    window.close()

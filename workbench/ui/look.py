@@ -10,6 +10,7 @@ from workbench.ui import style
 
 SHEET = f"""
 QTabBar::tab:selected {{ color: {style.NHS_BLUE}; font-weight: bold; }}
+QMainWindow > QTabBar::tab {{ padding: 4px 7px; }}
 QDockWidget::title {{ background: {style.NHS_PALE_GREY}; padding: 4px; }}
 QPushButton {{ padding: 3px 10px; }}
 QPushButton:default:enabled {{ background: {style.NHS_BLUE}; color: white; }}
