@@ -120,11 +120,7 @@ def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
 
         code = run_smoke(window)
         window.close()
-        if window.guard.backup_thread is not None:
-            window.guard.backup_thread.join(30)
-        window.controller.store.engine.dispose()  # closed before its folder is removed
-        if getattr(window, "plan_lock", None) is not None:
-            window.plan_lock.release()
+        _let_go_of_plan(window)  # closed before its folder is removed
         return code
     if screenshot is not None:
         window.resize(1600, 1000)
@@ -154,7 +150,23 @@ def _run_gui(target: str, collector: _StartupCollector, *, first_run: bool,
             app.quit()
 
         QTimer.singleShot(0, shown)
-    return app.exec()
+    code = app.exec()
+    _let_go_of_plan(launcher.window)  # the plan on show at quit (File → Open may change it)
+    return code
+
+
+def _let_go_of_plan(window) -> None:
+    """Once the window is closed: the backup finished, every connection closed and the
+    plan's lock released. SQLite then folds its write-ahead log into the plan file and
+    removes the -wal and -shm files, so the plan file alone is the whole plan (copied,
+    mailed, put on a share) and nothing of the app's is left beside it."""
+    if window is None:
+        return
+    if window.guard.backup_thread is not None:
+        window.guard.backup_thread.join(30)
+    window.controller.store.engine.dispose()
+    if getattr(window, "plan_lock", None) is not None:
+        window.plan_lock.release()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,8 +7,9 @@ outliving Python's hold on it) fails the test that runs it.
 Or File → Import actuals (CSV)…, its file dialog and closing report answered.
 Or, after the demo, three scenarios added in Plan → Scenarios, then the typed edits, and
 File → Quit while the scenarios' figures are still being computed on their thread.
+Or, with "reopen", the plan of the last session opened without the welcome screen.
 Usage: quit_driver.py new|demo|new-then-demo|demo-then-import|demo-then-actuals|
-demo-then-scenarios [file]."""
+demo-then-scenarios|reopen [file]."""
 
 from __future__ import annotations
 
@@ -217,5 +218,9 @@ def after_import(win: MainWindow) -> None:
     quit_window(win)
 
 
-QTimer.singleShot(0, answer_welcome)
+if steps == ["reopen"]:  # not the first run: the last plan opens, no welcome screen
+    steps.clear()
+    QTimer.singleShot(0, work_in_window)
+else:
+    QTimer.singleShot(0, answer_welcome)
 sys.exit(workbench_app.main([]))

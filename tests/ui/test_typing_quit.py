@@ -35,6 +35,22 @@ def test_quit_after_each_path_exits_cleanly(tmp_path, path):
     assert list((tmp_path / "wb").glob("*.db"))  # the plan was really made and opened
 
 
+def test_quitting_leaves_the_plan_file_alone_and_whole(tmp_path):
+    """After a quit, first run and reopened, the plan's folder holds the plan file only:
+    no -wal or -shm beside it (SQLite folds them in once every connection is closed) and
+    no lock; the edits typed in each session are in the file."""
+    folder = tmp_path / "wb"
+    counts = []
+    for path in ("demo", "reopen"):
+        run_driver(tmp_path, path)
+        left = sorted(p.name for p in folder.iterdir() if p.is_file())
+        assert left == ["planning-workbench.db"], (path, left)
+        store = open_store(folder / "planning-workbench.db")
+        counts.append(len(store.load_plan().schemes))
+        store.engine.dispose()
+    assert counts[1] == counts[0] + 1  # the reopened session's new scheme, stored
+
+
 def test_quit_while_the_scenarios_are_being_computed_exits_cleanly(tmp_path):
     """Three scenarios, typed edits, then File → Quit while their figures are still being
     computed on their own thread: the computation stops and the app exits 0."""
