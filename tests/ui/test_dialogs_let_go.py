@@ -5,6 +5,7 @@ or background odds run), and a hidden Freeze form could still be the focus widge
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit
 
@@ -73,3 +74,48 @@ def test_an_export_lets_go_of_its_task_and_progress_dialog(on_file, qtbot, monke
         deleted_later()
         assert window.findChildren(Task) == []
         assert window.findChildren(QDialog) == []  # progress and export forms
+
+
+@pytest.mark.parametrize("content", [
+    b"not a workbook at all\n" * 1000,  # text named .xlsx
+    b"PK\x03\x04" + b"\x00" * 50_000,  # a broken zip
+    b"=HYPERLINK(\"http://example.invalid\",\"x\")",  # a formula, as the whole file
+])
+def test_a_refused_import_says_why_and_lets_go_of_its_task(on_file, qtbot, monkeypatch,
+                                                            tmp_path, content):
+    """File → Import template… of a hostile file: the preview names the file and why,
+    Apply is off, Cancel leaves the plan as it was, and no task or dialog stays behind."""
+    window = on_file
+    bad = tmp_path / "finance-from-a-colleague.xlsx"
+    bad.write_bytes(content)
+    monkeypatch.setattr("workbench.ui.template_actions.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (str(bad), ""))
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if type(dialog).__name__ != "ImportDialog":
+            QTimer.singleShot(20, answer)
+            return
+        tree = dialog.findings
+        seen.extend(tree.topLevelItem(i).text(c) for i in range(tree.topLevelItemCount())
+                    for c in range(tree.columnCount()))
+        seen.append(dialog.detail.text())
+        assert not dialog.apply_button.isEnabled()
+        box = dialog.findChild(QDialogButtonBox)
+        cancel = next(b for b in box.buttons() if b.text().replace("&", "") == "Cancel")
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+    before = [(s.name, s.gross_saving) for s in window.controller.plan.schemes]
+    import_action = next(a for m in window.menuBar().actions() for a in m.menu().actions()
+                         if a.text().replace("&", "") == "Import template…")
+    QTimer.singleShot(20, answer)
+    import_action.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    said = " ".join(seen)
+    assert bad.name in said and "Traceback" not in said, seen
+    assert [(s.name, s.gross_saving) for s in window.controller.plan.schemes] == before
+    assert window.controller.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    deleted_later()
+    assert window.findChildren(Task) == [] and window.findChildren(QDialog) == []
